@@ -1,0 +1,25 @@
+import { notFound } from "next/navigation";
+import { ContainersView } from "@/components/containers/ContainersView";
+import { can } from "@/lib/policy";
+import { requestActor } from "@/server/auth/request-actor";
+import { listContainers } from "@/server/services/containers/list-containers";
+import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+
+export const dynamic = "force-dynamic";
+
+export default async function ContainersPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requestActor();
+  const endpoint = getEndpoint(actor, id);
+  if (!endpoint || !actor) notFound();
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-semibold">Containers on {endpoint.name}</h1>
+      <ContainersView
+        endpoint={endpoint}
+        initial={listContainers(actor, id)}
+        canOperate={can(actor, "container:operate", { endpointId: id })}
+      />
+    </>
+  );
+}

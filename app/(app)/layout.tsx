@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/layout/SignOutButton";
+import { can } from "@/lib/policy";
+import { requestActor } from "@/server/auth/request-actor";
+
+export const dynamic = "force-dynamic";
+
+// Pages are guarded here for navigation; every action, route handler and socket event checks the actor itself.
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const actor = await requestActor();
+  if (!actor) redirect("/login");
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
+          <Link href="/endpoints" className="text-lg font-semibold">
+            Berth
+          </Link>
+          <Link href="/endpoints" className="text-sm hover:underline">
+            Endpoints
+          </Link>
+          {can(actor, "audit:read") && (
+            <Link href="/audit" className="text-sm hover:underline">
+              Audit
+            </Link>
+          )}
+          <span className="ml-auto text-sm text-slate-500">{actor.username}</span>
+          <SignOutButton />
+        </nav>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/SignInForm";
+import { requestActor } from "@/server/auth/request-actor";
+
+export const dynamic = "force-dynamic";
+
+function safeNext(raw: string | string[] | undefined): string {
+  const v = typeof raw === "string" ? raw : "";
+  // Only local paths: never an open redirect.
+  return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/endpoints";
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const next = safeNext((await searchParams).next);
+  if (await requestActor()) redirect(next);
+  return (
+    <main className="mx-auto mt-24 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <h1 className="mb-6 text-2xl font-semibold">Sign in to Berth</h1>
+      <SignInForm next={next} />
+    </main>
+  );
+}

@@ -1,0 +1,58 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
+import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as pgSchema from "./schema/pg";
+import * as sqliteSchema from "./schema/sqlite";
+
+/**
+ * Queries are written once against the SQLite-typed handle and awaited, which both drivers support; the Postgres
+ * handle is given the same static type. The parity test keeps the two schemas' tables and columns identical.
+ */
+export type Db = BetterSQLite3Database<typeof sqliteSchema>;
+export type Tables = typeof sqliteSchema;
+
+export interface DbHandle {
+  db: Db;
+  t: Tables;
+  dialect: "sqlite" | "pg";
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://... selects Postgres; otherwise SQLite at `<dataDir>/berth.db`. */
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+const migrationsDir = (dialect: string) => path.join(process.cwd(), "db", "migrations", dialect);
+
+export async function openDb(opts: OpenOptions): Promise<DbHandle> {
+  if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle client losing its server must not crash the process; the pool replaces it.
+    pool.on("error", () => {});
+    const db = drizzlePg(pool, { schema: pgSchema });
+    await migratePg(db, { migrationsFolder: migrationsDir("pg") });
+    return { db: db as unknown as Db, t: pgSchema as unknown as Tables, dialect: "pg", close: () => pool.end() };
+  }
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const sqlite = new Database(path.join(opts.dataDir, "berth.db"));
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzleSqlite(sqlite, { schema: sqliteSchema });
+  migrateSqlite(db, { migrationsFolder: migrationsDir("sqlite") });
+  return {
+    db,
+    t: sqliteSchema,
+    dialect: "sqlite",
+    close: async () => {
+      sqlite.close();
+    },
+  };
+}

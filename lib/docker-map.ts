@@ -1,0 +1,38 @@
+import type { ContainerState, ContainerSummary, PortBinding } from "./domain";
+
+/** The subset of the Engine API's container list item that Berth reads (GET /containers/json). */
+export interface EngineContainer {
+  Id: string;
+  Names?: string[] | null;
+  Image?: string;
+  State?: string;
+  Status?: string;
+  Created?: number;
+  Ports?: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[] | null;
+  Labels?: Record<string, string> | null;
+}
+
+const STATES = new Set<ContainerState>(["created", "running", "paused", "restarting", "removing", "exited", "dead"]);
+
+export function toContainerSummary(endpointId: string, c: EngineContainer): ContainerSummary {
+  const rawName = c.Names?.[0] ?? c.Id.slice(0, 12);
+  const state = (c.State ?? "").toLowerCase() as ContainerState;
+  const ports: PortBinding[] = (c.Ports ?? []).map((p) => ({
+    ip: p.IP || undefined,
+    privatePort: p.PrivatePort,
+    publicPort: p.PublicPort || undefined,
+    type: p.Type,
+  }));
+  ports.sort((a, b) => a.privatePort - b.privatePort || (a.publicPort ?? 0) - (b.publicPort ?? 0));
+  return {
+    id: c.Id,
+    endpointId,
+    name: rawName.startsWith("/") ? rawName.slice(1) : rawName,
+    image: c.Image ?? "",
+    state: STATES.has(state) ? state : "dead",
+    status: c.Status ?? "",
+    ports,
+    created: (c.Created ?? 0) * 1000,
+    labels: c.Labels ?? {},
+  };
+}

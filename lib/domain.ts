@@ -1,0 +1,61 @@
+// Shared shapes: used by server, browser and tests alike. No I/O here.
+
+export type EndpointRole = "operator" | "viewer";
+
+/** Who is doing something. Built on the server from the database on every request, never trusted from a client. */
+export interface Actor {
+  id: string;
+  username: string;
+  isAdmin: boolean;
+  /** Role per endpoint id, from the grants of the actor's teams. Admins need none. */
+  grants: Readonly<Record<string, EndpointRole>>;
+}
+
+export type EndpointKind = "docker";
+
+export interface EndpointHealth {
+  state: "up" | "down" | "connecting";
+  /** Why the endpoint is down, in words a user can act on. */
+  reason?: string;
+  since: number;
+  latencyMs?: number;
+  version?: string;
+  apiVersion?: string;
+}
+
+export interface EndpointView {
+  id: string;
+  name: string;
+  kind: EndpointKind;
+  /** Display form of the address; never carries credentials. */
+  address: string;
+  health: EndpointHealth;
+}
+
+export interface PortBinding {
+  ip?: string;
+  privatePort: number;
+  publicPort?: number;
+  type: string;
+}
+
+export type ContainerState = "created" | "running" | "paused" | "restarting" | "removing" | "exited" | "dead";
+
+/** A container as every list view sees it, whatever the endpoint. */
+export interface ContainerSummary {
+  id: string;
+  endpointId: string;
+  name: string;
+  image: string;
+  state: ContainerState;
+  status: string;
+  ports: PortBinding[];
+  created: number;
+  labels: Record<string, string>;
+}
+
+/** Changes to a keyed collection: what a subscriber applies to its snapshot. */
+export interface Diff<T> {
+  upsert: T[];
+  remove: string[];
+}

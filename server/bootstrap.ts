@@ -1,0 +1,54 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import Docker from "dockerode";
+import { countAdmins, insertEndpoint, listEndpoints } from "@/db/queries";
+import { password as passwordSchema, username as usernameSchema } from "@/lib/schemas";
+import { dockerOptions, timeout } from "./endpoints/docker/connect";
+import type { Runtime } from "./runtime";
+import { createFirstAdmin } from "./services/setup/create-first-admin";
+
+/** First-run work: an admin (from the environment or a one-time setup link) and the local engine as "local". */
+export async function bootstrap(rt: Runtime, publicUrl: string): Promise<void> {
+  const { config, db, log } = rt;
+  if ((await countAdmins(db)) === 0) {
+    if (config.adminUsername && config.adminPassword) {
+      const username = usernameSchema.parse(config.adminUsername);
+      const password = passwordSchema.parse(config.adminPassword);
+      await createFirstAdmin({ username, password }, { bootstrap: true });
+      log.info({ username }, "admin created from BERTH_ADMIN_USERNAME");
+    } else {
+      rt.setupToken = crypto.randomBytes(32).toString("base64url");
+      // The one place a secret is printed, on purpose: whoever reads the server's log may create the admin.
+      console.log(`\n  Berth has no admin yet. Open this one-time link to create one:\n  ${publicUrl}/setup?token=${rt.setupToken}\n`);
+    }
+  }
+
+  const endpoints = await listEndpoints(db);
+  if (endpoints.length === 0) {
+    const url = localDockerUrl(config.dockerHost);
+    if (url && (await answers(url))) {
+      await insertEndpoint(db, { id: "local", name: "local", kind: "docker", url, createdAt: Date.now() });
+      log.info({ url }, "registered local Docker engine as endpoint \"local\"");
+    }
+  }
+  for (const row of await listEndpoints(db)) rt.endpoints.add(row);
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await timeout(new Docker(dockerOptions({ url }, 3000)).ping(), 3000);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function localDockerUrl(dockerHost: string | undefined): string | null {
+  if (dockerHost) return dockerHost.startsWith("/") ? `unix://${dockerHost}` : dockerHost;
+  try {
+    fs.accessSync("/var/run/docker.sock");
+    return "unix:///var/run/docker.sock";
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,53 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  dockerHost?: string;
+  adminUsername?: string;
+  adminPassword?: string;
+  authSecret: string;
+  /** Extra origins allowed to open sockets and post actions, besides the server's own. */
+  allowedOrigins: string[];
+  dev: boolean;
+  logLevel: string;
+}
+
+/** Reads a secret from the data folder, creating it (mode 0600) on first start. */
+function persistentSecret(dataDir: string, file: string): string {
+  const p = path.join(dataDir, file);
+  try {
+    return fs.readFileSync(p, "utf8").trim();
+  } catch {
+    const value = crypto.randomBytes(32).toString("base64url");
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(p, value, { mode: 0o600, flag: "wx" });
+    return value;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.BERTH_DATA_DIR || "./data");
+  const port = Number.parseInt(env.PORT || "3000", 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST || "0.0.0.0",
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dockerHost: env.DOCKER_HOST || undefined,
+    adminUsername: env.BERTH_ADMIN_USERNAME || undefined,
+    adminPassword: env.BERTH_ADMIN_PASSWORD || undefined,
+    authSecret: env.NEXTAUTH_SECRET || env.BERTH_AUTH_SECRET || persistentSecret(dataDir, "auth.secret"),
+    allowedOrigins: (env.BERTH_ALLOWED_ORIGINS || "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    dev: env.NODE_ENV === "development",
+    logLevel: env.LOG_LEVEL || "info",
+  };
+}

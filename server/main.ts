@@ -1,0 +1,67 @@
+import http from "node:http";
+import { parse } from "node:url";
+import next from "next";
+import { bootstrap } from "./bootstrap";
+import { loadConfig } from "./config";
+import { log } from "./log";
+import { attachGateway } from "./realtime/gateway";
+import { createRuntime } from "./runtime";
+import { securityHeaders } from "./security-headers";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const publicUrl = process.env.NEXTAUTH_URL || `http://localhost:${config.port}`;
+  // next-auth reads these from the environment.
+  process.env.NEXTAUTH_URL = publicUrl;
+  process.env.NEXTAUTH_SECRET = config.authSecret;
+
+  const rt = await createRuntime(config);
+  await bootstrap(rt, publicUrl);
+
+  const app = next({ dev: config.dev, hostname: config.host, port: config.port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const upgradeNext = app.getUpgradeHandler();
+
+  const server = http.createServer((req, res) => {
+    for (const [k, v] of securityHeaders(req)) res.setHeader(k, v);
+    handle(req, res, parse(req.url ?? "/", true)).catch((err) => {
+      log.error({ err }, "request failed");
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.requestTimeout = 60_000;
+
+  const io = attachGateway(server, rt);
+  // socket.io installs its own upgrade listener for /socket.io/; everything else (dev hot reload) goes to Next.
+  server.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith("/socket.io/")) return;
+    upgradeNext(req, socket, head).catch(() => socket.destroy());
+  });
+
+  server.listen(config.port, config.host, () => {
+    log.info({ url: publicUrl, host: config.host, port: config.port, db: rt.db.dialect }, "Berth is listening");
+  });
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, "shutting down");
+    rt.endpoints.stopAll();
+    io.close();
+    server.close(() => {
+      void rt.db.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+// Last line of defence: log and keep serving rather than crash the dashboard for everyone.
+process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+process.on("uncaughtException", (err) => log.error({ err }, "uncaught exception"));
+
+main().catch((err) => {
+  log.fatal({ err }, "Berth failed to start");
+  process.exit(1);
+});

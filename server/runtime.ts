@@ -1,0 +1,33 @@
+import { type DbHandle, openDb } from "@/db/client";
+import type { Config } from "./config";
+import { EndpointManager } from "./endpoints/endpoint-manager";
+import { type Logger, log } from "./log";
+
+/**
+ * Process-wide state. The custom server and Next's separately bundled route code each get their own copy of this
+ * module, so the single instance lives on globalThis and both read it from there.
+ */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  db: DbHandle;
+  endpoints: EndpointManager;
+  /** Present only while no admin exists. */
+  setupToken: string | null;
+}
+
+const KEY = Symbol.for("berth.runtime");
+type Holder = { [KEY]?: Runtime };
+
+export function runtime(): Runtime {
+  const r = (globalThis as Holder)[KEY];
+  if (!r) throw new Error("Berth runtime is not initialised (start Berth with `npm start`)");
+  return r;
+}
+
+export async function createRuntime(config: Config): Promise<Runtime> {
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const r: Runtime = { config, log, db, endpoints: new EndpointManager(log), setupToken: null };
+  (globalThis as Holder)[KEY] = r;
+  return r;
+}

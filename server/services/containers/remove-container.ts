@@ -1,0 +1,8 @@
+import type { Actor } from "@/lib/domain";
+import type { ContainerActionInput } from "@/lib/schemas";
+import { type OpContext, runContainerOp } from "./container-op";
+
+/** Removes a container, running or not (the UI confirms first); its anonymous volumes go with it. */
+export function removeContainer(actor: Actor | null, input: ContainerActionInput, ctx?: OpContext): Promise<void> {
+  return runContainerOp(actor, input, "container.remove", (c) => c.remove({ force: true, v: true }), ctx);
+}
