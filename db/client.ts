@@ -31,13 +31,39 @@ export interface OpenOptions {
 
 const migrationsDir = (dialect: string) => path.join(process.cwd(), "db", "migrations", dialect);
 
+/** Any fixed 64-bit key: every Berth replica must use the same one. */
+const MIGRATION_LOCK_KEY = 0x6265727468; // "berth"
+
+/**
+ * Replicas starting together would race to create the same tables (CREATE ... IF NOT EXISTS is not race-safe in
+ * Postgres, and drizzle's migrator takes no lock): one migrates while the others wait, then find nothing to do.
+ */
+async function migratePgLocked(pool: pg.Pool, migrate: () => Promise<void>): Promise<void> {
+  const lock = await pool.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    try {
+      await migrate();
+    } finally {
+      await lock.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    lock.release();
+  }
+}
+
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle client losing its server must not crash the process; the pool replaces it.
     pool.on("error", () => {});
     const db = drizzlePg(pool, { schema: pgSchema });
-    await migratePg(db, { migrationsFolder: migrationsDir("pg") });
+    try {
+      await migratePgLocked(pool, () => migratePg(db, { migrationsFolder: migrationsDir("pg") }));
+    } catch (err) {
+      await pool.end().catch(() => {});
+      throw err;
+    }
     return { db: db as unknown as Db, t: pgSchema as unknown as Tables, dialect: "pg", close: () => pool.end() };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });

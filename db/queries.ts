@@ -19,10 +19,7 @@ export async function findUserById({ db, t }: DbHandle, id: string): Promise<Use
 }
 
 export async function countAdmins({ db, t }: DbHandle): Promise<number> {
-  const rows = await db
-    .select({ n: sql<number>`count(*)` })
-    .from(t.users)
-    .where(eq(t.users.isAdmin, true));
+  const rows = await db.select({ n: sql<number>`count(*)` }).from(t.users).where(eq(t.users.isAdmin, true));
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -31,7 +28,10 @@ export async function insertUser(h: DbHandle, row: DbHandle["t"]["users"]["$infe
 }
 
 /** Grants of every team the user belongs to; the strongest role wins per endpoint. */
-export async function grantsForUser({ db, t }: DbHandle, userId: string): Promise<{ endpointId: string; role: string }[]> {
+export async function grantsForUser(
+  { db, t }: DbHandle,
+  userId: string,
+): Promise<{ endpointId: string; role: string }[]> {
   return db
     .select({ endpointId: t.grants.endpointId, role: t.grants.role })
     .from(t.grants)

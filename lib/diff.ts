@@ -9,7 +9,10 @@ export function applyDiff<T extends { id: string }>(current: ReadonlyMap<string,
 }
 
 /** What changed between two snapshots, compared by JSON shape. */
-export function diffSnapshots<T extends { id: string }>(before: ReadonlyMap<string, T>, after: ReadonlyMap<string, T>): Diff<T> {
+export function diffSnapshots<T extends { id: string }>(
+  before: ReadonlyMap<string, T>,
+  after: ReadonlyMap<string, T>,
+): Diff<T> {
   const upsert: T[] = [];
   const remove: string[] = [];
   for (const [id, item] of after) {

@@ -7,7 +7,11 @@ export const containerRef = z
   .max(128)
   .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "Not a container id or name");
 
-export const endpointId = z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/, "Not an endpoint id");
+export const endpointId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-zA-Z0-9_-]+$/, "Not an endpoint id");
 
 export const containerActionInput = z.object({
   endpointId,

@@ -20,7 +20,8 @@ function newest(p) {
   return m;
 }
 
-const built = fs.existsSync(marker) && fs.existsSync(path.join(root, ".next", "BUILD_ID")) ? fs.statSync(marker).mtimeMs : 0;
+const built =
+  fs.existsSync(marker) && fs.existsSync(path.join(root, ".next", "BUILD_ID")) ? fs.statSync(marker).mtimeMs : 0;
 const sources = Math.max(...watched.map((w) => newest(path.join(root, w))));
 if (process.env.BERTH_SKIP_BUILD !== "1" && sources > built) {
   console.log("Building Berth…");

@@ -19,7 +19,9 @@ export async function bootstrap(rt: Runtime, publicUrl: string): Promise<void> {
     } else {
       rt.setupToken = crypto.randomBytes(32).toString("base64url");
       // The one place a secret is printed, on purpose: whoever reads the server's log may create the admin.
-      console.log(`\n  Berth has no admin yet. Open this one-time link to create one:\n  ${publicUrl}/setup?token=${rt.setupToken}\n`);
+      console.log(
+        `\n  Berth has no admin yet. Open this one-time link to create one:\n  ${publicUrl}/setup?token=${rt.setupToken}\n`,
+      );
     }
   }
 
@@ -28,7 +30,7 @@ export async function bootstrap(rt: Runtime, publicUrl: string): Promise<void> {
     const url = localDockerUrl(config.dockerHost);
     if (url && (await answers(url))) {
       await insertEndpoint(db, { id: "local", name: "local", kind: "docker", url, createdAt: Date.now() });
-      log.info({ url }, "registered local Docker engine as endpoint \"local\"");
+      log.info({ url }, 'registered local Docker engine as endpoint "local"');
     }
   }
   for (const row of await listEndpoints(db)) rt.endpoints.add(row);

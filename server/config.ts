@@ -33,7 +33,8 @@ function persistentSecret(dataDir: string, file: string): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.BERTH_DATA_DIR || "./data");
   const port = Number.parseInt(env.PORT || "3000", 10);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
     port,
     host: env.HOST || "0.0.0.0",

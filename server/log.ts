@@ -4,7 +4,16 @@ import pino from "pino";
 export const log = pino({
   level: process.env.LOG_LEVEL || "info",
   redact: {
-    paths: ["password", "*.password", "token", "*.token", "secret", "*.secret", "headers.cookie", "headers.authorization"],
+    paths: [
+      "password",
+      "*.password",
+      "token",
+      "*.token",
+      "secret",
+      "*.secret",
+      "headers.cookie",
+      "headers.authorization",
+    ],
     censor: "[redacted]",
   },
   base: undefined,

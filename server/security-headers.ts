@@ -8,7 +8,8 @@ import type { IncomingMessage } from "node:http";
 export function securityHeaders(req: IncomingMessage): [string, string][] {
   const dev = process.env.NODE_ENV === "development";
   const nonce = crypto.randomBytes(16).toString("base64");
-  const tls = req.headers["x-forwarded-proto"] === "https" || (req.socket as { encrypted?: boolean }).encrypted === true;
+  const tls =
+    req.headers["x-forwarded-proto"] === "https" || (req.socket as { encrypted?: boolean }).encrypted === true;
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ""}`,

@@ -10,7 +10,11 @@ function safeNext(raw: string | string[] | undefined): string {
   return v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : "/endpoints";
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const next = safeNext((await searchParams).next);
   if (await requestActor()) redirect(next);
   return (

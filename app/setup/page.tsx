@@ -4,7 +4,11 @@ import { setupOpen, setupTokenValid } from "@/server/services/setup/create-first
 
 export const dynamic = "force-dynamic";
 
-export default async function SetupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function SetupPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   // Once an admin exists, setup is gone for good.
   if (!setupOpen()) notFound();
   const raw = (await searchParams).token;
@@ -16,8 +20,8 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
         <SetupForm token={token} />
       ) : (
         <p role="alert">
-          This setup link is missing its token or the token is not valid. Open the one-time link that Berth printed
-          in its log when it started.
+          This setup link is missing its token or the token is not valid. Open the one-time link that Berth printed in
+          its log when it started.
         </p>
       )}
     </main>

@@ -27,7 +27,13 @@ export function SetupForm({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-label="Create admin">
       <Field label="Username" name="username" autoComplete="username" error={fieldErrors.username} />
-      <Field label="Password" name="password" type="password" autoComplete="new-password" error={fieldErrors.password} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        error={fieldErrors.password}
+      />
       <Field
         label="Confirm password"
         name="confirmPassword"

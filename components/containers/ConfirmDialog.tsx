@@ -28,10 +28,18 @@ export function ConfirmDialog(props: {
       </h2>
       <p className="mb-4 text-sm">{props.body}</p>
       <div className="flex justify-end gap-2">
-        <button type="button" onClick={props.onCancel} className="rounded px-3 py-1 hover:bg-slate-100 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={props.onCancel}
+          className="rounded px-3 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
           Cancel
         </button>
-        <button type="button" onClick={props.onConfirm} className="rounded bg-red-600 px-3 py-1 text-white hover:bg-red-700">
+        <button
+          type="button"
+          onClick={props.onConfirm}
+          className="rounded bg-red-600 px-3 py-1 text-white hover:bg-red-700"
+        >
           {props.confirmLabel}
         </button>
       </div>

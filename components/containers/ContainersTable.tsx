@@ -25,7 +25,9 @@ export function ContainersTable(props: {
       <caption className="sr-only">Containers</caption>
       <thead className="border-b border-slate-300 dark:border-slate-700">
         <tr>
-          <th scope="col" className="py-2">Name</th>
+          <th scope="col" className="py-2">
+            Name
+          </th>
           <th scope="col">Image</th>
           <th scope="col">State</th>
           <th scope="col">Status</th>
@@ -80,7 +82,9 @@ function ActionButton(props: { label: RowAction; disabled: boolean; danger?: boo
       disabled={props.disabled}
       onClick={props.onClick}
       className={`mr-1 rounded border px-2 py-0.5 text-xs disabled:opacity-40 ${
-        props.danger ? "border-red-300 text-red-700 hover:bg-red-50" : "border-slate-300 hover:bg-slate-100 dark:hover:bg-slate-800"
+        props.danger
+          ? "border-red-300 text-red-700 hover:bg-red-50"
+          : "border-slate-300 hover:bg-slate-100 dark:hover:bg-slate-800"
       }`}
     >
       {props.label}

@@ -16,7 +16,9 @@ export function EndpointsTable({ initial }: { initial: EndpointView[] }) {
       <caption className="sr-only">Endpoints</caption>
       <thead className="border-b border-slate-300 dark:border-slate-700">
         <tr>
-          <th scope="col" className="py-2">Name</th>
+          <th scope="col" className="py-2">
+            Name
+          </th>
           <th scope="col">Address</th>
           <th scope="col">Status</th>
           <th scope="col">Engine version</th>
@@ -40,7 +42,10 @@ export function EndpointsTable({ initial }: { initial: EndpointView[] }) {
             <td>{e.health.state === "up" ? (e.health.version ?? "") : ""}</td>
             <td>{e.health.state === "up" && e.health.latencyMs !== undefined ? `${e.health.latencyMs} ms` : ""}</td>
             <td>
-              <Link href={`/endpoints/${encodeURIComponent(e.id)}/containers`} className="text-blue-600 hover:underline">
+              <Link
+                href={`/endpoints/${encodeURIComponent(e.id)}/containers`}
+                className="text-blue-600 hover:underline"
+              >
                 Containers<span className="sr-only"> on {e.name}</span>
               </Link>
             </td>

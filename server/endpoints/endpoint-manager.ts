@@ -13,7 +13,9 @@ interface ManagerEvents {
 export function displayAddress(url: string): string {
   try {
     const u = new URL(url);
-    return u.protocol === "unix:" ? `unix://${u.pathname}` : `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ""}`;
+    return u.protocol === "unix:"
+      ? `unix://${u.pathname}`
+      : `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ""}`;
   } catch {
     return "(invalid address)";
   }

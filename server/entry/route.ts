@@ -4,7 +4,7 @@ import { UnauthenticatedError } from "@/lib/errors";
 import type { Action, Resource } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { authorize } from "@/server/services/authorize";
-import { toFailure, validationFailure, type Failure } from "./errors";
+import { type Failure, toFailure, validationFailure } from "./errors";
 import { register } from "./registry";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -20,9 +20,24 @@ interface RouteOptions<S extends z.ZodType> {
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 export function problem(f: Failure): Response {
-  const title = f.status === 401 ? "Unauthorized" : f.status === 403 ? "Forbidden" : f.status === 404 ? "Not Found" : f.status >= 500 ? "Internal Server Error" : "Bad Request";
+  const title =
+    f.status === 401
+      ? "Unauthorized"
+      : f.status === 403
+        ? "Forbidden"
+        : f.status === 404
+          ? "Not Found"
+          : f.status >= 500
+            ? "Internal Server Error"
+            : "Bad Request";
   return Response.json(
-    { type: "about:blank", title, status: f.status, detail: f.error, ...(f.fieldErrors ? { errors: f.fieldErrors } : {}) },
+    {
+      type: "about:blank",
+      title,
+      status: f.status,
+      detail: f.error,
+      ...(f.fieldErrors ? { errors: f.fieldErrors } : {}),
+    },
     { status: f.status, headers: { "content-type": "application/problem+json" } },
   );
 }
@@ -45,7 +60,7 @@ export function defineRoute<S extends z.ZodType, R>(
       }
     }
     const query = Object.fromEntries(new URL(req.url).searchParams);
-    const parsed = opts.schema.safeParse({ params: await ctx.params, query, body });
+    const parsed = opts.schema.safeParse({ params: (await ctx?.params) ?? {}, query, body });
     if (!parsed.success) return problem(validationFailure(parsed.error));
     try {
       const actor = await requestActor();
@@ -59,4 +74,6 @@ export function defineRoute<S extends z.ZodType, R>(
   };
 }
 
-export const noInput = z.object({ params: z.object({}).passthrough(), query: z.object({}).passthrough() }).passthrough();
+export const noInput = z
+  .object({ params: z.object({}).passthrough(), query: z.object({}).passthrough() })
+  .passthrough();

@@ -3,12 +3,12 @@ import { Server, type Socket } from "socket.io";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
+import { parseTopic, type Topic } from "@/lib/topics";
 import { actorFromCookieHeader } from "@/server/auth/session-token";
 import type { Runtime } from "@/server/runtime";
 import { listContainers } from "@/server/services/containers/list-containers";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import { originAllowed } from "./origin";
-import { parseTopic, type Topic } from "@/lib/topics";
 
 const REAUTH_EVERY_MS = 3_000;
 const MAX_TOPICS_PER_SOCKET = 200;
@@ -108,7 +108,8 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
 
 function joinRooms(socket: Socket, actor: Actor, topic: Topic, rt: Runtime): void {
   if (topic.kind === "endpoints") {
-    for (const e of rt.endpoints.views()) if (can(actor, "endpoint:read", { endpointId: e.id })) socket.join(`health:${e.id}`);
+    for (const e of rt.endpoints.views())
+      if (can(actor, "endpoint:read", { endpointId: e.id })) socket.join(`health:${e.id}`);
   } else {
     socket.join(topic.name);
   }

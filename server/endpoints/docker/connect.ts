@@ -1,4 +1,4 @@
-import Docker from "dockerode";
+import type Docker from "dockerode";
 
 export interface DockerTarget {
   /** unix:///path, tcp://host:port or http://host:port */

@@ -101,8 +101,9 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     const t0 = performance.now();
     const pong = await timeout(this.api.ping(), REQUEST_TIMEOUT_MS);
     const text = Buffer.isBuffer(pong) ? pong.toString() : String(pong);
-    if (text !== "OK") throw Object.assign(new Error("Not a Docker API: /_ping did not answer OK"), { code: "BERTH_NOT_DOCKER" });
-    return void (this.health = { ...this.health, latencyMs: Math.round(performance.now() - t0) });
+    if (text !== "OK")
+      throw Object.assign(new Error("Not a Docker API: /_ping did not answer OK"), { code: "BERTH_NOT_DOCKER" });
+    this.health = { ...this.health, latencyMs: Math.round(performance.now() - t0) };
   }
 
   private async connectOnce(): Promise<void> {

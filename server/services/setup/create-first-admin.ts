@@ -28,7 +28,12 @@ export async function createFirstAdmin(
 ): Promise<void> {
   const rt = runtime();
   if ("token" in via && !setupTokenValid(via.token)) {
-    await recordAudit({ actor: null, action: "setup.create_admin", outcome: "denied", detail: "bad or missing setup token" });
+    await recordAudit({
+      actor: null,
+      action: "setup.create_admin",
+      outcome: "denied",
+      detail: "bad or missing setup token",
+    });
     throw new UserError("This setup link is not valid. Use the link printed in Berth's log.", 403, "forbidden");
   }
   if ((await countAdmins(rt.db)) > 0 || !(await claimOnce(rt.db, "admin_initialized", new Date().toISOString()))) {

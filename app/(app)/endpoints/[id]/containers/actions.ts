@@ -16,8 +16,12 @@ const opts = (name: string) => ({
 
 const ui = { source: "ui" };
 
-export const startContainerAction = defineAction(opts("containers.start"), (actor, input) => startContainer(actor, input, ui));
-export const stopContainerAction = defineAction(opts("containers.stop"), (actor, input) => stopContainer(actor, input, ui));
+export const startContainerAction = defineAction(opts("containers.start"), (actor, input) =>
+  startContainer(actor, input, ui),
+);
+export const stopContainerAction = defineAction(opts("containers.stop"), (actor, input) =>
+  stopContainer(actor, input, ui),
+);
 export const restartContainerAction = defineAction(opts("containers.restart"), (actor, input) =>
   restartContainer(actor, input, ui),
 );

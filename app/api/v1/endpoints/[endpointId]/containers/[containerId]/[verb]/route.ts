@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { containerRef, endpointId } from "@/lib/schemas";
+import { defineRoute } from "@/server/entry/route";
+import { removeContainer } from "@/server/services/containers/remove-container";
+import { restartContainer } from "@/server/services/containers/restart-container";
+import { startContainer } from "@/server/services/containers/start-container";
+import { stopContainer } from "@/server/services/containers/stop-container";
+
+export const dynamic = "force-dynamic";
+
+const VERBS = { start: startContainer, stop: stopContainer, restart: restartContainer, remove: removeContainer };
+
+const schema = z.object({
+  params: z.object({ endpointId, containerId: containerRef, verb: z.enum(["start", "stop", "restart", "remove"]) }),
+});
+
+/** POST /api/v1/endpoints/{endpointId}/containers/{containerId}/{start|stop|restart|remove} */
+export const POST = defineRoute(
+  {
+    name: "api.containers.operate",
+    schema,
+    permission: "container:operate",
+    resource: (i) => ({ endpointId: i.params.endpointId }),
+  },
+  async (actor, { params }) => {
+    await VERBS[params.verb](
+      actor,
+      { endpointId: params.endpointId, containerId: params.containerId },
+      { source: "api" },
+    );
+  },
+);

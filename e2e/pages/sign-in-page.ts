@@ -1,0 +1,18 @@
+import { expect, type Page } from "@playwright/test";
+import { ADMIN } from "../support/env";
+
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async signIn(username = ADMIN.username, password = ADMIN.password): Promise<void> {
+    await this.page.goto("/login");
+    await this.page.getByLabel("Username").fill(username);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  async signInAsAdmin(): Promise<void> {
+    await this.signIn();
+    await expect(this.page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  }
+}

@@ -1,0 +1,67 @@
+// The OpenAPI description of /api/v1. Kept beside the schemas it documents; e2e checks every listed path answers.
+
+const problem = { $ref: "#/components/responses/Problem" };
+const secured = [{ cookie: [] }];
+const endpointParam = { name: "endpointId", in: "path", required: true, schema: { type: "string" } };
+
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Berth API", version: "1" },
+    servers: [{ url: "/api/v1" }],
+    security: secured,
+    paths: {
+      "/endpoints": {
+        get: {
+          summary: "Endpoints the caller may see, with live health",
+          responses: { 200: { description: "Endpoints" }, 401: problem },
+        },
+      },
+      "/endpoints/{endpointId}/containers": {
+        get: {
+          summary: "All containers of an endpoint (running and stopped)",
+          parameters: [endpointParam],
+          responses: { 200: { description: "Containers" }, 401: problem, 404: problem },
+        },
+      },
+      "/endpoints/{endpointId}/containers/{containerId}/{verb}": {
+        post: {
+          summary: "Start, stop, restart or remove a container",
+          parameters: [
+            endpointParam,
+            { name: "containerId", in: "path", required: true, schema: { type: "string" } },
+            { name: "verb", in: "path", required: true, schema: { enum: ["start", "stop", "restart", "remove"] } },
+          ],
+          responses: {
+            204: { description: "Done" },
+            400: problem,
+            401: problem,
+            403: problem,
+            404: problem,
+            409: problem,
+          },
+        },
+      },
+      "/audit": {
+        get: {
+          summary: "Audit log, newest first (admins)",
+          parameters: [
+            { name: "endpointId", in: "query", schema: { type: "string" } },
+            { name: "action", in: "query", schema: { type: "string" } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
+          ],
+          responses: { 200: { description: "Audit records" }, 401: problem, 403: problem },
+        },
+      },
+    },
+    components: {
+      securitySchemes: { cookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      responses: {
+        Problem: {
+          description: "An error, as RFC 9457 problem details",
+          content: { "application/problem+json": { schema: { type: "object" } } },
+        },
+      },
+    },
+  };
+}

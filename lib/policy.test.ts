@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "./domain";
+import { can, visibleEndpointIds } from "./policy";
+
+const admin: Actor = { id: "a", username: "admin", isAdmin: true, grants: {} };
+const op: Actor = { id: "o", username: "op", isAdmin: false, grants: { e1: "operator", e2: "viewer" } };
+
+describe("can", () => {
+  it("denies an absent actor everything", () => {
+    expect(can(null, "container:read", { endpointId: "e1" })).toBe(false);
+    expect(can(undefined, "endpoint:read", { endpointId: "e1" })).toBe(false);
+  });
+  it("allows admins everything", () => {
+    expect(can(admin, "user:manage")).toBe(true);
+    expect(can(admin, "container:operate", { endpointId: "anything" })).toBe(true);
+  });
+  it("scopes non-admins to their grants", () => {
+    expect(can(op, "container:operate", { endpointId: "e1" })).toBe(true);
+    expect(can(op, "container:read", { endpointId: "e2" })).toBe(true);
+    expect(can(op, "container:operate", { endpointId: "e2" })).toBe(false);
+    expect(can(op, "container:read", { endpointId: "e3" })).toBe(false);
+    expect(can(op, "container:read")).toBe(false);
+    expect(can(op, "user:manage")).toBe(false);
+    expect(can(op, "endpoint:manage", { endpointId: "e1" })).toBe(false);
+  });
+  it("is not fooled by prototype keys as endpoint ids", () => {
+    expect(can(op, "container:read", { endpointId: "__proto__" })).toBe(false);
+    expect(can(op, "container:read", { endpointId: "constructor" })).toBe(false);
+  });
+  it("lists visible endpoints", () => {
+    expect(visibleEndpointIds(admin)).toBeNull();
+    expect([...(visibleEndpointIds(op) ?? [])].sort()).toEqual(["e1", "e2"]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseTopic } from "./topics";
+
+describe("parseTopic", () => {
+  it("accepts the endpoints topic", () => {
+    expect(parseTopic("endpoints")).toEqual({ kind: "endpoints", name: "endpoints" });
+  });
+
+  it("accepts a containers topic and extracts the endpoint id", () => {
+    expect(parseTopic("endpoint:prod_1-a:containers")).toEqual({
+      kind: "containers",
+      name: "endpoint:prod_1-a:containers",
+      endpointId: "prod_1-a",
+    });
+  });
+
+  it("accepts endpoint ids up to 64 characters and no longer", () => {
+    const id64 = "a".repeat(64);
+    expect(parseTopic(`endpoint:${id64}:containers`)).toMatchObject({ endpointId: id64 });
+    expect(parseTopic(`endpoint:${"a".repeat(65)}:containers`)).toBeNull();
+  });
+
+  it("rejects anything that is not a string", () => {
+    for (const raw of [undefined, null, 1, true, {}, [], ["endpoints"], { toString: () => "endpoints" }]) {
+      expect(parseTopic(raw)).toBeNull();
+    }
+  });
+
+  it("rejects junk and near misses", () => {
+    for (const raw of [
+      "",
+      " ",
+      "Endpoints",
+      " endpoints",
+      "endpoints ",
+      "endpoints\n",
+      "endpoint",
+      "endpoint::containers",
+      "endpoint:e1",
+      "endpoint:e1:",
+      "endpoint:e1:Containers",
+      "endpoint:e1:containers ",
+      "endpoint:e1:containers\n",
+      "\nendpoint:e1:containers",
+      "endpoint:e1:containers:extra",
+      "endpoint:e1:logs",
+      "endpoint:e1:containers\u0000",
+      "endpoint:e\u04251:containers", // Cyrillic look-alike
+    ]) {
+      expect(parseTopic(raw), JSON.stringify(raw)).toBeNull();
+    }
+  });
+
+  it("rejects path tricks and injection in the endpoint id", () => {
+    for (const id of ["..", "../x", "a/b", "a\\b", "%2e%2e", "a.b", "a:b", "*", "e1' OR '1'='1", "<script>", "a b"]) {
+      expect(parseTopic(`endpoint:${id}:containers`), id).toBeNull();
+    }
+  });
+
+  it("rejects long strings before matching them", () => {
+    expect(parseTopic("x".repeat(201))).toBeNull();
+    expect(parseTopic(`endpoints${" ".repeat(500)}`)).toBeNull();
+    expect(parseTopic(`endpoint:${"a".repeat(10_000)}:containers`)).toBeNull();
+    expect(parseTopic("e".repeat(1_000_000))).toBeNull();
+  });
+});
