@@ -188,8 +188,26 @@ class RawListener {
         }
       }
     });
-    stream.on("error", () => {});
+    const ended = () => {
+      if (this.endedAt === 0) this.endedAt = now();
+    };
+    stream.on("error", ended);
+    stream.on("end", ended);
+    stream.on("close", ended);
   }
+
+  /** When the engine closed the stream (dockerd stopped or restarted): the run cannot be trusted after that. */
+  endedAt = 0;
+
+  assertAlive(): void {
+    if (this.endedAt > 0 && !this.stopping) {
+      fail(
+        "the engine closed the raw /events stream: dockerd stopped or restarted during the run " +
+          "(is another suite, e.g. e2e/recovery.spec.ts, using the same rig engine?). Rerun when the rig is quiet.",
+      );
+    }
+  }
+  private stopping = false;
 
   /** Resolves with the receive time of the first `action` event for `id` received at or after `since`. */
   wait(id: string, action: string, since: number): Promise<number> {
@@ -203,6 +221,7 @@ class RawListener {
   }
 
   stop(): void {
+    this.stopping = true;
     (this.stream as { destroy?: () => void } | null)?.destroy?.();
   }
 }
@@ -422,7 +441,16 @@ interface Op {
   issued: number;
 }
 
+/** Containers someone else started or stopped between our own operations (another suite on the same engine). */
+let externalChanges = 0;
+
 async function issue(c: BenchContainer, before: (op: Op) => void): Promise<Op> {
+  // Untimed: re-read the real state, so an outside change cannot make us ask for a no-op (HTTP 304).
+  const running = Boolean((await c.handle.inspect()).State?.Running);
+  if (running !== c.running) {
+    externalChanges++;
+    c.running = running;
+  }
   const op: Op = {
     container: c,
     expect: c.running ? "exited" : "running",
@@ -497,6 +525,7 @@ async function runSocketScenario(
     rawSequences: new Map(),
   };
   for (let i = 0; i < WARMUP + EVENTS; i++) {
+    raw.assertAlive();
     const c = containers[i % containers.length]!;
     let done!: () => void;
     const allSeen = new Promise<void>((r) => {
@@ -624,6 +653,8 @@ async function runBrowserScenario(
   await context.addCookies([
     { name: "next-auth.session-token", value: token, url: base, httpOnly: true, sameSite: "Lax" },
   ]);
+  // tsx (esbuild keepNames) wraps named inner functions in __name(); functions passed to page.evaluate need it too.
+  await context.addInitScript({ content: "globalThis.__name ??= (f) => f;" });
   const page: Page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
@@ -654,6 +685,7 @@ async function runBrowserScenario(
 
   const result: BrowserResult = { engineRoundTrip: [], dom: [], frame: [], byAction: {}, missed: 0, consoleErrors };
   for (let i = 0; i < WARMUP + EVENTS; i++) {
+    raw.assertAlive();
     const c = containers[i % containers.length]!;
     let rawP!: Promise<number>;
     const op = await issue(c, (o) => {
@@ -697,6 +729,8 @@ async function runBrowserScenario(
 
 // ---------------------------------------------------------------------------------------------------------------
 
+let rawRef: RawListener | null = null;
+
 async function main(): Promise<void> {
   const t0 = Date.now();
   if (!DOCKER_HOST || !IMAGE)
@@ -722,6 +756,7 @@ async function main(): Promise<void> {
 
   // Reference clock first, so it is part of the engine's baseline listener count.
   const raw = new RawListener();
+  rawRef = raw;
   await raw.start(docker, runLabel);
   cleanupTasks.push({ label: "stop raw listener", run: () => raw.stop() });
 
@@ -917,6 +952,7 @@ async function main(): Promise<void> {
   if (br?.consoleErrors.length) console.log(`Browser console errors: ${br.consoleErrors.slice(0, 5).join(" | ")}`);
   if (berthErrors.length) console.log(`Berth logged ${berthErrors.length} error line(s); first: ${berthErrors[0]}`);
   if (!berthAlive) console.log("Berth exited during the run!");
+  if (externalChanges) console.log(`Warning: ${externalChanges} bench container(s) changed state by an outside hand`);
   console.log(`Total time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const misses = one.result.missed + many.result.missed + (br?.missed ?? 0);
@@ -934,9 +970,20 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
 }
 
 main()
-  .catch((err) => {
+  .catch(async (err) => {
+    await sleep(300); // a dropped engine connection may surface on a request before the events stream reports it
+    if (rawRef && rawRef.endedAt > 0 && !/engine closed the raw/.test(String(err))) {
+      console.error(`bench failed: ${(err as Error).message}`);
+      try {
+        rawRef.assertAlive();
+      } catch (why) {
+        console.error(`  because ${(why as Error).message}`);
+      }
+      process.exitCode = 3;
+      return;
+    }
     console.error(`bench failed: ${(err as Error).stack ?? err}`);
-    process.exitCode = 1;
+    process.exitCode = /engine closed the raw/.test(String(err)) ? 3 : 1;
   })
   .finally(async () => {
     await cleanup();

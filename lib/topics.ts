@@ -1,10 +1,35 @@
-export type Topic = { kind: "endpoints"; name: "endpoints" } | { kind: "containers"; name: string; endpointId: string };
+/**
+ * Live topic names: what a browser may subscribe to. Each kind has one pattern; the named groups become fields of
+ * the parsed topic. Anything that matches no pattern is rejected before any handler sees it.
+ */
+const ID = "[a-zA-Z0-9_-]{1,64}";
+const CONTAINER = "[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}";
 
-/** Parses a topic name sent by a client; anything unexpected is rejected. */
+export const TOPIC_PATTERNS = {
+  endpoints: /^endpoints$/,
+  containers: new RegExp(`^endpoint:(?<endpointId>${ID}):containers$`),
+} as const;
+
+export type TopicKind = keyof typeof TOPIC_PATTERNS;
+
+export interface Topic {
+  kind: TopicKind;
+  name: string;
+  endpointId?: string;
+  containerId?: string;
+  [field: string]: string | undefined;
+}
+
 export function parseTopic(raw: unknown): Topic | null {
   if (typeof raw !== "string" || raw.length > 200) return null;
-  if (raw === "endpoints") return { kind: "endpoints", name: raw };
-  const m = /^endpoint:([a-zA-Z0-9_-]{1,64}):containers$/.exec(raw);
-  if (m) return { kind: "containers", name: raw, endpointId: m[1]! };
+  for (const [kind, re] of Object.entries(TOPIC_PATTERNS)) {
+    const m = re.exec(raw);
+    if (m) return { kind: kind as TopicKind, name: raw, ...(m.groups ?? {}) };
+  }
   return null;
 }
+
+export const containersTopic = (endpointId: string) => `endpoint:${endpointId}:containers`;
+
+// Referenced by patterns added later (container-scoped topics such as logs and stats).
+export const CONTAINER_REF_PATTERN = CONTAINER;

@@ -1,5 +1,6 @@
 import { type DbHandle, openDb } from "@/db/client";
 import type { Config } from "./config";
+import { loadSecretKey, SecretBox } from "./crypto/secret-box";
 import { EndpointManager } from "./endpoints/endpoint-manager";
 import { type Logger, log } from "./log";
 
@@ -12,6 +13,8 @@ export interface Runtime {
   log: Logger;
   db: DbHandle;
   endpoints: EndpointManager;
+  /** Seals and opens credentials stored in the database. */
+  secrets: SecretBox;
   /** Present only while no admin exists. */
   setupToken: string | null;
 }
@@ -27,7 +30,8 @@ export function runtime(): Runtime {
 
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const r: Runtime = { config, log, db, endpoints: new EndpointManager(log), setupToken: null };
+  const secrets = new SecretBox(loadSecretKey(config.dataDir));
+  const r: Runtime = { config, log, db, endpoints: new EndpointManager(log), secrets, setupToken: null };
   (globalThis as Holder)[KEY] = r;
   return r;
 }

@@ -9,6 +9,9 @@ export const users = pgTable("users", {
   isAdmin: boolean("is_admin").notNull().default(false),
   disabled: boolean("disabled").notNull().default(false),
   sessionVersion: integer("session_version").notNull().default(1),
+  totpSecret: text("totp_secret"),
+  totpEnabled: boolean("totp_enabled").notNull().default(false),
+  recoveryCodes: text("recovery_codes"),
   createdAt: bigint("created_at", { mode: "number" }).notNull(),
 });
 
@@ -75,3 +78,49 @@ export const meta = pgTable("meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+export const apiTokens = pgTable("api_tokens", {
+  id: text("id").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+  expiresAt: bigint("expires_at", { mode: "number" }),
+  lastUsedAt: bigint("last_used_at", { mode: "number" }),
+  revokedAt: bigint("revoked_at", { mode: "number" }),
+});
+
+export const registries = pgTable("registries", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  url: text("url").notNull(),
+  username: text("username"),
+  secret: text("secret"),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+export const statusPages = pgTable("status_pages", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+export const statusPageItems = pgTable(
+  "status_page_items",
+  {
+    pageId: text("page_id")
+      .notNull()
+      .references(() => statusPages.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => endpoints.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    ref: text("ref").notNull(),
+    displayName: text("display_name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pageId, t.position] })],
+);

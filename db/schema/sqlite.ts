@@ -11,6 +11,11 @@ export const users = sqliteTable("users", {
   disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
   // Bumped on password change, disable or role change: JWTs carrying an older value are refused.
   sessionVersion: integer("session_version").notNull().default(1),
+  // Sealed TOTP secret (see server/crypto); null until the user enrols in two-factor sign-in.
+  totpSecret: text("totp_secret"),
+  totpEnabled: integer("totp_enabled", { mode: "boolean" }).notNull().default(false),
+  // JSON array of argon2 hashes of unused recovery codes.
+  recoveryCodes: text("recovery_codes"),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -78,3 +83,52 @@ export const meta = sqliteTable("meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+export const apiTokens = sqliteTable("api_tokens", {
+  id: text("id").primaryKey(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  name: text("name").notNull(),
+  // SHA-256 of the token; the token itself is shown once and never stored.
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at"),
+  lastUsedAt: integer("last_used_at"),
+  revokedAt: integer("revoked_at"),
+});
+
+export const registries = sqliteTable("registries", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  url: text("url").notNull(),
+  username: text("username"),
+  // Sealed password or token.
+  secret: text("secret"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const statusPages = sqliteTable("status_pages", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const statusPageItems = sqliteTable(
+  "status_page_items",
+  {
+    pageId: text("page_id")
+      .notNull()
+      .references(() => statusPages.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => endpoints.id, { onDelete: "cascade" }),
+    // What is watched: a container name (or later a service or workload), and the name the public sees.
+    kind: text("kind").notNull(),
+    ref: text("ref").notNull(),
+    displayName: text("display_name").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pageId, t.position] })],
+);

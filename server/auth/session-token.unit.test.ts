@@ -37,9 +37,9 @@ describe("parseCookies", () => {
   });
 
   it("lets the last of duplicate names win, as Next's request cookies do", () => {
-    expect(parseCookies("next-auth.session-token=first; next-auth.session-token=second").get("next-auth.session-token")).toBe(
-      "second",
-    );
+    expect(
+      parseCookies("next-auth.session-token=first; next-auth.session-token=second").get("next-auth.session-token"),
+    ).toBe("second");
   });
 
   it("is not fooled by prototype names", () => {

@@ -6,14 +6,13 @@ import { can } from "@/lib/policy";
 import { parseTopic, type Topic } from "@/lib/topics";
 import { actorFromCookieHeader } from "@/server/auth/session-token";
 import type { Runtime } from "@/server/runtime";
-import { listContainers } from "@/server/services/containers/list-containers";
-import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import { originAllowed } from "./origin";
+import { TOPIC_HANDLERS } from "./topic-handlers";
 
 const REAUTH_EVERY_MS = 3_000;
 const MAX_TOPICS_PER_SOCKET = 200;
 
-interface SocketData {
+export interface SocketData {
   actor: Actor;
   topics: Set<string>;
 }
@@ -21,25 +20,13 @@ interface SocketData {
 type Ack = (reply: { ok: true; snapshot: unknown } | { ok: false; error: string }) => void;
 
 /** May this actor read this topic? The same policy as every service. */
-function allowed(actor: Actor, topic: Topic): boolean {
-  switch (topic.kind) {
-    case "endpoints":
-      return true;
-    case "containers":
-      return can(actor, "container:read", { endpointId: topic.endpointId });
-  }
+export function topicAllowed(actor: Actor, topic: Topic): boolean {
+  const { permission } = TOPIC_HANDLERS[topic.kind];
+  if (permission === "authenticated") return true;
+  return can(actor, permission, { endpointId: topic.endpointId });
 }
 
-function snapshotFor(actor: Actor, topic: Topic): unknown {
-  switch (topic.kind) {
-    case "endpoints":
-      return listEndpoints(actor);
-    case "containers":
-      return listContainers(actor, topic.endpointId);
-  }
-}
-
-/** socket.io on Berth's HTTP server: authenticated handshake, per-topic authorization, fan-out by rooms. */
+/** socket.io on Berth's HTTP server: authenticated handshake, per-topic authorization, ref-counted upstreams. */
 export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
   const io = new Server(httpServer, {
     path: "/socket.io/",
@@ -47,6 +34,37 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, cb) => cb(null, originAllowed(req, rt.config.allowedOrigins)),
   });
+
+  // Subscribers per topic name; the upstream is acquired at 1 and released at 0.
+  const refs = new Map<string, number>();
+  const retain = (topic: Topic) => {
+    const n = refs.get(topic.name) ?? 0;
+    refs.set(topic.name, n + 1);
+    if (n === 0) {
+      TOPIC_HANDLERS[topic.kind].acquire?.(topic, rt, (event, payload, room) =>
+        io.to(room ?? topic.name).emit(event, payload),
+      );
+    }
+  };
+  const releaseRef = (topic: Topic) => {
+    const n = (refs.get(topic.name) ?? 0) - 1;
+    if (n > 0) return void refs.set(topic.name, n);
+    refs.delete(topic.name);
+    TOPIC_HANDLERS[topic.kind].release?.(topic, rt);
+  };
+
+  const leave = (socket: Socket, topic: Topic) => {
+    const data = socket.data as SocketData;
+    if (!data.topics.delete(topic.name)) return;
+    socket.leave(topic.name);
+    const rooms = TOPIC_HANDLERS[topic.kind].rooms;
+    if (rooms) {
+      // Extra rooms are shared by every topic of the kind; leave them only when no such topic is left.
+      const stillUsed = [...data.topics].some((n) => parseTopic(n)?.kind === topic.kind);
+      if (!stillUsed) for (const room of rooms(data.actor, topic, rt)) socket.leave(room);
+    }
+    releaseRef(topic);
+  };
 
   io.use(async (socket, next) => {
     const actor = await actorFromCookieHeader(socket.request.headers.cookie);
@@ -62,21 +80,24 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
       const reply: Ack = typeof ack === "function" ? (ack as Ack) : () => {};
       const topic = parseTopic(raw);
       if (!topic) return reply({ ok: false, error: "Unknown topic" });
-      // Authorize against a fresh actor: a role change must not wait for the next re-check.
+      // Authorize against a fresh actor: a role change must not wait for the next periodic re-check.
       const actor = await actorFromCookieHeader(socket.request.headers.cookie);
-      if (!actor) {
-        socket.disconnect(true);
-        return;
-      }
+      if (!actor) return void socket.disconnect(true);
       data.actor = actor;
-      if (!allowed(actor, topic)) return reply({ ok: false, error: "Not found" });
+      if (!topicAllowed(actor, topic)) return reply({ ok: false, error: "Not found" });
       if (!data.topics.has(topic.name) && data.topics.size >= MAX_TOPICS_PER_SOCKET) {
         return reply({ ok: false, error: "Too many subscriptions" });
       }
+      const handler = TOPIC_HANDLERS[topic.kind];
       try {
-        const snapshot = snapshotFor(actor, topic);
-        joinRooms(socket, actor, topic, rt);
-        data.topics.add(topic.name);
+        const snapshot = await handler.snapshot(actor, topic, rt);
+        if (!socket.connected) return;
+        if (!data.topics.has(topic.name)) {
+          data.topics.add(topic.name);
+          retain(topic);
+        }
+        socket.join(topic.name);
+        for (const room of handler.rooms?.(actor, topic, rt) ?? []) socket.join(room);
         reply({ ok: true, snapshot });
       } catch (err) {
         reply({ ok: false, error: err instanceof UserError ? err.message : "Subscription failed" });
@@ -85,73 +106,48 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
 
     socket.on("unsubscribe", (raw: unknown) => {
       const topic = parseTopic(raw);
-      if (topic) leaveTopic(socket, topic);
+      if (topic) leave(socket, topic);
+    });
+
+    socket.on("disconnect", () => {
+      for (const name of [...data.topics]) {
+        const topic = parseTopic(name);
+        if (topic) leave(socket, topic);
+      }
     });
   });
 
-  // Diffs go to rooms: one upstream per endpoint, fanned out by socket.io to every subscriber.
-  rt.endpoints.on("containers", (endpointId, diff) => {
-    const topic = `endpoint:${endpointId}:containers`;
-    io.to(topic).emit("diff", { topic, diff });
-  });
-  rt.endpoints.on("health", (endpointId) => {
-    const view = rt.endpoints.view(endpointId);
-    if (view) io.to(`health:${endpointId}`).emit("diff", { topic: "endpoints", diff: { upsert: [view], remove: [] } });
-  });
-
   // Revocation: re-check every socket's actor and topics; drop what is no longer allowed.
-  const timer = setInterval(() => void reauthorizeAll(io), REAUTH_EVERY_MS);
-  timer.unref();
-  httpServer.on("close", () => clearInterval(timer));
-  return io;
-}
-
-function joinRooms(socket: Socket, actor: Actor, topic: Topic, rt: Runtime): void {
-  if (topic.kind === "endpoints") {
-    for (const e of rt.endpoints.views())
-      if (can(actor, "endpoint:read", { endpointId: e.id })) socket.join(`health:${e.id}`);
-  } else {
-    socket.join(topic.name);
-  }
-}
-
-function leaveTopic(socket: Socket, topic: Topic): void {
-  const data = socket.data as SocketData;
-  data.topics.delete(topic.name);
-  if (topic.kind === "endpoints") {
-    for (const room of socket.rooms) if (room.startsWith("health:")) socket.leave(room);
-  } else {
-    socket.leave(topic.name);
-  }
-}
-
-async function reauthorizeAll(io: Server): Promise<void> {
-  for (const socket of io.sockets.sockets.values()) {
-    const data = socket.data as SocketData;
-    if (!data?.actor) continue;
-    try {
-      const actor = await actorFromCookieHeader(socket.request.headers.cookie);
-      if (!actor) {
-        socket.emit("revoked", { reason: "session ended" });
-        socket.disconnect(true);
-        continue;
-      }
-      data.actor = actor;
-      for (const name of [...data.topics]) {
-        const topic = parseTopic(name);
-        if (topic && !allowed(actor, topic)) {
-          leaveTopic(socket, topic);
-          socket.emit("revoked", { topic: name });
+  const reauthorizeAll = async () => {
+    for (const socket of io.sockets.sockets.values()) {
+      const data = socket.data as SocketData;
+      if (!data?.actor) continue;
+      try {
+        const actor = await actorFromCookieHeader(socket.request.headers.cookie);
+        if (!actor) {
+          socket.emit("revoked", { reason: "session ended" });
+          socket.disconnect(true);
+          continue;
         }
-      }
-      if (!actor.isAdmin) {
+        data.actor = actor;
+        for (const name of [...data.topics]) {
+          const topic = parseTopic(name);
+          if (topic && !topicAllowed(actor, topic)) {
+            leave(socket, topic);
+            socket.emit("revoked", { topic: name });
+          }
+        }
         for (const room of socket.rooms) {
           const id = room.startsWith("health:") ? room.slice(7) : null;
           if (id && !can(actor, "endpoint:read", { endpointId: id })) socket.leave(room);
         }
+      } catch {
+        // a database hiccup must not drop every viewer; the next round tries again
       }
-    } catch {
-      // a database hiccup must not drop every viewer; the next round tries again
     }
-  }
+  };
+  const timer = setInterval(() => void reauthorizeAll(), REAUTH_EVERY_MS);
+  timer.unref();
+  httpServer.on("close", () => clearInterval(timer));
+  return io;
 }

@@ -49,7 +49,11 @@ describe("originAllowed", () => {
   });
 
   it("compares with the forwarded host when behind a proxy", () => {
-    const headers = { origin: "https://berth.example.com", host: "127.0.0.1:3000", "x-forwarded-host": "berth.example.com" };
+    const headers = {
+      origin: "https://berth.example.com",
+      host: "127.0.0.1:3000",
+      "x-forwarded-host": "berth.example.com",
+    };
     expect(originAllowed(req(headers), [])).toBe(true);
     expect(originAllowed(req({ ...headers, origin: "http://127.0.0.1:3000" }), [])).toBe(false);
   });

