@@ -125,7 +125,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       throw err;
     });
     // stop() ran while connecting: nobody would ever close this stream.
-    // REVERTED
+    if (this.stopped) return void stream.destroy();
     this.attachStream(stream);
     await this.relist();
     this.setHealth({ state: "up", version: version.Version, apiVersion: version.ApiVersion, latencyMs });
