@@ -30,7 +30,7 @@ const intEnv = (name: string, def: number, min: number, max: number): number => 
   const v = Number.parseInt(process.env[name] ?? "", 10);
   return Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : def;
 };
-const EVENTS = intEnv("BENCH_EVENTS", 40, 30, 120); // measured events per scenario (plus WARMUP unmeasured)
+const EVENTS = intEnv("BENCH_EVENTS", 32, 30, 120); // measured events per scenario (plus WARMUP unmeasured)
 const WARMUP = 2;
 const VIEWERS = intEnv("BENCH_VIEWERS", 50, 2, 200);
 const CONTAINERS = intEnv("BENCH_CONTAINERS", 4, 1, 10);
@@ -38,7 +38,8 @@ const SKIP_BROWSER = process.env.BENCH_SKIP_BROWSER === "1";
 const KEEP_TMP = process.env.BENCH_KEEP === "1";
 const DEADLINE_MS = 170_000; // hard stop for the whole run
 const OP_TIMEOUT_MS = 10_000; // one event not seen by then counts as missed
-const GAP_MS: [number, number] = [80, 250]; // random pause between events, so they land at different timer phases
+const EXIT_PROBE_TIMEOUT_MS = 33_000; // a little over Berth's 30 s reconcile, so a missed exit still shows when it lands
+const GAP_MS: [number, number] = [60, 180]; // random pause between events, so they land at different timer phases
 
 loadRigEnvIfMissing();
 const DOCKER_HOST = process.env.BERTH_TEST_DOCKER_HOST ?? "";
@@ -60,6 +61,14 @@ function loadRigEnvIfMissing(): void {
     const m = /^export ([A-Z0-9_]+)=(.*)$/.exec(line.trim());
     if (m && process.env[m[1]!] === undefined) process.env[m[1]!] = m[2]!.replace(/^["']|["']$/g, "");
   }
+}
+
+/** Latency figures on a busy machine measure the machine: say how busy it was. */
+function loadNote(): string {
+  const cores = os.availableParallelism();
+  const [l1, l5] = os.loadavg();
+  const busy = l1! > cores ? "  (BUSY: more runnable tasks than cores, expect inflated tails)" : "";
+  return `${cores} cores, load average ${l1!.toFixed(2)} (1 min) ${l5!.toFixed(2)} (5 min)${busy}`;
 }
 
 function fail(msg: string): never {
@@ -109,6 +118,10 @@ function stats(values: number[]): Stats {
   };
 }
 
+function count(into: Map<string, number>, key: string): void {
+  into.set(key, (into.get(key) ?? 0) + 1);
+}
+
 function push(into: Record<string, number[]>, key: string, v: number): void {
   const list = into[key] ?? [];
   list.push(v);
@@ -139,6 +152,21 @@ async function cleanup(): Promise<void> {
       console.error(`cleanup (${task.label}) failed: ${(err as Error).message}`);
     }
   }
+}
+
+/** Containers of earlier runs that could not be removed (engine restarted under them); a run lasts < 3 min. */
+async function removeStaleBenchContainers(docker: Docker): Promise<void> {
+  const list = await docker.listContainers({ all: true, filters: { label: ["berth.bench=event-latency"] } });
+  const stale = list.filter((c) => Date.now() / 1000 - c.Created > 600);
+  await Promise.all(
+    stale.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => {}),
+    ),
+  );
+  if (stale.length) console.log(`removed ${stale.length} stale bench container(s) left by an earlier run`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -468,13 +496,13 @@ async function issue(c: BenchContainer, before: (op: Op) => void): Promise<Op> {
 const gap = () => sleep(GAP_MS[0] + Math.random() * (GAP_MS[1] - GAP_MS[0]));
 
 interface SocketResult {
-  engineRoundTrip: number[]; // API call issued -> raw event received
   first: number[]; // raw event -> first viewer's diff
   last: number[]; // raw event -> last viewer's diff
   byAction: Record<string, number[]>; // raw -> last viewer, per raw action
   missed: number;
-  diffsPerEvent: number[]; // diffs touching the container that viewer 0 received per event
-  rawSequences: Map<string, number>; // e.g. "kill,die,stop" -> count
+  diffSequences: Map<string, number>; // states in the diffs viewer 0 got for the container, per operation
+  rawSequences: Map<string, number>; // e.g. "kill,die,stop -> diffs running,exited" -> count
+  engineByAction: Record<string, number[]>; // API call issued -> raw event, per raw action
 }
 
 async function runSocketScenario(
@@ -485,12 +513,19 @@ async function runSocketScenario(
   containers: BenchContainer[],
   between: () => Promise<void>,
 ): Promise<{ result: SocketResult; close: () => void }> {
-  let pending: { op: Op; got: Float64Array; remaining: number; done: () => void; touches: number } | null = null;
+  let pending: { op: Op; got: Float64Array; remaining: number; done: () => void } | null = null;
+  // Viewer 0's diffs for the container of the current operation, kept until the next operation starts.
+  let trace: { id: string; states: string[] } = { id: "", states: [] };
   const onDiff = (idx: number) => (msg: DiffMessage, t: number) => {
+    if (msg.topic !== TOPIC) return;
+    if (idx === 0) {
+      const touched = msg.diff.upsert?.find((c) => c.id === trace.id);
+      if (touched) trace.states.push(touched.state);
+      else if (msg.diff.remove?.includes(trace.id)) trace.states.push("removed");
+    }
     const p = pending;
-    if (!p || msg.topic !== TOPIC) return;
+    if (!p) return;
     const item = msg.diff.upsert?.find((c) => c.id === p.op.container.id);
-    if (idx === 0 && (item || msg.diff.remove?.includes(p.op.container.id))) p.touches++;
     if (!item || item.state !== p.op.expect || p.got[idx]! > 0) return;
     p.got[idx] = t;
     if (--p.remaining === 0) p.done();
@@ -516,13 +551,13 @@ async function runSocketScenario(
   await between();
 
   const result: SocketResult = {
-    engineRoundTrip: [],
     first: [],
     last: [],
     byAction: {},
     missed: 0,
-    diffsPerEvent: [],
+    diffSequences: new Map(),
     rawSequences: new Map(),
+    engineByAction: {},
   };
   for (let i = 0; i < WARMUP + EVENTS; i++) {
     raw.assertAlive();
@@ -533,7 +568,8 @@ async function runSocketScenario(
     });
     let rawP!: Promise<number>;
     const op = await issue(c, (o) => {
-      pending = { op: o, got: new Float64Array(viewers), remaining: viewers, done, touches: 0 };
+      pending = { op: o, got: new Float64Array(viewers), remaining: viewers, done };
+      trace = { id: c.id, states: [] };
       rawP = raw.wait(c.id, o.rawAction, now());
     });
     const timedOut = await Promise.race([
@@ -556,17 +592,120 @@ async function runSocketScenario(
     }
     const tRaw = await rawP;
     const got = [...p.got];
-    result.engineRoundTrip.push(tRaw - op.issued);
     result.first.push(Math.min(...got) - tRaw);
     result.last.push(Math.max(...got) - tRaw);
     push(result.byAction, op.rawAction, Math.max(...got) - tRaw);
-    result.diffsPerEvent.push(p.touches);
-    await sleep(30); // let trailing events of this operation (e.g. "stop" after "die") arrive before recording
+    push(result.engineByAction, op.rawAction, tRaw - op.issued);
+    await gap(); // trailing events (e.g. "stop" after "die") and their diffs arrive meanwhile
     const seq = raw.actionsBetween(c.id, op.issued, now()).join(",");
-    result.rawSequences.set(seq, (result.rawSequences.get(seq) ?? 0) + 1);
-    await gap();
+    count(result.rawSequences, `${seq.padEnd(14)} -> diffs ${trace.states.join(",")}`);
   }
   return { result, close };
+}
+
+/**
+ * The floor for any design that re-reads a container on its event (as Berth does): from the raw event, this script
+ * lists the container by id back to back until the engine's list shows the new state.
+ */
+async function runFloorScenario(docker: Docker, raw: RawListener, containers: BenchContainer[], events: number) {
+  const out = { all: [] as number[], byAction: {} as Record<string, number[]>, missed: 0 };
+  for (let i = 0; i < WARMUP + events; i++) {
+    raw.assertAlive();
+    const c = containers[i % containers.length]!;
+    let rawP!: Promise<number>;
+    const op = await issue(c, (o) => {
+      rawP = raw.wait(c.id, o.rawAction, now());
+    });
+    const tRaw = await Promise.race([rawP, sleep(OP_TIMEOUT_MS).then(() => Number.NaN)]);
+    let seen = Number.NaN;
+    while (Number.isFinite(tRaw) && now() - tRaw < OP_TIMEOUT_MS) {
+      const list = await docker.listContainers({ all: true, filters: { id: [c.id] } });
+      if (list[0]?.State === op.expect) {
+        seen = now();
+        break;
+      }
+    }
+    if (i >= WARMUP) {
+      if (Number.isFinite(seen)) {
+        out.all.push(seen - tRaw);
+        push(out.byAction, op.rawAction, seen - tRaw);
+      } else out.missed++;
+    }
+    await gap();
+  }
+  return out;
+}
+
+/**
+ * Exits that are not followed by a "stop" event: `docker kill` (kill, die) and a main process that ends by itself
+ * (die). All at once, one viewer, bounded by EXIT_PROBE_TIMEOUT_MS.
+ */
+async function runExitProbe(
+  docker: Docker,
+  base: string,
+  token: string,
+  raw: RawListener,
+  containers: BenchContainer[],
+  prefix: string,
+  runId: string,
+) {
+  interface Target {
+    kind: string;
+    id: string;
+    name: string;
+    raw: number;
+    seen: number;
+  }
+  const targets: Target[] = [];
+  const { sock } = await connectViewer(base, token, (msg, t) => {
+    if (msg.topic !== TOPIC) return;
+    for (const c of msg.diff.upsert ?? []) {
+      const tg = targets.find((x) => x.id === c.id);
+      if (tg && c.state === "exited" && tg.seen === 0) tg.seen = t;
+    }
+  });
+  cleanupTasks.push({ label: "close exit-probe viewer", run: () => void sock.close() });
+  // Two containers whose main process exits on its own one second after start.
+  const selfExit: Docker.Container[] = [];
+  for (let i = 0; i < 2; i++) {
+    const name = `${prefix}exit-${i}`;
+    const handle = await docker.createContainer({
+      name,
+      Image: IMAGE,
+      Cmd: ["sh", "-c", "sleep 1; exit 3"],
+      Labels: { "berth.bench": "event-latency", "berth.bench.run": runId },
+      HostConfig: { Init: true, NetworkMode: "none" },
+    });
+    containers.push({ id: handle.id, name, running: false, handle }); // removed with the others at the end
+    selfExit.push(handle);
+    targets.push({ kind: "process exits by itself", id: handle.id, name, raw: 0, seen: 0 });
+  }
+  // Two bench containers killed with SIGKILL (`docker kill`).
+  const toKill: BenchContainer[] = [];
+  for (const c of containers.slice(0, CONTAINERS)) {
+    if (toKill.length === 2) break;
+    if ((await c.handle.inspect()).State?.Running) toKill.push(c);
+    else if (toKill.length < 2) {
+      await c.handle.start();
+      toKill.push(c);
+    }
+  }
+  await sleep(300); // Berth has seen the starts
+  const since = now();
+  const rawAll = targets.concat(toKill.map((c) => ({ kind: "docker kill", id: c.id, name: c.name, raw: 0, seen: 0 })));
+  targets.splice(0, targets.length, ...rawAll);
+  for (const t of targets) void raw.wait(t.id, "die", since).then((at) => (t.raw = at));
+  await Promise.all(selfExit.map((h) => h.start()));
+  await Promise.all(
+    toKill.map(async (c) => {
+      await c.handle.kill();
+      c.running = false;
+    }),
+  );
+  const until = now() + EXIT_PROBE_TIMEOUT_MS;
+  while (now() < until && targets.some((t) => t.raw === 0 || t.seen === 0)) await sleep(50);
+  sock.close();
+  return targets;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -619,7 +758,6 @@ function installRowObserver(prefix: string): void {
 }
 
 interface BrowserResult {
-  engineRoundTrip: number[];
   dom: number[];
   frame: number[];
   byAction: Record<string, number[]>;
@@ -658,9 +796,12 @@ async function runBrowserScenario(
   const page: Page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on("console", (m) => {
-    if (m.type() === "error") consoleErrors.push(m.text());
+    if (m.type() === "error") consoleErrors.push(`${m.text()} (${m.location().url || "?"})`);
   });
   page.on("pageerror", (e) => consoleErrors.push(e.message));
+  page.on("response", (r) => {
+    if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} ${new URL(r.url()).pathname}`);
+  });
   const res = await page.goto(`${base}/endpoints/local/containers`, { waitUntil: "load", timeout: 30_000 });
   if (!res?.ok()) fail(`containers page answered HTTP ${res?.status()} (${page.url()})`);
   if (new URL(page.url()).pathname.startsWith("/login"))
@@ -683,7 +824,7 @@ async function runBrowserScenario(
     .catch(() => console.error("  ! the page never showed 'Live'; measuring anyway (warm-up events absorb it)"));
   await between();
 
-  const result: BrowserResult = { engineRoundTrip: [], dom: [], frame: [], byAction: {}, missed: 0, consoleErrors };
+  const result: BrowserResult = { dom: [], frame: [], byAction: {}, missed: 0, consoleErrors };
   for (let i = 0; i < WARMUP + EVENTS; i++) {
     raw.assertAlive();
     const c = containers[i % containers.length]!;
@@ -717,7 +858,6 @@ async function runBrowserScenario(
       await gap();
       continue;
     }
-    result.engineRoundTrip.push(tRaw - op.issued);
     result.dom.push(change.t - tRaw);
     result.frame.push(change.frame - tRaw);
     push(result.byAction, op.rawAction, change.t - tRaw);
@@ -753,6 +893,7 @@ async function main(): Promise<void> {
     `Berth event latency bench: engine ${info0.Version} (API ${info0.ApiVersion}) at ${DOCKER_HOST}; ` +
       `${EVENTS} events per scenario (+${WARMUP} warm-up), ${VIEWERS} viewers, ${CONTAINERS} containers, run ${runId}`,
   );
+  console.log(`Machine: ${loadNote()}`);
 
   // Reference clock first, so it is part of the engine's baseline listener count.
   const raw = new RawListener();
@@ -761,11 +902,27 @@ async function main(): Promise<void> {
   cleanupTasks.push({ label: "stop raw listener", run: () => raw.stop() });
 
   // Containers: created and started before Berth starts, so its first full list already has them.
+  await removeStaleBenchContainers(docker);
   const containers: BenchContainer[] = [];
   cleanupTasks.push({
     label: "remove bench containers",
     run: async () => {
-      await Promise.all(containers.map((c) => c.handle.remove({ force: true }).catch(() => {})));
+      // The engine may be restarting (another suite): retry for a few seconds, then name what is left.
+      let left = containers;
+      for (let attempt = 0; attempt < 5 && left.length; attempt++) {
+        if (attempt) await sleep(1_000);
+        const results = await Promise.all(
+          left.map((c) =>
+            c.handle.remove({ force: true }).then(
+              () => true,
+              (err: { statusCode?: number }) => err.statusCode === 404,
+            ),
+          ),
+        );
+        left = left.filter((_, i) => !results[i]);
+      }
+      if (left.length)
+        console.error(`could not remove ${left.map((c) => c.name).join(", ")}; the next run removes them`);
     },
   });
   for (let i = 0; i < CONTAINERS; i++) {
@@ -825,6 +982,10 @@ async function main(): Promise<void> {
   many.close();
   await sleep(300);
 
+  const floorEvents = Math.min(EVENTS, 16); // context only: fewer events keep the run short
+  console.log(`    floor: the engine's own list, polled from the raw event: ${floorEvents} events…`);
+  const floor = await runFloorScenario(docker, raw, containers, floorEvents);
+
   let br: BrowserResult | null = null;
   if (!SKIP_BROWSER) {
     console.log(`(b) browser (${CHROMIUM}): ${EVENTS} events…`);
@@ -840,6 +1001,15 @@ async function main(): Promise<void> {
     listRtt.push(now() - s);
   }
 
+  let exits: Awaited<ReturnType<typeof runExitProbe>> = [];
+  const elapsed = Date.now() - t0;
+  if (elapsed < DEADLINE_MS - EXIT_PROBE_TIMEOUT_MS - 20_000) {
+    console.log(
+      `    exits without a "stop" event (docker kill, process ends by itself), up to ${EXIT_PROBE_TIMEOUT_MS / 1000} s…`,
+    );
+    exits = await runExitProbe(docker, base, token, raw, containers, prefix, runId);
+  } else console.log(`    exit probe skipped: ${Math.round(elapsed / 1000)} s used, not enough time left`);
+
   const berthAlive = child.exitCode === null;
   const berthErrors = tail(log, 400)
     .split("\n")
@@ -851,11 +1021,13 @@ async function main(): Promise<void> {
     const s = stats(v);
     return [label, String(s.n) + (missed ? ` (+${missed} missed)` : ""), ms(s.p50), ms(s.p95), ms(s.max), extra];
   };
-  const rt = [...one.result.engineRoundTrip, ...many.result.engineRoundTrip, ...(br?.engineRoundTrip ?? [])];
+  const engineBy = (a: string) => [...(one.result.engineByAction[a] ?? []), ...(many.result.engineByAction[a] ?? [])];
   const rows: string[][] = [
     ["raw Docker /events listener (reference clock)", "-", ms(0), ms(0), ms(0), "0 by definition"],
-    row("engine: API call issued -> raw event", rt, 0, "docker start/stop round trip, context"),
-    row("engine: GET /containers/json?filters=id", listRtt, 0, "one per event inside Berth, context"),
+    row("engine: POST start issued -> raw 'start'", engineBy("start"), 0, "API round trip, context"),
+    row("engine: POST stop issued -> raw 'die'", engineBy("die"), 0, "API round trip, context"),
+    row("engine: GET /containers/json?filters=id, idle", listRtt, 0, "Berth does >=1 per event"),
+    row("floor: raw event -> engine list shows it", floor.all, floor.missed, "bench's own list, polled"),
     row("socket.io diff, 1 viewer", one.result.last, one.result.missed),
     row(`socket.io diff, ${VIEWERS} viewers: first viewer`, many.result.first, many.result.missed),
     row(`socket.io diff, ${VIEWERS} viewers: last viewer`, many.result.last, many.result.missed),
@@ -873,6 +1045,7 @@ async function main(): Promise<void> {
 
   const actionRows: string[][] = [];
   for (const [label, by] of [
+    ["floor (engine list)", floor.byAction],
     ["socket.io, 1 viewer", one.result.byAction],
     [`socket.io, ${VIEWERS} viewers (last)`, many.result.byAction],
     ...(br ? [["browser (DOM)", br.byAction] as const] : []),
@@ -893,14 +1066,29 @@ async function main(): Promise<void> {
   console.log("\n== By kind of change (raw event that flips the State) ==");
   console.log(table(["scenario", "change", "events", "p50", "p95", "max"], actionRows, 2));
 
+  if (exits.length) {
+    console.log('\n== Exits without a following "stop" event: raw "die" -> viewer diff "exited" (1 viewer) ==');
+    console.log(
+      table(
+        ["container", "how it exited", "raw die -> viewer"],
+        exits.map((e) => [
+          e.name,
+          e.kind,
+          e.raw === 0
+            ? "no die event"
+            : e.seen === 0
+              ? `not within ${EXIT_PROBE_TIMEOUT_MS / 1000} s`
+              : `${ms(e.seen - e.raw)}${e.seen - e.raw > 1000 ? "  <- late" : ""}`,
+        ]),
+        2,
+      ),
+    );
+  }
+
   const seqs = new Map<string, number>();
   for (const r of [one.result, many.result]) for (const [k, v] of r.rawSequences) seqs.set(k, (seqs.get(k) ?? 0) + v);
-  const dpe = [...one.result.diffsPerEvent, ...many.result.diffsPerEvent];
-  console.log(
-    `\nEngine events per operation: ${[...seqs].map(([k, v]) => `${k} x${v}`).join("; ")}` +
-      `\nDiffs per operation touching the container (viewer 0): ${stats(dpe).min}..${stats(dpe).max}` +
-      ` (mean ${(dpe.reduce((a, b) => a + b, 0) / Math.max(1, dpe.length)).toFixed(2)})`,
-  );
+  console.log("\n== Per operation: raw engine events -> states in the diffs viewer 0 received (socket scenarios) ==");
+  for (const [k, v] of [...seqs].sort((a, b) => b[1] - a[1])) console.log(`  ${String(v).padStart(3)} x  ${k}`);
 
   // (c) Upstream streams.
   const baseline = samples[0]!;
@@ -936,7 +1124,7 @@ async function main(): Promise<void> {
   const othersStable = samples.every((s) => s.otherClientPids.join(",") === baseline.otherClientPids.join(","));
   console.log(
     `Berth's sockets to the engine present in every sample since start: ${persistent.length} ` +
-      `(the /events stream plus keep-alive request sockets); other engine clients seen: ` +
+      `(the /events stream must be one of them; request sockets come and go); other engine clients seen: ` +
       `${baseline.otherClientPids.join(",") || "none"}${othersStable ? " (unchanged during the run)" : " (CHANGED: engine delta may be off)"}`,
   );
 
@@ -953,9 +1141,17 @@ async function main(): Promise<void> {
   if (berthErrors.length) console.log(`Berth logged ${berthErrors.length} error line(s); first: ${berthErrors[0]}`);
   if (!berthAlive) console.log("Berth exited during the run!");
   if (externalChanges) console.log(`Warning: ${externalChanges} bench container(s) changed state by an outside hand`);
+  console.log(`Machine at the end: ${loadNote()}`);
   console.log(`Total time ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const misses = one.result.missed + many.result.missed + (br?.missed ?? 0);
+  const lateExits = exits.filter((e) => e.raw === 0 || e.seen === 0 || e.seen - e.raw > 1000).length;
+  if (lateExits) {
+    console.log(
+      `BERTH BUG: ${lateExits} of ${exits.length} exits without a "stop" event reached the viewer late or never ` +
+        `(Berth re-lists on "die", but the engine's list still says "running" at that moment; see bench/README.md)`,
+    );
+  }
+  const misses = one.result.missed + many.result.missed + floor.missed + (br?.missed ?? 0) + lateExits;
   process.exitCode = misses > 0 || !berthAlive || (!okStreams && othersStable) ? 1 : 0;
 }
 

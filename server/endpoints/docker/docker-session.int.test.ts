@@ -208,6 +208,29 @@ function realEngineTests(): void {
     s.stop();
   });
 
+  it("sees exits that no stop event follows (kill, process ending by itself) without waiting for a re-list", async () => {
+    const s = newSession(DOCKER_HOST);
+    s.start();
+    await waitFor("health up", () => s.health.state === "up");
+    const killed = await createContainer(true);
+    const selfExit = await docker.createContainer({
+      name: `${PREFIX}-${++nameSeq}`,
+      Image: IMAGE,
+      Cmd: ["sh", "-c", "sleep 1; exit 3"],
+      Labels: { "berth.test": PREFIX },
+    });
+    await selfExit.start();
+    await waitFor("both running", () =>
+      [killed.id, selfExit.id].every((id) => s.containers.get(id)?.state === "running"),
+    );
+    await killed.kill();
+    // The periodic re-list runs every 30 s; a 10 s deadline proves the events path itself got it right.
+    await waitFor("killed container exited", () => s.containers.get(killed.id)?.state === "exited", 10_000);
+    await waitFor("self-exited container exited", () => s.containers.get(selfExit.id)?.state === "exited", 10_000);
+    expect(s.containers.get(selfExit.id)?.status).toMatch(/^Exited \(3\)/);
+    s.stop();
+  });
+
   it("opens one events stream however many listeners there are", async () => {
     const warnings: Error[] = [];
     const onWarning = (w: Error) => warnings.push(w);

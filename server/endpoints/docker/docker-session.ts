@@ -12,6 +12,7 @@ const PING_EVERY_MS = 2_000;
 const RECONCILE_EVERY_MS = 30_000;
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 8_000;
+const STALE_RETRIES_MS = [10, 20, 40, 80, 160, 320, 640];
 
 export interface DockerSessionEvents {
   health: [EndpointHealth];
@@ -40,6 +41,10 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   private wake: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
   private refreshing = new Map<string, boolean>();
+  /** When each container's newest per-event read was requested; a full list requested earlier must not undo it. */
+  private readAt = new Map<string, number>();
+  /** Containers that reported `die`: the engine's list can still say "running" for a few ms after it. */
+  private died = new Set<string>();
 
   constructor(
     readonly endpointId: string,
@@ -199,6 +204,8 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     if (ev.Type !== "container" || !id) return;
     // exec and attach events do not change the list row.
     if (ev.Action?.startsWith("exec_") || ev.Action === "attach" || ev.Action === "top") return;
+    if (ev.Action === "die") this.died.add(id);
+    else if (ev.Action === "start" || ev.Action === "destroy") this.died.delete(id);
     void this.refreshOne(id);
   }
 
@@ -208,22 +215,23 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       this.refreshing.set(id, true);
       return;
     }
-    this.refreshing.set(id, false);
     try {
+      let retry = 0;
       do {
         this.refreshing.set(id, false);
+        const requestedAt = performance.now();
         const list = (await this.api.listContainers({ all: true, filters: { id: [id] } })) as EngineContainer[];
         const found = list.find((c) => c.Id === id);
-        if (found) {
-          const next = toContainerSummary(this.endpointId, found);
-          const prev = this.containers.get(id);
-          if (!prev || JSON.stringify(prev) !== JSON.stringify(next)) {
-            this.containers.set(id, next);
-            this.emit("containers", { upsert: [next], remove: [] });
-          }
-        } else if (this.containers.delete(id)) {
-          this.emit("containers", { upsert: [], remove: [id] });
+        if (found?.State === "running" && this.died.has(id) && retry < STALE_RETRIES_MS.length) {
+          // The list lags the `die` event: read again shortly rather than publish a state we know is stale.
+          await new Promise((r) => setTimeout(r, STALE_RETRIES_MS[retry++]));
+          this.refreshing.set(id, true);
+          continue;
         }
+        this.died.delete(id);
+        this.readAt.set(id, requestedAt);
+        if (found) this.apply(toContainerSummary(this.endpointId, found));
+        else if (this.containers.delete(id)) this.emit("containers", { upsert: [], remove: [id] });
       } while (this.refreshing.get(id) && !this.stopped);
     } catch (err) {
       this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "container refresh failed");
@@ -232,10 +240,26 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     }
   }
 
+  private apply(next: ContainerSummary): void {
+    const prev = this.containers.get(next.id);
+    if (prev && JSON.stringify(prev) === JSON.stringify(next)) return;
+    this.containers.set(next.id, next);
+    this.emit("containers", { upsert: [next], remove: [] });
+  }
+
   /** Full list, replacing the store; emits what changed. Runs on every (re)connect and periodically. */
   private async relist(): Promise<void> {
+    const requestedAt = performance.now();
     const list = (await timeout(this.api.listContainers({ all: true }), REQUEST_TIMEOUT_MS)) as EngineContainer[];
     const next = new Map(list.map((c) => [c.Id, toContainerSummary(this.endpointId, c)]));
+    // A per-event read requested after this list is newer than it: keep that container as the store has it.
+    for (const [id, at] of this.readAt) {
+      if (at <= requestedAt) continue;
+      const current = this.containers.get(id);
+      if (current) next.set(id, current);
+      else next.delete(id);
+    }
+    this.readAt.clear();
     const diff = diffSnapshots(this.containers, next);
     this.containers.clear();
     for (const [k, v] of next) this.containers.set(k, v);
