@@ -23,6 +23,7 @@ export interface InspectLike {
     [k: string]: unknown;
   };
   HostConfig?: Record<string, unknown>;
+  Mounts?: { Type?: string; Name?: string; Destination?: string }[] | null;
   NetworkSettings?: { Networks?: Record<string, { Aliases?: string[] | null; IPAMConfig?: unknown } | null> };
 }
 
@@ -44,7 +45,9 @@ export function specToCreateBody(spec: ContainerSpec): { name?: string; body: Cr
   for (const p of spec.ports) {
     const key = `${p.containerPort}/${p.protocol}`;
     exposed[key] = {};
-    (bindings[key] ??= []).push({ HostIp: p.hostIp ?? "", HostPort: p.hostPort ? String(p.hostPort) : "" });
+    const list = bindings[key] ?? [];
+    list.push({ HostIp: p.hostIp ?? "", HostPort: p.hostPort ? String(p.hostPort) : "" });
+    bindings[key] = list;
   }
   const hostConfig: Record<string, unknown> = {
     PortBindings: bindings,
@@ -160,6 +163,22 @@ export function inspectToCreateBody(inspect: InspectLike): {
   const shortId = (inspect.Id ?? "").slice(0, 12);
   const hostConfig = { ...(inspect.HostConfig ?? {}) };
   const body: CreateBody = { ...config, Image: String(config.Image ?? ""), HostConfig: hostConfig };
+  // Anonymous volumes (an image's VOLUME, `-v /path`) would be made afresh: mount the old ones by name to keep data.
+  const covered = new Set<string>([
+    ...((hostConfig.Binds as string[] | null) ?? []).map((b) => {
+      const [first = "", second] = b.split(":");
+      return second ?? first;
+    }),
+    ...((hostConfig.Mounts as { Target?: string }[] | null) ?? []).map((m) => m.Target ?? ""),
+  ]);
+  const keep = (inspect.Mounts ?? []).filter(
+    (m) => m.Type === "volume" && m.Name && m.Destination && !covered.has(m.Destination),
+  );
+  if (keep.length)
+    hostConfig.Mounts = [
+      ...((hostConfig.Mounts as unknown[] | null) ?? []),
+      ...keep.map((m) => ({ Type: "volume", Source: m.Name, Target: m.Destination })),
+    ];
   if (Hostname && Hostname !== shortId) body.Hostname = Hostname;
   const networks = Object.entries(inspect.NetworkSettings?.Networks ?? {});
   const mode = typeof hostConfig.NetworkMode === "string" ? hostConfig.NetworkMode : "default";

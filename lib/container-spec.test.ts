@@ -165,6 +165,11 @@ const inspect = {
     Init: true,
     CapAdd: ["NET_ADMIN"],
   },
+  Mounts: [
+    { Type: "bind", Source: "/srv", Destination: "/srv" },
+    { Type: "volume", Name: "data", Destination: "/data" },
+    { Type: "volume", Name: "4f00anon", Destination: "/var/lib/x" },
+  ],
   NetworkSettings: {
     Networks: { bridge: { Aliases: null }, backend: { Aliases: ["0123456789ab", "api"] } },
   },
@@ -208,6 +213,10 @@ describe("inspectToCreateBody", () => {
     expect(body.Hostname).toBeUndefined();
     expect(body.Env).toEqual(inspect.Config.Env);
     expect(body.HostConfig.CapAdd).toEqual(["NET_ADMIN"]);
+    expect(body.HostConfig.Mounts).toEqual([
+      { Type: "volume", Source: "v2", Target: "/v2" },
+      { Type: "volume", Source: "4f00anon", Target: "/var/lib/x" },
+    ]);
     expect(body.NetworkingConfig).toEqual({ EndpointsConfig: { bridge: {} } });
     expect(extraNetworks).toEqual([{ name: "backend", aliases: ["api"] }]);
     expect(inspectToCreateBody({ ...inspect, Config: { ...inspect.Config, Hostname: "myhost" } }).body.Hostname).toBe(
