@@ -107,7 +107,14 @@ async function addUser(h: DbHandle, over: Partial<DbHandle["t"]["users"]["$infer
   return id;
 }
 
-describe.each([sqliteTarget, pgTarget])("storage on $name", (target) => {
+// Without BERTH_TEST_PG_URL the Postgres half fails here, loudly, instead of being skipped.
+if (!PG_URL) {
+  it("runs against Postgres too", () => {
+    requirePgUrl();
+  });
+}
+
+describe.each(PG_URL ? [sqliteTarget, pgTarget] : [sqliteTarget])("storage on $name", (target) => {
   let h: DbHandle;
 
   beforeAll(async () => {
@@ -375,23 +382,25 @@ describe.each([sqliteTarget, pgTarget])("storage on $name", (target) => {
   });
 });
 
-describe("postgres start-up with several replicas", () => {
-  beforeAll(async () => {
-    await resetPg(requirePgUrl());
-  });
-  afterAll(async () => {
-    if (PG_URL) await resetPg(PG_URL);
-  });
+if (PG_URL) {
+  describe("postgres start-up with several replicas", () => {
+    beforeAll(async () => {
+      await resetPg(requirePgUrl());
+    });
+    afterAll(async () => {
+      if (PG_URL) await resetPg(PG_URL);
+    });
 
-  it("migrates an empty database when several servers open it at once", async () => {
-    const handles = await Promise.allSettled(Array.from({ length: 3 }, () => pgTarget.open()));
-    try {
-      const errors = handles.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
-      expect(errors).toEqual([]);
-      const first = handles.find((r) => r.status === "fulfilled")?.value;
-      expect(first && (await pgTarget.migrationsApplied(first))).toBe(migrationCount("pg"));
-    } finally {
-      for (const r of handles) if (r.status === "fulfilled") await r.value.close();
-    }
+    it("migrates an empty database when several servers open it at once", async () => {
+      const handles = await Promise.allSettled(Array.from({ length: 3 }, () => pgTarget.open()));
+      try {
+        const errors = handles.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+        expect(errors).toEqual([]);
+        const first = handles.find((r) => r.status === "fulfilled")?.value;
+        expect(first && (await pgTarget.migrationsApplied(first))).toBe(migrationCount("pg"));
+      } finally {
+        for (const r of handles) if (r.status === "fulfilled") await r.value.close();
+      }
+    });
   });
-});
+}

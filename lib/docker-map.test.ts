@@ -119,13 +119,13 @@ describe("toContainerSummary", () => {
   it("passes hostile labels through verbatim without polluting prototypes", () => {
     // JSON.parse is how the engine's answer arrives: "__proto__" becomes an own key, not the prototype.
     const Labels = JSON.parse(
-      '{"__proto__":{"polluted":"yes"},"constructor":"x","<script>":"</script>","a.b=c":"${HOME}","":"empty"}',
+      '{"__proto__":{"polluted":"yes"},"constructor":"x","<script>":"</script>","a.b=c":"$(id)","":"empty"}',
     ) as Record<string, string>;
     const s = toContainerSummary("e", { Id: ID, Labels });
     expect(Object.keys(s.labels)).toEqual(["__proto__", "constructor", "<script>", "a.b=c", ""]);
     expect(Object.getOwnPropertyDescriptor(s.labels, "__proto__")?.value).toEqual({ polluted: "yes" });
     expect(s.labels["<script>"]).toBe("</script>");
-    expect(s.labels["a.b=c"]).toBe("${HOME}");
+    expect(s.labels["a.b=c"]).toBe("$(id)");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
