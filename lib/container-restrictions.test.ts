@@ -29,6 +29,7 @@ describe("checkCreateBody", () => {
           CapDrop: ["ALL"],
           SecurityOpt: ["no-new-privileges:true"],
           Privileged: false,
+          CgroupnsMode: "host",
         }),
       ),
     ).toEqual([]);

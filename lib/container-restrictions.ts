@@ -11,7 +11,7 @@ export const RESTRICTION_RULES = [
   { id: "hostPid", label: "Host or another container's PID namespace" },
   { id: "hostNetwork", label: "Host or another container's network namespace" },
   { id: "hostIpc", label: "Host or another container's IPC namespace" },
-  { id: "hostNamespaces", label: "Host UTS, user and cgroup namespaces" },
+  { id: "hostNamespaces", label: "Host UTS and user namespaces" },
   { id: "bindMounts", label: "Bind mounts of host paths (including volumes with bind driver options)" },
   { id: "devices", label: "Host devices" },
   { id: "capabilities", label: "Added capabilities" },
@@ -177,7 +177,8 @@ export function checkHostConfig(hostConfig: unknown, r: ContainerRestrictions, c
   if (r.hostNetwork && any("NetworkMode", hostish)) out.push({ rule: "hostNetwork", detail: "HostConfig.NetworkMode" });
   if (r.hostIpc && any("IpcMode", hostish)) out.push({ rule: "hostIpc", detail: "HostConfig.IpcMode" });
   if (r.hostNamespaces)
-    for (const key of ["UTSMode", "UsernsMode", "CgroupnsMode"])
+    // Not CgroupnsMode: "host" is the engine's own default on cgroup v1, so every container there would be refused.
+    for (const key of ["UTSMode", "UsernsMode"])
       if (any(key, (v) => String(v ?? "").toLowerCase() === "host"))
         out.push({ rule: "hostNamespaces", detail: `HostConfig.${key}` });
   if (r.bindMounts) checkBinds(hc, ctx, out);

@@ -134,7 +134,6 @@ export function Rows<T>(props: {
     <fieldset className="space-y-2 rounded border border-slate-200 p-3 dark:border-slate-800">
       <legend className="px-1 text-sm font-semibold">{props.legend}</legend>
       {props.rows.map((row, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
         <div key={i} className="flex flex-wrap items-start gap-2">
           {props.render(row, i, (next) => props.onChange(props.rows.map((r, j) => (j === i ? next : r))))}
           <button
