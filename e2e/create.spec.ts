@@ -291,4 +291,44 @@ test.describe("as a non-admin operator", () => {
     expect((await res.json()).detail).toContain("Bind mounts of host paths");
     expect(exists(name)).toBe(false);
   });
+
+  test("an admin can lift one rule; the operator is then allowed that, and only that", async ({ page, browser }) => {
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await new SignInPage(admin).signInAsAdmin();
+    const setRule = async (checked: boolean) => {
+      await admin.getByRole("link", { name: "Settings" }).click();
+      const box = admin.getByRole("checkbox", { name: /^Bind mounts of host paths/ });
+      await expect(box).toBeChecked({ checked: !checked });
+      await box.setChecked(checked);
+      await admin.getByRole("button", { name: "Save" }).click();
+      await expect(admin.getByRole("status")).toHaveText("Saved.");
+    };
+    await setRule(false);
+    try {
+      await signIn(page);
+      await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
+      const name = uniqueName("lifted");
+      const form = new CreateContainerPage(page);
+      await form.open();
+      await form.fill("Image", requireEnv("BERTH_TEST_IMAGE"));
+      await form.fill("Name", name);
+      await form.fill("Command", "sleep 3600");
+      await form.addVolume({ type: "bind", source: "/tmp", target: "/host-tmp" });
+      await form.field("Run an init process").check();
+      await form.submit();
+      await expect(new ContainersPage(page).state(name)).toHaveText("running");
+      docker("rm", "-f", name);
+      // Privileged stays refused.
+      const res = await page.request.post(`/api/v1/endpoints/local/containers/${privileged}/recreate`, { data: {} });
+      expect(res.status()).toBe(403);
+      expect((await res.json()).detail).toContain("Privileged mode");
+    } finally {
+      await setRule(true);
+      await adminContext.close();
+    }
+    const record = auditRows("admin", "settings.container_restrictions")[0];
+    expect(record?.outcome).toBe("success");
+    expect(record?.detail).toBe("all on");
+  });
 });
