@@ -69,11 +69,9 @@ export async function createContainer(
     return { id, name: finalName, pulled };
   } catch (err) {
     const e = engineError(err);
-    await recordAudit({
-      ...audit,
-      outcome: "failure",
-      detail: id ? `created ${id.slice(0, 12)} but could not start it: ${e.message}` : e.message,
-    });
+    // Created but not started: the container exists, and the user must know that before trying again.
+    if (id) e.message = `Created ${name ?? id.slice(0, 12)} but could not start it: ${e.message}`;
+    await recordAudit({ ...audit, outcome: "failure", detail: e.message });
     throw e;
   }
 }

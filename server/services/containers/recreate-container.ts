@@ -108,10 +108,13 @@ export async function recreateContainer(
     throw e;
   }
   // The new container is in place; the old one's removal failing leaves a stopped spare, not a broken service.
+  // An auto-remove container is already gone once stopped (404): that is the removal we wanted.
   const leftover = await old
     .remove({ force: true })
     .then(() => "")
-    .catch(() => `; the old container is left as ${asideName}`);
+    .catch((err: { statusCode?: number }) =>
+      err.statusCode === 404 ? "" : `; the old container is left as ${asideName}`,
+    );
   await recordAudit({
     ...audit,
     outcome: "success",
