@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { ContainersPage } from "./pages/containers-page";
 import { CreateContainerPage } from "./pages/create-container-page";
@@ -182,6 +185,32 @@ test.describe("as admin", () => {
     expect(record?.outcome).toBe("success");
     expect(record?.detail).toContain("(pulled)");
     docker("rm", "-f", renamed);
+  });
+  test("Recreate rolls back when the new container cannot be made", async ({ page }) => {
+    // A bind source that disappears after the container was made: the engine refuses to create its twin.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "berth-e2e-bind-"));
+    const name = uniqueName("rollback");
+    docker(
+      "create",
+      "--init",
+      "--name",
+      name,
+      "--mount",
+      `type=bind,src=${dir},dst=/x`,
+      requireEnv("BERTH_TEST_IMAGE"),
+    );
+    const before = inspect(name);
+    fs.rmSync(dir, { recursive: true });
+    const res = await page.request.post(`/api/v1/endpoints/local/containers/${name}/recreate`, { data: {} });
+    expect(res.status()).toBe(400);
+    const detail = (await res.json()).detail as string;
+    expect(detail).toContain("bind source path does not exist");
+    expect(detail).toContain("(rolled back)");
+    expect(inspect(name).Id).toBe(before.Id);
+    expect(docker("ps", "-a", "--filter", `name=${name}`, "--format", "{{.Names}}")).toBe(name);
+    const record = auditRows("admin", "container.recreate").find((r) => r.target === name);
+    expect(record?.outcome).toBe("failure");
+    docker("rm", "-f", name);
   });
 });
 
