@@ -3,6 +3,54 @@
 const problem = { $ref: "#/components/responses/Problem" };
 const secured = [{ cookie: [] }];
 const endpointParam = { name: "endpointId", in: "path", required: true, schema: { type: "string" } };
+const containerParam = { name: "containerId", in: "path", required: true, schema: { type: "string" } };
+const jsonBody = (schema: object) => ({ required: true, content: { "application/json": { schema } } });
+const str = { type: "string" };
+const mutation = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem };
+
+/** The create spec: the same zod schema (lib/container-spec.ts) validates the form, the action and this API. */
+const containerSpecSchema = {
+  type: "object",
+  required: ["image"],
+  properties: {
+    image: str,
+    name: str,
+    command: { type: "string", description: "Shell-style command line (quotes respected, nothing expanded)" },
+    entrypoint: str,
+    workingDir: str,
+    user: str,
+    env: { type: "array", items: { type: "string", description: "KEY=VALUE" } },
+    labels: { type: "array", items: { type: "object", properties: { key: str, value: str } } },
+    ports: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["containerPort"],
+        properties: {
+          hostIp: str,
+          hostPort: { type: "integer", minimum: 1, maximum: 65535 },
+          containerPort: { type: "integer", minimum: 1, maximum: 65535 },
+          protocol: { enum: ["tcp", "udp", "sctp"] },
+        },
+      },
+    },
+    volumes: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["type", "target"],
+        properties: { type: { enum: ["volume", "bind"] }, source: str, target: str, readOnly: { type: "boolean" } },
+      },
+    },
+    network: str,
+    restartPolicy: { enum: ["no", "always", "unless-stopped", "on-failure"] },
+    maxRetries: { type: "integer" },
+    memoryMb: { type: "number" },
+    cpus: { type: "number" },
+    autoRemove: { type: "boolean" },
+    init: { type: "boolean" },
+  },
+};
 
 export function openApiDocument() {
   return {
@@ -22,6 +70,60 @@ export function openApiDocument() {
           summary: "All containers of an endpoint (running and stopped)",
           parameters: [endpointParam],
           responses: { 200: { description: "Containers" }, 401: problem, 404: problem },
+        },
+        post: {
+          summary:
+            "Create (and by default start) a container, pulling its image if missing. Non-admins are held to the " +
+            "admin's container restrictions; a refusal (403) names the rule.",
+          parameters: [endpointParam],
+          requestBody: jsonBody({
+            type: "object",
+            required: ["spec"],
+            properties: { spec: containerSpecSchema, start: { type: "boolean", default: true } },
+          }),
+          responses: { 200: { description: "Created: { id, name, pulled }" }, ...mutation, 502: problem },
+        },
+      },
+      "/endpoints/{endpointId}/containers/{containerId}/rename": {
+        post: {
+          summary: "Rename a container",
+          parameters: [endpointParam, containerParam],
+          requestBody: jsonBody({ type: "object", required: ["name"], properties: { name: str } }),
+          responses: { 204: { description: "Renamed" }, ...mutation },
+        },
+      },
+      "/endpoints/{endpointId}/containers/{containerId}/recreate": {
+        post: {
+          summary:
+            "Recreate a container from its own settings, optionally pulling its image first; rolls back on failure",
+          parameters: [endpointParam, containerParam],
+          requestBody: {
+            content: { "application/json": { schema: { type: "object", properties: { pull: { type: "boolean" } } } } },
+          },
+          responses: { 200: { description: "Recreated: { id, name }" }, ...mutation, 502: problem },
+        },
+      },
+      "/endpoints/{endpointId}/containers/{containerId}/spec": {
+        get: {
+          summary: "A create spec made from an existing container (what Duplicate pre-fills)",
+          parameters: [endpointParam, containerParam],
+          responses: {
+            200: { description: "Container spec", content: { "application/json": { schema: containerSpecSchema } } },
+            401: problem,
+            403: problem,
+            404: problem,
+          },
+        },
+      },
+      "/settings/container-restrictions": {
+        get: {
+          summary: "Container restrictions for non-admins (admins)",
+          responses: { 200: { description: "Rule id -> restricted" }, 401: problem, 403: problem },
+        },
+        put: {
+          summary: "Set the container restrictions for non-admins (admins); rules left out stay restricted",
+          requestBody: jsonBody({ type: "object", additionalProperties: { type: "boolean" } }),
+          responses: { 200: { description: "Saved" }, 400: problem, 401: problem, 403: problem },
         },
       },
       "/endpoints/{endpointId}/containers/{containerId}/{verb}": {

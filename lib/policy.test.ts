@@ -32,3 +32,14 @@ describe("can", () => {
     expect([...(visibleEndpointIds(op) ?? [])].sort()).toEqual(["e1", "e2"]);
   });
 });
+
+describe("container:create", () => {
+  it("is for operators of the endpoint and admins, never viewers", () => {
+    expect(can(op, "container:create", { endpointId: "e1" })).toBe(true);
+    expect(can(op, "container:create", { endpointId: "e2" })).toBe(false);
+    expect(can(op, "container:create", { endpointId: "e3" })).toBe(false);
+    expect(can(admin, "container:create", { endpointId: "e3" })).toBe(true);
+    expect(can(op, "settings:manage")).toBe(false);
+    expect(can(admin, "settings:manage")).toBe(true);
+  });
+});

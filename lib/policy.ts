@@ -8,9 +8,11 @@ export const ACTIONS = {
   "endpoint:read": "endpoint",
   "container:read": "endpoint",
   "container:operate": "endpoint",
+  "container:create": "endpoint",
   "endpoint:manage": "global",
   "audit:read": "global",
   "user:manage": "global",
+  "settings:manage": "global",
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -21,7 +23,7 @@ export interface Resource {
 
 const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
   viewer: new Set<Action>(["endpoint:read", "container:read"]),
-  operator: new Set<Action>(["endpoint:read", "container:read", "container:operate"]),
+  operator: new Set<Action>(["endpoint:read", "container:read", "container:operate", "container:create"]),
 };
 
 /** The one authorization decision in Berth. Pure: same answer in services, route handlers and the socket gateway. */

@@ -26,6 +26,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               Audit
             </Link>
           )}
+          {can(actor, "settings:manage") && (
+            <Link href="/settings/restrictions" className="text-sm hover:underline">
+              Settings
+            </Link>
+          )}
           <span className="ml-auto text-sm text-slate-500">{actor.username}</span>
           <SignOutButton />
         </nav>

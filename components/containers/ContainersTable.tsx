@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import type { ContainerSummary } from "@/lib/domain";
 import { formatPorts, formatTime } from "@/lib/format";
 
@@ -18,6 +19,8 @@ export function ContainersTable(props: {
   canOperate: boolean;
   pending: ReadonlySet<string>;
   onAction: (action: RowAction, c: ContainerSummary) => void;
+  /** More per-row controls after the lifecycle buttons (Duplicate, Rename, Recreate). */
+  extraActions?: (c: ContainerSummary, busy: boolean) => ReactNode;
 }) {
   const rows = [...props.containers].sort((a, b) => a.name.localeCompare(b.name));
   return (
@@ -65,6 +68,7 @@ export function ContainersTable(props: {
                   <ActionButton label="Stop" disabled={busy || !running} onClick={() => props.onAction("Stop", c)} />
                   <ActionButton label="Restart" disabled={busy} onClick={() => props.onAction("Restart", c)} />
                   <ActionButton label="Remove" disabled={busy} danger onClick={() => props.onAction("Remove", c)} />
+                  {props.extraActions?.(c, busy)}
                 </td>
               )}
             </tr>

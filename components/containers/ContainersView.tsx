@@ -11,6 +11,7 @@ import { HealthBadge } from "@/components/endpoints/HealthBadge";
 import { useTopic } from "@/components/realtime/use-topic";
 import type { ContainerSummary, EndpointView } from "@/lib/domain";
 import { ConfirmDialog } from "./ConfirmDialog";
+import { ContainerMoreActions } from "./ContainerMoreActions";
 import { ContainersTable, type RowAction } from "./ContainersTable";
 
 const ACTIONS = {
@@ -66,6 +67,7 @@ export function ContainersView(props: { endpoint: EndpointView; initial: Contain
         canOperate={props.canOperate}
         pending={pending}
         onAction={(action, c) => (action === "Remove" ? setConfirm(c) : void run(action, c))}
+        extraActions={(c, busy) => <ContainerMoreActions endpointId={endpoint.id} container={c} disabled={busy} />}
       />
       {confirm && (
         <ConfirmDialog

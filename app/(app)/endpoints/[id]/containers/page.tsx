@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContainersView } from "@/components/containers/ContainersView";
 import { can } from "@/lib/policy";
@@ -14,7 +15,17 @@ export default async function ContainersPage({ params }: { params: Promise<{ id:
   if (!endpoint || !actor) notFound();
   return (
     <>
-      <h1 className="mb-4 text-2xl font-semibold">Containers on {endpoint.name}</h1>
+      <div className="mb-4 flex items-center gap-4">
+        <h1 className="text-2xl font-semibold">Containers on {endpoint.name}</h1>
+        {can(actor, "container:create", { endpointId: id }) && (
+          <Link
+            href={`/endpoints/${encodeURIComponent(id)}/containers/new`}
+            className="ml-auto rounded bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700"
+          >
+            Create container
+          </Link>
+        )}
+      </div>
       <ContainersView
         endpoint={endpoint}
         initial={listContainers(actor, id)}
