@@ -145,7 +145,12 @@ describe.each([sqliteTarget, pgTarget])("storage on $name", (target) => {
 
     it("create every table the schema names", async () => {
       for (const table of Object.values(h.t)) {
-        await expect(h.db.select().from(table as typeof h.t.meta).limit(1)).resolves.toBeInstanceOf(Array);
+        await expect(
+          h.db
+            .select()
+            .from(table as typeof h.t.meta)
+            .limit(1),
+        ).resolves.toBeInstanceOf(Array);
       }
     });
   });
@@ -250,7 +255,13 @@ describe.each([sqliteTarget, pgTarget])("storage on $name", (target) => {
     it("lists newest first and round-trips every field", async () => {
       const rows = await listAudit(h);
       expect(rows.map((r) => r.target)).toEqual([null, "three", "two", "one"]);
-      expect(rows[0]).toMatchObject({ actorId: null, actorName: "system", at: NOW + 1, endpointId: null, detail: null });
+      expect(rows[0]).toMatchObject({
+        actorId: null,
+        actorName: "system",
+        at: NOW + 1,
+        endpointId: null,
+        detail: null,
+      });
       expect(rows[1]).toMatchObject({ action: "container.stop", outcome: "denied", at: NOW, actorName: "alice" });
       const ids = rows.map((r) => r.id);
       expect([...ids].sort((a, b) => b - a)).toEqual(ids);

@@ -104,7 +104,13 @@ describe("toContainerSummary", () => {
 
   it("passes hostile names, images and statuses through verbatim (escaping is the renderer's job)", () => {
     const hostile = `<img src=x onerror=alert(1)>"';--\u202e\u0000`;
-    const s = toContainerSummary("e", { Id: ID, Names: [`/${hostile}`], Image: hostile, Status: hostile, State: "running" });
+    const s = toContainerSummary("e", {
+      Id: ID,
+      Names: [`/${hostile}`],
+      Image: hostile,
+      Status: hostile,
+      State: "running",
+    });
     expect(s.name).toBe(hostile);
     expect(s.image).toBe(hostile);
     expect(s.status).toBe(hostile);
