@@ -8,7 +8,7 @@ import {
 import { UserError } from "@/lib/errors";
 import { runtime } from "@/server/runtime";
 
-const filled = (s: string | undefined) => (s && s.trim() ? s : undefined);
+const filled = (s: string | undefined) => (s?.trim() ? s : undefined);
 
 export function openCredentials(row: EndpointRow | undefined): EndpointCredentials | undefined {
   if (!row?.secret) return undefined;
