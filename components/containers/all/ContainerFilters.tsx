@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import type { ContainerFilter } from "@/lib/container-filter";
 import type { EndpointView } from "@/lib/domain";
 
@@ -13,55 +14,56 @@ export function ContainerFilters(props: {
   projects: string[];
 }) {
   const f = props.value;
+  const id = useId();
   const set = (k: keyof ContainerFilter) => (e: { target: { value: string } }) =>
     props.onChange({ ...f, [k]: e.target.value });
+  // Labels point at their controls by id (not by wrapping) so a select's accessible name is the label alone.
+  const text = (k: "name" | "image" | "label", label: string, placeholder?: string) => (
+    <div className="flex flex-col text-xs">
+      <label htmlFor={`${id}-${k}`}>{label}</label>
+      <input
+        id={`${id}-${k}`}
+        type="search"
+        value={f[k]}
+        placeholder={placeholder}
+        onChange={set(k)}
+        className={input}
+      />
+    </div>
+  );
+  const select = (k: "state" | "project" | "endpointId", label: string, options: [string, string][]) => (
+    <div className="flex flex-col text-xs">
+      <label htmlFor={`${id}-${k}`}>{label}</label>
+      <select id={`${id}-${k}`} value={f[k]} onChange={set(k)} className={input}>
+        <option value="">Any</option>
+        {options.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
   return (
     <search className="flex flex-wrap items-end gap-3" aria-label="Filter containers">
-      <label className="flex flex-col text-xs">
-        Filter by name
-        <input type="search" value={f.name} onChange={set("name")} className={input} />
-      </label>
-      <label className="flex flex-col text-xs">
-        Filter by image
-        <input type="search" value={f.image} onChange={set("image")} className={input} />
-      </label>
-      <label className="flex flex-col text-xs">
-        Filter by label
-        <input type="search" value={f.label} onChange={set("label")} placeholder="key or key=value" className={input} />
-      </label>
-      <label className="flex flex-col text-xs">
-        State
-        <select value={f.state} onChange={set("state")} className={input}>
-          <option value="">Any</option>
-          {STATES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-xs">
-        Compose project
-        <select value={f.project} onChange={set("project")} className={input}>
-          <option value="">Any</option>
-          {props.projects.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col text-xs">
-        Endpoint
-        <select value={f.endpointId} onChange={set("endpointId")} className={input}>
-          <option value="">Any</option>
-          {props.endpoints.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {text("name", "Filter by name")}
+      {text("image", "Filter by image")}
+      {text("label", "Filter by label", "key or key=value")}
+      {select(
+        "state",
+        "State",
+        STATES.map((s) => [s, s]),
+      )}
+      {select(
+        "project",
+        "Compose project",
+        props.projects.map((p) => [p, p]),
+      )}
+      {select(
+        "endpointId",
+        "Endpoint",
+        props.endpoints.map((e) => [e.id, e.name]),
+      )}
     </search>
   );
 }
