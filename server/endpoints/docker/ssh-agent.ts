@@ -134,9 +134,11 @@ function asSocket(channel: ClientChannel): Duplex {
   channel.on("close", () => {
     if (idle) clearTimeout(idle);
   });
+  // net.Socket semantics, which node:http relies on: setTimeout(0, fn) removes fn (a kept-alive socket is reused).
   s.setTimeout = (ms: number, fn?: () => void) => {
     idleMs = ms;
-    if (fn) s.once("timeout", fn);
+    if (fn && ms === 0) s.removeListener("timeout", fn);
+    else if (fn) s.once("timeout", fn);
     arm();
     return s;
   };
