@@ -21,6 +21,9 @@ export const EMPTY_FILTER: ContainerFilter = { name: "", image: "", state: "", l
 export type SortKey = "name" | "endpoint" | "image" | "state" | "status" | "project" | "created";
 export type SortDir = "asc" | "desc";
 
+// Made once: constructing a Collator costs far more than a comparison.
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
 export const rowKey = (c: Pick<ContainerSummary, "endpointId" | "id">) => `${c.endpointId}/${c.id}`;
 export const composeProject = (c: ContainerSummary) => c.labels[COMPOSE_PROJECT_LABEL] ?? "";
 export const isUnhealthy = (c: ContainerSummary) => /\(unhealthy\)/.test(c.status);
@@ -61,7 +64,6 @@ export function filterAndSort(
     }
   };
   const sign = dir === "asc" ? 1 : -1;
-  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
   return list
     .filter((c) => matchesFilter(c, f))
     .map((c) => ({ c, v: value(c) }))

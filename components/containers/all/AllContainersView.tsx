@@ -30,13 +30,21 @@ export function AllContainersView(props: {
   operable: string[];
 }) {
   const endpoints = useTopic<EndpointView>("endpoints", props.endpoints);
-  const topics = useMemo(() => endpoints.items.map((e) => containersTopic(e.id)), [endpoints.items]);
   const initial = useMemo(
     () => Object.fromEntries(Object.entries(props.initial).map(([id, l]) => [containersTopic(id), l])),
     [props.initial],
   );
+  // Health updates arrive every few seconds; only a change of ids or names should re-sort 1,000 rows.
+  const namesKey = endpoints.items
+    .map((e) => `${e.id}\u0000${e.name}`)
+    .sort()
+    .join("\n");
+  const names = useMemo(
+    () => new Map(namesKey ? namesKey.split("\n").map((l) => l.split("\u0000") as [string, string]) : []),
+    [namesKey],
+  );
+  const topics = useMemo(() => [...names.keys()].map(containersTopic), [names]);
   const containers = useTopicSet<ContainerSummary>(topics, initial);
-  const names = useMemo(() => new Map(endpoints.items.map((e) => [e.id, e.name])), [endpoints.items]);
   const endpointName = (id: string) => names.get(id) ?? id;
   const operable = useMemo(() => new Set(props.operable), [props.operable]);
   const [filter, setFilter] = useState<ContainerFilter>(EMPTY_FILTER);
