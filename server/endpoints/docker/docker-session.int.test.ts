@@ -237,7 +237,10 @@ describe("DockerSession against a real engine", () => {
       const proxy = await countingProxy();
       const s = newSession(proxy.url);
       const seen = Array.from({ length: 50 }, () => new Set<string>());
-      for (const ids of seen) s.on("containers", (d) => d.upsert.forEach((c) => ids.add(`${c.id}:${c.state}`)));
+      for (const ids of seen)
+        s.on("containers", (d) => {
+          for (const c of d.upsert) ids.add(`${c.id}:${c.state}`);
+        });
       s.start();
       await waitFor("health up", () => s.health.state === "up");
 
