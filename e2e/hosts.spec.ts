@@ -183,6 +183,35 @@ test("all containers: every engine, live; a stopped engine shows down and the ot
   await expect(view.endpointStatus(SSH)).toContainText("up", { timeout: 30_000 });
 });
 
+test("home page cards count live from each engine", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Home", level: 1 })).toBeVisible();
+  const card = page.getByRole("article", { name: TLS });
+  const value = (label: string) =>
+    card
+      .locator("div")
+      .filter({ has: page.getByText(label, { exact: true }) })
+      .locator("dd");
+  await expect(card).toContainText("up");
+  await expect(value("CPUs")).toHaveText(/^[1-9]\d*$/);
+  await expect(value("Memory")).toHaveText(/GiB$/);
+  await expect(value("Images")).toHaveText(/^[1-9]\d*$/);
+  await expect(value("Running")).toHaveText(/^\d+$/);
+  const running = Number(await value("Running").textContent());
+  const volumes = Number(await value("Volumes").textContent());
+  const name = uniqueName("card");
+  sleeperOn("tls", name);
+  made.push({ engine: "tls", name });
+  await expect(value("Running")).toHaveText(String(running + 1));
+  const vol = `${name}-vol`;
+  dockerOn("tls", "volume", "create", vol);
+  try {
+    await expect(value("Volumes")).toHaveText(String(volumes + 1));
+  } finally {
+    dockerOn("tls", "volume", "rm", vol);
+  }
+});
+
 test("filter and sort the all-containers view", async ({ page }) => {
   const tag = uniqueName("flt");
   const a = `${tag}-a`;

@@ -117,6 +117,35 @@ export function openApiDocument() {
           },
         },
       },
+      "/endpoints/{endpointId}/containers/bulk": {
+        post: {
+          summary:
+            "Start, stop, kill, restart, pause, resume or remove many containers; each is authorized and audited",
+          parameters: [endpointParam],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["verb", "containerIds"],
+                  properties: {
+                    verb: { enum: ["start", "stop", "kill", "restart", "pause", "resume", "remove"] },
+                    containerIds: { type: "array", items: str, minItems: 1, maxItems: 1000 },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: { description: "One result per container: { containerId, ok, error? }" },
+            400: problem,
+            401: problem,
+            403: problem,
+            404: problem,
+          },
+        },
+      },
       "/audit": {
         get: {
           summary: "Audit log, newest first (admins)",
