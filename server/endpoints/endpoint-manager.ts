@@ -71,7 +71,8 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
       session = new DockerSession(row.id, { url: row.url, credentials: this.credentials(row) }, this.log);
     } catch (err) {
       this.log.error({ endpointId: row.id, err: (err as Error).message }, "endpoint session cannot be created");
-      session = new DockerSession(row.id, "tcp://invalid.invalid:1", this.log);
+      // A row Berth cannot use (unknown scheme): a session that stays down, without touching the network.
+      session = new DockerSession(row.id, "unix:///nonexistent/berth-unusable-endpoint", this.log);
     }
     const entry: Entry = { row, session, viewTimer: null };
     const viewSoon = () => {

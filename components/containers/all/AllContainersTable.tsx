@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
+import { useMemo, useRef } from "react";
 import { composeProject, rowKey, type SortDir, type SortKey } from "@/lib/container-filter";
 import type { ContainerSummary } from "@/lib/domain";
 import { formatTime } from "@/lib/format";
@@ -50,7 +50,9 @@ export function AllContainersTable(props: {
   const items = v.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = v.getTotalSize() - (items.at(-1)?.end ?? 0);
-  const selectableKeys = rows.filter(props.selectable).map(rowKey);
+  // Recomputed when rows or selectability change, not on every scroll frame.
+  const { selectable } = props;
+  const selectableKeys = useMemo(() => rows.filter(selectable).map(rowKey), [rows, selectable]);
   const allOn = selectableKeys.length > 0 && selectableKeys.every((k) => props.selected.has(k));
 
   return (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { bulkContainerAction } from "@/app/(app)/containers/actions";
 import { HealthBadge } from "@/components/endpoints/HealthBadge";
 import { useTopic } from "@/components/realtime/use-topic";
@@ -47,6 +47,7 @@ export function AllContainersView(props: {
   const containers = useTopicSet<ContainerSummary>(topics, initial);
   const endpointName = (id: string) => names.get(id) ?? id;
   const operable = useMemo(() => new Set(props.operable), [props.operable]);
+  const selectable = useCallback((c: ContainerSummary) => operable.has(c.endpointId), [operable]);
   const [filter, setFilter] = useState<ContainerFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: "name", dir: "asc" });
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -135,7 +136,7 @@ export function AllContainersView(props: {
         onSort={(key) =>
           setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: "asc" }))
         }
-        selectable={(c) => operable.has(c.endpointId)}
+        selectable={selectable}
         selected={selected}
         onSelect={(keys, on) =>
           setSelected((cur) => {

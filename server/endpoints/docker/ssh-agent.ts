@@ -44,6 +44,7 @@ export class SshDockerAgent extends http.Agent {
     if (this.closed) return Promise.reject(Object.assign(new Error("agent closed"), { code: "ECONNRESET" }));
     if (this.client) return this.client;
     const t = this.target;
+    if (!t.privateKey) return Promise.reject(Object.assign(new Error("no private key"), { code: "BERTH_SSH_KEY" }));
     const pending = new Promise<Client>((resolve, reject) => {
       const conn = new Client();
       let hostKeyRejected = false;

@@ -100,6 +100,11 @@ describe("testConnection", () => {
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/host key mismatch/) });
   });
 
+  it("reports a missing private key without trying to log in", async () => {
+    const r = await testConnection(sshUrl(), {});
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(/private key could not be read/) });
+  });
+
   it("reports an unreadable private key", async () => {
     const r = await testConnection(sshUrl(), { privateKey: "-----BEGIN OPENSSH PRIVATE KEY-----\nnope\n" });
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(/private key could not be read/) });
