@@ -176,9 +176,20 @@ async function main(): Promise<void> {
           `first row visible ${firstRow} ms, all ${total} rows in the live store ${allLive} ms; rows in DOM ${inDom}`,
       );
     }
-    const frames = await page.evaluate(async (step: number) => {
+    const {
+      times: frames,
+      longTasks,
+      rowsRendered,
+    } = await page.evaluate(async (step: number) => {
       const scroller = document.querySelector("table")!.parentElement!;
       const times: number[] = [];
+      // Main-thread tasks over 50 ms while scrolling: Berth's own work, as opposed to frames lost to a busy machine.
+      const longTasks: number[] = [];
+      const obs = new PerformanceObserver((l) => {
+        for (const e of l.getEntries()) longTasks.push(e.duration);
+      });
+      obs.observe({ type: "longtask" });
+      let rowsRendered = 0;
       let last = performance.now();
       const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
       for (const dir of [1, -1]) {
@@ -188,16 +199,25 @@ async function main(): Promise<void> {
           const t = await frame();
           times.push(t - last);
           last = t;
+          rowsRendered = Math.max(rowsRendered, document.querySelectorAll("tbody tr th").length);
           if (scroller.scrollTop === before) break;
         }
       }
-      return times.slice(1);
+      await new Promise((r) => setTimeout(r, 100));
+      obs.disconnect();
+      return { times: times.slice(1), longTasks, rowsRendered };
     }, STEP_PX);
     const f = stats(frames);
     const long = frames.filter((x) => x > 50).length;
     console.log(
       `scroll ${STEP_PX}px/frame over ${total} rows, ${f.n} frames: p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, ` +
-        `p99 ${ms(f.p99)}, max ${ms(f.max)}, frames > 50 ms: ${long}`,
+        `p99 ${ms(f.p99)}, max ${ms(f.max)}, frames > 50 ms: ${long}; most rows in DOM at once: ${rowsRendered}`,
+    );
+    const lt = stats(longTasks);
+    console.log(
+      `main-thread long tasks (> 50 ms) during the scroll: ${longTasks.length}, total ${ms(longTasks.reduce((a, b) => a + b, 0))}` +
+        (longTasks.length ? `, max ${ms(lt.max)}` : "") +
+        `; machine load average at the end: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`,
     );
   } finally {
     await browser.close();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef } from "react";
+import { memo, useMemo, useRef } from "react";
 import { composeProject, rowKey, type SortDir, type SortKey } from "@/lib/container-filter";
 import type { ContainerSummary } from "@/lib/domain";
 import { formatTime } from "@/lib/format";
@@ -101,36 +101,15 @@ export function AllContainersTable(props: {
             const c = rows[item.index]!;
             const key = rowKey(c);
             return (
-              <tr
+              <Row
                 key={key}
-                aria-rowindex={item.index + 2}
-                style={{ height: ROW_HEIGHT }}
-                className="border-b border-slate-100 dark:border-slate-800"
-              >
-                <td className="px-2">
-                  {props.selectable(c) && (
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${c.name}`}
-                      checked={props.selected.has(key)}
-                      onChange={(e) => props.onSelect([key], e.target.checked)}
-                    />
-                  )}
-                </td>
-                <th scope="row" className="truncate font-medium" title={c.name}>
-                  {c.name}
-                </th>
-                <td className="truncate">{props.endpointName(c.endpointId)}</td>
-                <td className="truncate font-mono text-xs" title={c.image}>
-                  {c.image}
-                </td>
-                <td className={STATE_STYLE[c.state] ?? ""}>{c.state}</td>
-                <td className="truncate" title={c.status}>
-                  {c.status}
-                </td>
-                <td className="truncate">{composeProject(c)}</td>
-                <td className="whitespace-nowrap text-xs">{formatTime(c.created)}</td>
-              </tr>
+                c={c}
+                rowIndex={item.index + 2}
+                endpoint={props.endpointName(c.endpointId)}
+                selectable={props.selectable(c)}
+                checked={props.selected.has(key)}
+                onSelect={props.onSelect}
+              />
             );
           })}
           {bottom > 0 && <tr style={{ height: bottom }} />}
@@ -139,3 +118,46 @@ export function AllContainersTable(props: {
     </div>
   );
 }
+
+/** Memoized: while scrolling, only rows entering the window render; the rest are reused as they are. */
+const Row = memo(function Row(p: {
+  c: ContainerSummary;
+  rowIndex: number;
+  endpoint: string;
+  selectable: boolean;
+  checked: boolean;
+  onSelect: (keys: string[], on: boolean) => void;
+}) {
+  const { c } = p;
+  return (
+    <tr
+      aria-rowindex={p.rowIndex}
+      style={{ height: ROW_HEIGHT }}
+      className="border-b border-slate-100 dark:border-slate-800"
+    >
+      <td className="px-2">
+        {p.selectable && (
+          <input
+            type="checkbox"
+            aria-label={`Select ${c.name}`}
+            checked={p.checked}
+            onChange={(e) => p.onSelect([rowKey(c)], e.target.checked)}
+          />
+        )}
+      </td>
+      <th scope="row" className="truncate font-medium" title={c.name}>
+        {c.name}
+      </th>
+      <td className="truncate">{p.endpoint}</td>
+      <td className="truncate font-mono text-xs" title={c.image}>
+        {c.image}
+      </td>
+      <td className={STATE_STYLE[c.state] ?? ""}>{c.state}</td>
+      <td className="truncate" title={c.status}>
+        {c.status}
+      </td>
+      <td className="truncate">{composeProject(c)}</td>
+      <td className="whitespace-nowrap text-xs">{formatTime(c.created)}</td>
+    </tr>
+  );
+});

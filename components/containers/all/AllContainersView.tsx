@@ -47,6 +47,18 @@ export function AllContainersView(props: {
   const containers = useTopicSet<ContainerSummary>(topics, initial);
   const endpointName = (id: string) => names.get(id) ?? id;
   const operable = useMemo(() => new Set(props.operable), [props.operable]);
+  const onSelect = useCallback(
+    (keys: string[], on: boolean) =>
+      setSelected((cur) => {
+        const next = new Set(cur);
+        for (const k of keys) {
+          if (on) next.add(k);
+          else next.delete(k);
+        }
+        return next;
+      }),
+    [],
+  );
   const selectable = useCallback((c: ContainerSummary) => operable.has(c.endpointId), [operable]);
   const [filter, setFilter] = useState<ContainerFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: "name", dir: "asc" });
@@ -138,13 +150,7 @@ export function AllContainersView(props: {
         }
         selectable={selectable}
         selected={selected}
-        onSelect={(keys, on) =>
-          setSelected((cur) => {
-            const next = new Set(cur);
-            for (const k of keys) on ? next.add(k) : next.delete(k);
-            return next;
-          })
-        }
+        onSelect={onSelect}
       />
       {confirmRemove && (
         <ConfirmDialog
