@@ -1,4 +1,5 @@
 // Shared shapes: used by server, browser and tests alike. No I/O here.
+import type { ContainerCounts, EngineFacts } from "./host-summary";
 
 export type EndpointRole = "operator" | "viewer";
 
@@ -30,6 +31,12 @@ export interface EndpointView {
   /** Display form of the address; never carries credentials. */
   address: string;
   health: EndpointHealth;
+  /** How Berth reaches it: unix socket, plain TCP, TCP + TLS or SSH. */
+  transport?: "unix" | "tcp" | "tls" | "ssh";
+  /** Container counts from the live store (home page cards). */
+  counts?: ContainerCounts;
+  /** Host facts and object counts, refreshed by the session on events. */
+  facts?: EngineFacts;
 }
 
 export interface PortBinding {

@@ -52,6 +52,43 @@ const containerSpecSchema = {
   },
 };
 
+const pem = { type: "string", description: "PEM text; on PATCH, empty keeps the stored value" };
+const endpointBody = {
+  type: "object",
+  required: ["name", "connection"],
+  properties: {
+    name: str,
+    connection: {
+      oneOf: [
+        { type: "object", required: ["type", "socketPath"], properties: { type: { const: "unix" }, socketPath: str } },
+        {
+          type: "object",
+          required: ["type", "host", "port"],
+          properties: { type: { const: "tcp" }, host: str, port: { type: "integer" } },
+        },
+        {
+          type: "object",
+          required: ["type", "host", "port"],
+          properties: { type: { const: "tls" }, host: str, port: { type: "integer" }, ca: pem, cert: pem, key: pem },
+        },
+        {
+          type: "object",
+          required: ["type", "host", "user"],
+          properties: {
+            type: { const: "ssh" },
+            host: str,
+            port: { type: "integer", default: 22 },
+            user: str,
+            privateKey: pem,
+            passphrase: str,
+            hostKeyFingerprint: { type: "string", description: "SHA256:… ; when set, other host keys are refused" },
+          },
+        },
+      ],
+    },
+  },
+};
+
 export function openApiDocument() {
   return {
     openapi: "3.1.0",
@@ -63,6 +100,44 @@ export function openApiDocument() {
         get: {
           summary: "Endpoints the caller may see, with live health",
           responses: { 200: { description: "Endpoints" }, 401: problem },
+        },
+        post: {
+          summary: "Add a Docker endpoint (admins). The connection is tested first; credentials are stored sealed",
+          requestBody: { required: true, content: { "application/json": { schema: endpointBody } } },
+          responses: {
+            200: { description: "The new endpoint" },
+            400: problem,
+            401: problem,
+            403: problem,
+            409: problem,
+            422: { ...problem, description: "The connection test failed; detail says why" },
+          },
+        },
+      },
+      "/endpoints/{endpointId}": {
+        get: {
+          summary: "Settings of an endpoint for editing (admins): which credentials are stored, never their values",
+          parameters: [endpointParam],
+          responses: { 200: { description: "Settings" }, 401: problem, 403: problem, 404: problem },
+        },
+        patch: {
+          summary: "Edit an endpoint (admins). Empty credential fields keep the stored ones; tested before saving",
+          parameters: [endpointParam],
+          requestBody: { required: true, content: { "application/json": { schema: endpointBody } } },
+          responses: {
+            200: { description: "The endpoint" },
+            400: problem,
+            401: problem,
+            403: problem,
+            404: problem,
+            409: problem,
+            422: problem,
+          },
+        },
+        delete: {
+          summary: "Remove an endpoint (admins); its session stops. The engine itself is not touched",
+          parameters: [endpointParam],
+          responses: { 204: { description: "Removed" }, 401: problem, 403: problem, 404: problem },
         },
       },
       "/endpoints/{endpointId}/containers": {
@@ -141,6 +216,35 @@ export function openApiDocument() {
             403: problem,
             404: problem,
             409: problem,
+          },
+        },
+      },
+      "/endpoints/{endpointId}/containers/bulk": {
+        post: {
+          summary:
+            "Start, stop, kill, restart, pause, resume or remove many containers; each is authorized and audited",
+          parameters: [endpointParam],
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["verb", "containerIds"],
+                  properties: {
+                    verb: { enum: ["start", "stop", "kill", "restart", "pause", "resume", "remove"] },
+                    containerIds: { type: "array", items: str, minItems: 1, maxItems: 1000 },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: { description: "One result per container: { containerId, ok, error? }" },
+            400: problem,
+            401: problem,
+            403: problem,
+            404: problem,
           },
         },
       },

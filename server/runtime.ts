@@ -31,7 +31,14 @@ export function runtime(): Runtime {
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const secrets = new SecretBox(loadSecretKey(config.dataDir));
-  const r: Runtime = { config, log, db, endpoints: new EndpointManager(log), secrets, setupToken: null };
+  const r: Runtime = {
+    config,
+    log,
+    db,
+    endpoints: new EndpointManager(log, (s) => secrets.open(s)),
+    secrets,
+    setupToken: null,
+  };
   (globalThis as Holder)[KEY] = r;
   return r;
 }

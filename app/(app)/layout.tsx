@@ -15,8 +15,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
         <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
-          <Link href="/endpoints" className="text-lg font-semibold">
+          <Link href="/" className="text-lg font-semibold">
             Berth
+          </Link>
+          <Link href="/" className="text-sm hover:underline">
+            Home
+          </Link>
+          <Link href="/containers" className="text-sm hover:underline">
+            All containers
           </Link>
           <Link href="/endpoints" className="text-sm hover:underline">
             Endpoints

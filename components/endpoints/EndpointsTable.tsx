@@ -1,11 +1,26 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useTopic } from "@/components/realtime/use-topic";
 import type { EndpointView } from "@/lib/domain";
 import { HealthBadge } from "./HealthBadge";
 
-export function EndpointsTable({ initial }: { initial: EndpointView[] }) {
+const TRANSPORT: Record<NonNullable<EndpointView["transport"]>, string> = {
+  unix: "Unix socket",
+  tcp: "TCP",
+  tls: "TCP + TLS",
+  ssh: "SSH",
+};
+
+export function EndpointsTable({
+  initial,
+  renderActions,
+}: {
+  initial: EndpointView[];
+  /** Extra controls per row (admins: Edit, Remove). */
+  renderActions?: (e: EndpointView) => ReactNode;
+}) {
   const { items } = useTopic<EndpointView>("endpoints", initial);
   const rows = [...items].sort((a, b) => a.name.localeCompare(b.name));
   if (rows.length === 0) {
@@ -23,6 +38,7 @@ export function EndpointsTable({ initial }: { initial: EndpointView[] }) {
           <th scope="col">Status</th>
           <th scope="col">Engine version</th>
           <th scope="col">API latency</th>
+          <th scope="col">Type</th>
           <th scope="col">
             <span className="sr-only">Links</span>
           </th>
@@ -41,6 +57,7 @@ export function EndpointsTable({ initial }: { initial: EndpointView[] }) {
             </td>
             <td>{e.health.state === "up" ? (e.health.version ?? "") : ""}</td>
             <td>{e.health.state === "up" && e.health.latencyMs !== undefined ? `${e.health.latencyMs} ms` : ""}</td>
+            <td className="whitespace-nowrap text-xs">{e.transport ? TRANSPORT[e.transport] : ""}</td>
             <td>
               <Link
                 href={`/endpoints/${encodeURIComponent(e.id)}/containers`}
@@ -48,6 +65,7 @@ export function EndpointsTable({ initial }: { initial: EndpointView[] }) {
               >
                 Containers<span className="sr-only"> on {e.name}</span>
               </Link>
+              {renderActions?.(e)}
             </td>
           </tr>
         ))}

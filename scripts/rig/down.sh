@@ -8,6 +8,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=dockerd.sh
 source "$HERE/dockerd.sh"
+# shellcheck source-path=SCRIPTDIR source=engines.sh
+source "$HERE/engines.sh"
 
 PURGE=0
 [[ "${1:-}" == "--purge" ]] && PURGE=1
@@ -39,6 +41,7 @@ if rig_pid_alive dockerd dockerd >/dev/null; then
   fi
 fi
 rig_dockerd_stop
+rig_engines_down
 # Tasks dockerd did not stop (live-restore, or a dockerd that was SIGKILLed): their shims would outlive
 # containerd, so kill them through our containerd's own socket.
 if rig_pid_alive containerd containerd >/dev/null; then

@@ -8,6 +8,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=dockerd.sh
 source "$HERE/dockerd.sh"
+# shellcheck source-path=SCRIPTDIR source=engines.sh
+source "$HERE/engines.sh"
 
 REGISTRY_ADDR="127.0.0.1:${BERTH_RIG_REGISTRY_PORT:-5000}"
 PG_PORT="${BERTH_RIG_PG_PORT:-55432}"
@@ -121,6 +123,9 @@ push_image() {
 }
 push_image
 
+# --- c2. extra engines: TCP+TLS and SSH (scripts/rig/engines.sh) --------------------------------------------
+rig_engines_up
+
 # --- d. postgres ---------------------------------------------------------------------------------------------
 PGDIR="$RIG/pg"
 PGDATA="$PGDIR/data"
@@ -209,6 +214,7 @@ start_postgres
   echo "export BERTH_TEST_REGISTRY_IMAGE=$REGISTRY_IMAGE"
   echo "export BERTH_TEST_PG_URL=postgres://berth:berth@127.0.0.1:$PG_PORT/berth_test"
   echo "export BERTH_TEST_CHROMIUM=$(command -v chromium)"
+  rig_engines_env
 } >"$RIG/env.tmp"
 mv -f "$RIG/env.tmp" "$RIG/env"
 

@@ -3,8 +3,8 @@ import type { Action } from "@/lib/policy";
 import type { Topic, TopicKind } from "@/lib/topics";
 import type { Runtime } from "@/server/runtime";
 
-/** Sends an event to every subscriber of one topic (or to one of the topic's extra rooms). */
-export type Broadcast = (event: string, payload: unknown, room?: string) => void;
+/** Sends an event to every subscriber of one topic (or to the topic's extra rooms; a socket in several gets it once). */
+export type Broadcast = (event: string, payload: unknown, room?: string | string[]) => void;
 
 /**
  * How one kind of live topic works. The gateway authorizes with `permission` (on the topic's endpoint), sends

@@ -1,33 +1,45 @@
-import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
+import type { ContainerSummary, Diff } from "@/lib/domain";
 import { can } from "@/lib/policy";
 import type { TopicKind } from "@/lib/topics";
 import { listContainers } from "@/server/services/containers/list-containers";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import type { TopicHandler } from "./topic-handler";
 
-// Endpoint health: each viewer joins one room per endpoint it may see; the manager's health events go to those rooms.
-const healthListeners = new Map<string, (id: string, h: EndpointHealth) => void>();
+// Endpoint views: each viewer joins one room per endpoint it may see; admins also join "health:*" so endpoints added
+// after they subscribed reach them too (the gateway's periodic re-check drops "health:*" from a demoted admin, as
+// no grant can name "*").
+const ALL_ENDPOINTS_ROOM = "health:*";
+const viewListeners = new Map<string, { view: (id: string) => void; removed: (id: string) => void }>();
 const endpoints: TopicHandler = {
   kind: "endpoints",
   permission: "authenticated",
   snapshot: (actor) => listEndpoints(actor),
-  rooms: (actor, _t, rt) =>
-    rt.endpoints
+  rooms: (actor, _t, rt) => [
+    ...rt.endpoints
       .views()
       .filter((e) => can(actor, "endpoint:read", { endpointId: e.id }))
       .map((e) => `health:${e.id}`),
+    ...(actor.isAdmin ? [ALL_ENDPOINTS_ROOM] : []),
+  ],
   acquire(t, rt, broadcast) {
-    const fn = (id: string) => {
-      const view = rt.endpoints.view(id);
-      if (view) broadcast("diff", { topic: t.name, diff: { upsert: [view], remove: [] } }, `health:${id}`);
+    const view = (id: string) => {
+      const v = rt.endpoints.view(id);
+      if (v)
+        broadcast("diff", { topic: t.name, diff: { upsert: [v], remove: [] } }, [`health:${id}`, ALL_ENDPOINTS_ROOM]);
     };
-    healthListeners.set(t.name, fn);
-    rt.endpoints.on("health", fn);
+    const removed = (id: string) =>
+      broadcast("diff", { topic: t.name, diff: { upsert: [], remove: [id] } }, [`health:${id}`, ALL_ENDPOINTS_ROOM]);
+    viewListeners.set(t.name, { view, removed });
+    rt.endpoints.on("view", view);
+    rt.endpoints.on("removed", removed);
   },
   release(t, rt) {
-    const fn = healthListeners.get(t.name);
-    if (fn) rt.endpoints.off("health", fn);
-    healthListeners.delete(t.name);
+    const fns = viewListeners.get(t.name);
+    if (fns) {
+      rt.endpoints.off("view", fns.view);
+      rt.endpoints.off("removed", fns.removed);
+    }
+    viewListeners.delete(t.name);
   },
 };
 

@@ -1,15 +1,22 @@
+import { EndpointsManager } from "@/components/endpoints/EndpointsManager";
 import { EndpointsTable } from "@/components/endpoints/EndpointsTable";
+import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 
 export const dynamic = "force-dynamic";
 
 export default async function EndpointsPage() {
-  const endpoints = listEndpoints(await requestActor());
+  const actor = await requestActor();
+  const endpoints = listEndpoints(actor);
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Endpoints</h1>
-      <EndpointsTable initial={endpoints} />
+      {can(actor, "endpoint:manage") ? (
+        <EndpointsManager initial={endpoints} />
+      ) : (
+        <EndpointsTable initial={endpoints} />
+      )}
     </>
   );
 }

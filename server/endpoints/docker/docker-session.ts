@@ -4,8 +4,10 @@ import Docker from "dockerode";
 import { diffSnapshots } from "@/lib/diff";
 import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
 import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
+import type { EngineFacts } from "@/lib/host-summary";
 import type { Logger } from "@/server/log";
-import { describeDockerError, dockerOptions, timeout } from "./connect";
+import { type DockerTarget, describeDockerError, dockerOptions, sshAgentFor, timeout } from "./connect";
+import type { SshDockerAgent } from "./ssh-agent";
 
 const REQUEST_TIMEOUT_MS = 5_000;
 const PING_EVERY_MS = 2_000;
@@ -19,6 +21,8 @@ export interface DockerSessionEvents {
   containers: [Diff<ContainerSummary>];
   /** Every raw engine event, for consumers such as an events feed. */
   event: [Record<string, unknown>];
+  /** Host facts and image/volume/network counts changed. */
+  facts: [EngineFacts];
 }
 
 /**
@@ -45,17 +49,24 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   private readAt = new Map<string, number>();
   /** Containers that reported `die`: the engine's list can still say "running" for a few ms after it. */
   private died = new Set<string>();
+  /** ssh:// only: the one SSH connection both clients ride on. */
+  private readonly agent: SshDockerAgent | undefined;
+  facts: EngineFacts | undefined;
+  private factsTimer: NodeJS.Timeout | null = null;
+  private factsRunning = false;
 
   constructor(
     readonly endpointId: string,
-    url: string,
+    target: string | DockerTarget,
     private readonly log: Logger,
   ) {
     super();
     // Fan-out to many consumers is the point of a session; Node's default of 10 would warn of a leak.
     this.setMaxListeners(0);
-    this.api = new Docker(dockerOptions({ url }, REQUEST_TIMEOUT_MS));
-    this.streamClient = new Docker(dockerOptions({ url }));
+    const t = typeof target === "string" ? { url: target } : target;
+    this.agent = sshAgentFor(t, REQUEST_TIMEOUT_MS);
+    this.api = new Docker(dockerOptions(t, REQUEST_TIMEOUT_MS, this.agent));
+    this.streamClient = new Docker(dockerOptions(t, undefined, this.agent));
   }
 
   start(): void {
@@ -68,6 +79,8 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.stopped = true;
     for (const t of this.timers) clearInterval(t);
     this.stream?.destroy();
+    if (this.factsTimer) clearTimeout(this.factsTimer);
+    this.agent?.destroy();
     this.wake?.();
     this.removeAllListeners();
   }
@@ -123,7 +136,9 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     }
     const latencyMs = Math.round(performance.now() - t0);
     // Open the stream before listing, so nothing that happens between the two is missed.
-    const pending = this.streamClient.getEvents({ filters: { type: ["container"] } }) as unknown as Promise<Readable>;
+    const pending = this.streamClient.getEvents({
+      filters: { type: ["container", "image", "volume", "network"] },
+    }) as unknown as Promise<Readable>;
     const stream = await timeout(pending, REQUEST_TIMEOUT_MS).catch((err) => {
       // A stream that arrives after the timeout has no owner: close it rather than leak the connection.
       pending.then(
@@ -137,6 +152,46 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.attachStream(stream);
     await this.relist();
     this.setHealth({ state: "up", version: version.Version, apiVersion: version.ApiVersion, latencyMs });
+    this.scheduleFacts(0);
+  }
+
+  /** Coalesces bursts of image/volume/network events into one refresh of the counts. */
+  private scheduleFacts(delayMs = 1_000): void {
+    if (this.stopped || this.factsTimer) return;
+    this.factsTimer = setTimeout(() => {
+      this.factsTimer = null;
+      void this.refreshFacts();
+    }, delayMs);
+  }
+
+  private async refreshFacts(): Promise<void> {
+    if (this.stopped || this.factsRunning) return;
+    this.factsRunning = true;
+    try {
+      const [info, volumes, networks] = await Promise.all([
+        timeout(this.api.info(), REQUEST_TIMEOUT_MS),
+        timeout(this.api.listVolumes(), REQUEST_TIMEOUT_MS),
+        timeout(this.api.listNetworks(), REQUEST_TIMEOUT_MS),
+      ]);
+      if (this.stopped) return;
+      const facts: EngineFacts = {
+        cpus: Number(info.NCPU) || 0,
+        memoryBytes: Number(info.MemTotal) || 0,
+        images: Number(info.Images) || 0,
+        volumes: volumes?.Volumes?.length ?? 0,
+        networks: Array.isArray(networks) ? networks.length : 0,
+        os: typeof info.OperatingSystem === "string" ? info.OperatingSystem : undefined,
+        updatedAt: Date.now(),
+      };
+      const prev = this.facts;
+      this.facts = facts;
+      if (!prev || JSON.stringify({ ...prev, updatedAt: 0 }) !== JSON.stringify({ ...facts, updatedAt: 0 }))
+        this.emit("facts", facts);
+    } catch (err) {
+      this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "facts refresh failed");
+    } finally {
+      this.factsRunning = false;
+    }
   }
 
   private attachStream(stream: Readable): void {
@@ -200,6 +255,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       return;
     }
     this.emit("event", ev as Record<string, unknown>);
+    if (ev.Type && ev.Type !== "container") return void this.scheduleFacts();
     const id = ev.Actor?.ID ?? ev.id;
     if (ev.Type !== "container" || !id) return;
     // exec and attach events do not change the list row.
@@ -280,6 +336,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
 
   private async reconcile(): Promise<void> {
     if (this.stopped || this.health.state !== "up") return;
+    this.scheduleFacts(0);
     try {
       await this.relist();
     } catch (err) {

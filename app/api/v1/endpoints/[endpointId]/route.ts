@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { endpointConnection, endpointName } from "@/lib/endpoint-schemas";
+import { endpointId } from "@/lib/schemas";
+import { defineRoute } from "@/server/entry/route";
+import { getEndpointSettings } from "@/server/services/endpoints/get-endpoint-settings";
+import { removeEndpoint } from "@/server/services/endpoints/remove-endpoint";
+import { updateEndpoint } from "@/server/services/endpoints/update-endpoint";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ endpointId });
+const query = z.object({}).passthrough();
+
+/** Settings of one endpoint for editing: which credentials are stored, never their values. */
+export const GET = defineRoute(
+  { name: "api.endpoints.settings", schema: z.object({ params, query }), permission: "endpoint:manage" },
+  (actor, input) => getEndpointSettings(actor, input.params.endpointId),
+);
+
+export const PATCH = defineRoute(
+  {
+    name: "api.endpoints.update",
+    schema: z.object({ params, query, body: z.object({ name: endpointName, connection: endpointConnection }) }),
+    permission: "endpoint:manage",
+  },
+  (actor, input) => updateEndpoint(actor, { endpointId: input.params.endpointId, ...input.body }, { source: "api" }),
+);
+
+export const DELETE = defineRoute(
+  { name: "api.endpoints.remove", schema: z.object({ params, query }), permission: "endpoint:manage" },
+  async (actor, input) => {
+    await removeEndpoint(actor, { endpointId: input.params.endpointId }, { source: "api" });
+  },
+);

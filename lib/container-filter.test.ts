@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { EMPTY_FILTER, filterAndSort, matchesFilter, projectsOf } from "./container-filter";
+import type { ContainerSummary } from "./domain";
+
+const mk = (p: Partial<ContainerSummary> & { name: string }): ContainerSummary => ({
+  id: p.name,
+  endpointId: "a",
+  image: "busybox",
+  state: "running",
+  status: "Up",
+  ports: [],
+  created: 0,
+  labels: {},
+  ...p,
+});
+
+const web = mk({ name: "web-1", image: "nginx:1", labels: { "com.docker.compose.project": "shop", tier: "front" } });
+const db = mk({ name: "db", image: "postgres:15", state: "exited", endpointId: "b", created: 5 });
+const sick = mk({ name: "api", status: "Up 1 minute (unhealthy)", created: 9, labels: { tier: "back" } });
+const all = [web, db, sick];
+const names = (l: ContainerSummary[]) => l.map((c) => c.name);
+const ep = (id: string) => ({ a: "zeta", b: "alpha" })[id] ?? id;
+
+describe("matchesFilter", () => {
+  it("matches name and image case-insensitively by substring", () => {
+    expect(matchesFilter(web, { ...EMPTY_FILTER, name: "WEB" })).toBe(true);
+    expect(matchesFilter(web, { ...EMPTY_FILTER, image: "postgres" })).toBe(false);
+  });
+
+  it("filters by state, with unhealthy as its own choice", () => {
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, state: "exited" }))).toEqual([db]);
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, state: "unhealthy" }))).toEqual([sick]);
+  });
+
+  it("filters by label key or key=value, and by compose project and endpoint", () => {
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, label: "tier" }))).toEqual([web, sick]);
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, label: "tier=back" }))).toEqual([sick]);
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, label: "__proto__" }))).toEqual([]);
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, project: "shop" }))).toEqual([web]);
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, endpointId: "b" }))).toEqual([db]);
+  });
+});
+
+describe("filterAndSort", () => {
+  it("sorts by a column either way, numbers as numbers", () => {
+    expect(names(filterAndSort(all, EMPTY_FILTER, "name", "asc", ep))).toEqual(["api", "db", "web-1"]);
+    expect(names(filterAndSort(all, EMPTY_FILTER, "created", "desc", ep))).toEqual(["api", "db", "web-1"]);
+    expect(names(filterAndSort(all, EMPTY_FILTER, "endpoint", "asc", ep))).toEqual(["db", "api", "web-1"]);
+  });
+
+  it("lists compose projects once each", () => {
+    expect(projectsOf([web, web, db])).toEqual(["shop"]);
+  });
+});

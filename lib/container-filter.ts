@@ -1,0 +1,82 @@
+import type { ContainerSummary } from "./domain";
+
+// Filtering and sorting for the all-containers view. Pure, so it runs in the browser and in unit tests alike.
+
+export const COMPOSE_PROJECT_LABEL = "com.docker.compose.project";
+
+export interface ContainerFilter {
+  name: string;
+  image: string;
+  /** A container state, "unhealthy", or "" for any. */
+  state: string;
+  /** "key" (has the label) or "key=value" (label equals value). */
+  label: string;
+  /** Compose project name, or "" for any. */
+  project: string;
+  endpointId: string;
+}
+
+export const EMPTY_FILTER: ContainerFilter = { name: "", image: "", state: "", label: "", project: "", endpointId: "" };
+
+export type SortKey = "name" | "endpoint" | "image" | "state" | "status" | "project" | "created";
+export type SortDir = "asc" | "desc";
+
+// Made once: constructing a Collator costs far more than a comparison.
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+export const rowKey = (c: Pick<ContainerSummary, "endpointId" | "id">) => `${c.endpointId}/${c.id}`;
+export const composeProject = (c: ContainerSummary) => c.labels[COMPOSE_PROJECT_LABEL] ?? "";
+export const isUnhealthy = (c: ContainerSummary) => /\(unhealthy\)/.test(c.status);
+
+export function matchesFilter(c: ContainerSummary, f: ContainerFilter): boolean {
+  if (f.endpointId && c.endpointId !== f.endpointId) return false;
+  if (f.name && !c.name.toLowerCase().includes(f.name.trim().toLowerCase())) return false;
+  if (f.image && !c.image.toLowerCase().includes(f.image.trim().toLowerCase())) return false;
+  if (f.state === "unhealthy" ? !isUnhealthy(c) : f.state && c.state !== f.state) return false;
+  if (f.project && composeProject(c) !== f.project) return false;
+  const label = f.label.trim();
+  if (label) {
+    const eq = label.indexOf("=");
+    const key = eq < 0 ? label : label.slice(0, eq);
+    if (!Object.hasOwn(c.labels, key)) return false;
+    if (eq >= 0 && c.labels[key] !== label.slice(eq + 1)) return false;
+  }
+  return true;
+}
+
+export function filterAndSort(
+  list: readonly ContainerSummary[],
+  f: ContainerFilter,
+  key: SortKey,
+  dir: SortDir,
+  endpointName: (id: string) => string,
+): ContainerSummary[] {
+  const value = (c: ContainerSummary): string | number => {
+    switch (key) {
+      case "endpoint":
+        return endpointName(c.endpointId);
+      case "project":
+        return composeProject(c);
+      case "created":
+        return c.created;
+      default:
+        return c[key];
+    }
+  };
+  const sign = dir === "asc" ? 1 : -1;
+  return list
+    .filter((c) => matchesFilter(c, f))
+    .map((c) => ({ c, v: value(c) }))
+    .sort((a, b) => {
+      const d =
+        typeof a.v === "number" && typeof b.v === "number" ? a.v - b.v : collator.compare(String(a.v), String(b.v));
+      // Ties fall back to name, then id, so the order is stable as live updates arrive.
+      return sign * d || collator.compare(a.c.name, b.c.name) || a.c.id.localeCompare(b.c.id);
+    })
+    .map((x) => x.c);
+}
+
+/** Compose projects present in a list, for the filter's choices. */
+export function projectsOf(list: readonly ContainerSummary[]): string[] {
+  return [...new Set(list.map(composeProject).filter(Boolean))].sort();
+}

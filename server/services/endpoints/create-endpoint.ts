@@ -1,0 +1,62 @@
+import crypto from "node:crypto";
+import { findEndpointById, findEndpointByName } from "@/db/endpoint-queries";
+import { insertEndpoint } from "@/db/queries";
+import type { Actor, EndpointView } from "@/lib/domain";
+import { type CreateEndpointInput, connectionUrl } from "@/lib/endpoint-schemas";
+import { UserError } from "@/lib/errors";
+import { runtime } from "@/server/runtime";
+import { recordAudit } from "../audit/record-audit";
+import { authorize } from "../authorize";
+import { resolveCredentials, sealCredentials } from "./endpoint-credentials";
+import { testConnection } from "./test-connection";
+
+export interface EndpointOpContext {
+  source?: string;
+}
+
+/** A readable id for URLs, unique among endpoints. */
+async function newEndpointId(name: string): Promise<string> {
+  const { db } = runtime();
+  const slug =
+    name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9_-]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "endpoint";
+  if (!(await findEndpointById(db, slug))) return slug;
+  return `${slug}-${crypto.randomBytes(3).toString("hex")}`;
+}
+
+/** Adds an endpoint after a successful connection test; its session starts at once. Admins only. */
+export async function createEndpoint(
+  actor: Actor | null,
+  input: CreateEndpointInput,
+  ctx: EndpointOpContext = {},
+): Promise<EndpointView> {
+  const audit = { actor, action: "endpoint.create", target: input.name, source: ctx.source };
+  try {
+    authorize(actor, "endpoint:manage");
+  } catch (err) {
+    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
+    throw err;
+  }
+  const rt = runtime();
+  try {
+    if (await findEndpointByName(rt.db, input.name))
+      throw new UserError(`An endpoint named "${input.name}" already exists`, 409, "conflict");
+    const url = connectionUrl(input.connection);
+    const creds = resolveCredentials(input.connection, undefined);
+    const test = await testConnection(url, creds);
+    if (!test.ok) throw new UserError(`Could not connect: ${test.reason}`, 422, "connection_failed");
+    const id = await newEndpointId(input.name);
+    const row = { id, name: input.name, kind: "docker", url, secret: sealCredentials(creds), createdAt: Date.now() };
+    await insertEndpoint(rt.db, row);
+    rt.endpoints.add(row);
+    await recordAudit({ ...audit, endpointId: id, outcome: "success", detail: `${url} (Docker ${test.version})` });
+    return rt.endpoints.view(id)!;
+  } catch (err) {
+    await recordAudit({ ...audit, outcome: "failure", detail: err instanceof UserError ? err.message : "error" });
+    throw err;
+  }
+}

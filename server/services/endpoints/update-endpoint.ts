@@ -1,0 +1,54 @@
+import { findEndpointById, findEndpointByName, updateEndpointRow } from "@/db/endpoint-queries";
+import type { Actor, EndpointView } from "@/lib/domain";
+import { connectionUrl, type UpdateEndpointInput } from "@/lib/endpoint-schemas";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { runtime } from "@/server/runtime";
+import { recordAudit } from "../audit/record-audit";
+import { authorize } from "../authorize";
+import type { EndpointOpContext } from "./create-endpoint";
+import { openCredentials, resolveCredentials, sealCredentials } from "./endpoint-credentials";
+import { testConnection } from "./test-connection";
+
+/**
+ * Edits name, address or credentials. Empty credential fields keep what is stored. The new settings are tested
+ * before anything is saved; then the endpoint's session restarts with them. Admins only.
+ */
+export async function updateEndpoint(
+  actor: Actor | null,
+  input: UpdateEndpointInput,
+  ctx: EndpointOpContext = {},
+): Promise<EndpointView> {
+  const audit = {
+    actor,
+    action: "endpoint.update",
+    endpointId: input.endpointId,
+    target: input.name,
+    source: ctx.source,
+  };
+  try {
+    authorize(actor, "endpoint:manage");
+  } catch (err) {
+    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
+    throw err;
+  }
+  const rt = runtime();
+  try {
+    const row = await findEndpointById(rt.db, input.endpointId);
+    if (!row) throw new NotFoundError("Endpoint not found");
+    const clash = await findEndpointByName(rt.db, input.name);
+    if (clash && clash.id !== row.id)
+      throw new UserError(`An endpoint named "${input.name}" already exists`, 409, "conflict");
+    const url = connectionUrl(input.connection);
+    const creds = resolveCredentials(input.connection, openCredentials(row));
+    const test = await testConnection(url, creds);
+    if (!test.ok) throw new UserError(`Could not connect: ${test.reason}`, 422, "connection_failed");
+    const next = { ...row, name: input.name, url, secret: sealCredentials(creds) };
+    await updateEndpointRow(rt.db, row.id, { name: next.name, url: next.url, secret: next.secret });
+    rt.endpoints.replace(next);
+    await recordAudit({ ...audit, outcome: "success", detail: `${url} (Docker ${test.version})` });
+    return rt.endpoints.view(row.id)!;
+  } catch (err) {
+    await recordAudit({ ...audit, outcome: "failure", detail: err instanceof UserError ? err.message : "error" });
+    throw err;
+  }
+}
