@@ -4,6 +4,7 @@ import Docker from "dockerode";
 import { diffSnapshots } from "@/lib/diff";
 import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
 import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
+import { type EngineNetwork, type NetworkSummary, toNetworkSummary } from "@/lib/network-map";
 import type { Logger } from "@/server/log";
 import { describeDockerError, dockerOptions, timeout } from "./connect";
 
@@ -16,6 +17,7 @@ const BACKOFF_MAX_MS = 8_000;
 export interface DockerSessionEvents {
   health: [EndpointHealth];
   containers: [Diff<ContainerSummary>];
+  networks: [Diff<NetworkSummary>];
   /** Every raw engine event, for consumers such as an events feed. */
   event: [Record<string, unknown>];
 }
@@ -26,6 +28,8 @@ export interface DockerSessionEvents {
  */
 export class DockerSession extends EventEmitter<DockerSessionEvents> {
   readonly containers = new Map<string, ContainerSummary>();
+  /** Networks, kept current by network events from the same stream (create/destroy re-list them; they are few). */
+  readonly networks = new Map<string, NetworkSummary>();
   health: EndpointHealth = { state: "connecting", since: Date.now() };
   /** Count of event streams opened over the session's life (benchmarks check it stays at one per connection). */
   eventStreamsOpened = 0;
@@ -40,6 +44,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   private wake: (() => void) | null = null;
   private timers: NodeJS.Timeout[] = [];
   private refreshing = new Map<string, boolean>();
+  private networksRefresh: "idle" | "running" | "again" = "idle";
 
   constructor(
     readonly endpointId: string,
@@ -118,10 +123,15 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     }
     const latencyMs = Math.round(performance.now() - t0);
     // Open the stream before listing, so nothing that happens between the two is missed.
-    const pending = this.streamClient.getEvents({ filters: { type: ["container"] } }) as unknown as Promise<Readable>;
+    const pending = this.streamClient.getEvents({
+      filters: { type: ["container", "network"] },
+    }) as unknown as Promise<Readable>;
     const stream = await timeout(pending, REQUEST_TIMEOUT_MS).catch((err) => {
       // A stream that arrives after the timeout has no owner: close it rather than leak the connection.
-      pending.then((late) => late.destroy(), () => {});
+      pending.then(
+        (late) => late.destroy(),
+        () => {},
+      );
       throw err;
     });
     // stop() ran while connecting: nobody would ever close this stream.
@@ -185,7 +195,12 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   }
 
   private onEventLine(line: string): void {
-    let ev: { Type?: string; Action?: string; id?: string; Actor?: { ID?: string } };
+    let ev: {
+      Type?: string;
+      Action?: string;
+      id?: string;
+      Actor?: { ID?: string; Attributes?: Record<string, string> };
+    };
     try {
       ev = JSON.parse(line);
     } catch {
@@ -193,10 +208,51 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     }
     this.emit("event", ev as Record<string, unknown>);
     const id = ev.Actor?.ID ?? ev.id;
+    if (ev.Type === "network") {
+      this.onNetworkEvent(ev.Action ?? "", ev.Actor?.Attributes?.container);
+      return;
+    }
     if (ev.Type !== "container" || !id) return;
     // exec and attach events do not change the list row.
     if (ev.Action?.startsWith("exec_") || ev.Action === "attach" || ev.Action === "top") return;
     void this.refreshOne(id);
+  }
+
+  /** Connect/disconnect change a container's networks (re-read it); anything else may change the network list. */
+  private onNetworkEvent(action: string, containerId: string | undefined): void {
+    if ((action === "connect" || action === "disconnect") && containerId) return void this.refreshOne(containerId);
+    void this.refreshNetworks();
+  }
+
+  /** Re-lists networks after a network event; bursts (a compose down removes several) coalesce into one more run. */
+  private async refreshNetworks(): Promise<void> {
+    if (this.networksRefresh !== "idle") {
+      this.networksRefresh = "again";
+      return;
+    }
+    try {
+      do {
+        this.networksRefresh = "running";
+        await this.relistNetworks();
+      } while ((this.networksRefresh as string) === "again" && !this.stopped);
+    } catch (err) {
+      this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "network refresh failed");
+    } finally {
+      this.networksRefresh = "idle";
+    }
+  }
+
+  networkSnapshot(): NetworkSummary[] {
+    return [...this.networks.values()];
+  }
+
+  private async relistNetworks(): Promise<void> {
+    const list = (await timeout(this.api.listNetworks(), REQUEST_TIMEOUT_MS)) as EngineNetwork[];
+    const next = new Map(list.map((n) => [n.Id, toNetworkSummary(this.endpointId, n)]));
+    const diff = diffSnapshots(this.networks, next);
+    this.networks.clear();
+    for (const [k, v] of next) this.networks.set(k, v);
+    if (diff.upsert.length || diff.remove.length) this.emit("networks", diff);
   }
 
   /** Re-reads one container after an event; coalesces bursts of events for the same id. */
@@ -237,6 +293,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.containers.clear();
     for (const [k, v] of next) this.containers.set(k, v);
     if (diff.upsert.length || diff.remove.length) this.emit("containers", diff);
+    await this.relistNetworks();
   }
 
   private async ping(): Promise<void> {
