@@ -102,7 +102,7 @@ export class TopologyFeed {
     }
   }
 
-  private async inspect(id: string): Promise<void> {
+  private async inspect(id: string, attempt = 1): Promise<void> {
     const session = this.session();
     if (!session || !this.aliases.has(id)) return;
     try {
@@ -116,12 +116,24 @@ export class TopologyFeed {
       );
       this.schedule();
     } catch (err) {
-      // Gone meanwhile (removed) or the engine is away: the next change or reconnect asks again.
       this.log.debug({ endpointId: this.endpointId, containerId: id, err: String(err) }, "topology inspect failed");
+      // A busy engine can time out: try again a little later while the container is still there; then give up
+      // until its networks change again (the edge is shown meanwhile, only without aliases).
+      if (attempt < 3 && !this.stopped && this.session()?.containers.has(id)) {
+        await new Promise((r) => setTimeout(r, 500 * attempt));
+        return this.inspect(id, attempt + 1);
+      }
       this.aliases.delete(id);
     }
   }
 }
 
-/** One feed per watched endpoint, shared by the topic handler and the snapshot service. */
-export const topologyFeeds = new Map<string, TopologyFeed>();
+/**
+ * One feed per watched endpoint, shared by the topic handler and the snapshot service. Next's server bundle and the
+ * custom server each load this module, so (like the runtime) the map lives on globalThis.
+ */
+const FEEDS_KEY = Symbol.for("berth.topologyFeeds");
+export const topologyFeeds: Map<string, TopologyFeed> = ((globalThis as Record<symbol, unknown>)[FEEDS_KEY] ??= new Map<
+  string,
+  TopologyFeed
+>()) as Map<string, TopologyFeed>;

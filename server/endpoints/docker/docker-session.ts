@@ -220,7 +220,17 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
 
   /** Connect/disconnect change a container's networks (re-read it); anything else may change the network list. */
   private onNetworkEvent(action: string, containerId: string | undefined): void {
-    if ((action === "connect" || action === "disconnect") && containerId) return void this.refreshOne(containerId);
+    if ((action === "connect" || action === "disconnect") && containerId) {
+      // The engine reports the connect before the container's own record shows it (a list at once can be stale):
+      // read it now and twice more shortly after; a read that finds nothing new emits nothing.
+      void this.refreshOne(containerId);
+      for (const ms of [150, 1_000]) {
+        setTimeout(() => {
+          if (!this.stopped) void this.refreshOne(containerId);
+        }, ms).unref();
+      }
+      return;
+    }
     void this.refreshNetworks();
   }
 
