@@ -133,7 +133,6 @@ export class TopologyFeed {
  * custom server each load this module, so (like the runtime) the map lives on globalThis.
  */
 const FEEDS_KEY = Symbol.for("berth.topologyFeeds");
-export const topologyFeeds: Map<string, TopologyFeed> = ((globalThis as Record<symbol, unknown>)[FEEDS_KEY] ??= new Map<
-  string,
-  TopologyFeed
->()) as Map<string, TopologyFeed>;
+const holder = globalThis as { [FEEDS_KEY]?: Map<string, TopologyFeed> };
+holder[FEEDS_KEY] ??= new Map();
+export const topologyFeeds: Map<string, TopologyFeed> = holder[FEEDS_KEY];
