@@ -32,6 +32,12 @@ test("network connect and disconnect show up live in the graph and the table", a
     // Aliases come from an inspect after the connect; the short id Docker adds is not shown.
     await expect(view.connection(a, net)).toContainText("aliases: api-alias");
 
+    // The same graph over the HTTP API.
+    const api = await page.request.get("/api/v1/endpoints/local/topology");
+    expect(api.ok()).toBe(true);
+    const graph = (await api.json()) as { edges: { label?: string; kind: string }[]; nodes: { label: string }[] };
+    expect(graph.nodes.map((n) => n.label)).toEqual(expect.arrayContaining([a, b, net]));
+
     docker("network", "disconnect", net, b);
     await expect(view.connection(b, net)).toHaveCount(0);
     await expect(view.edge(b, net)).toHaveCount(0);

@@ -1,6 +1,7 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
+import "./topology.css";
 import { Background, Controls, type Edge, type Node, ReactFlow, useReactFlow } from "@xyflow/react";
 import { useEffect, useMemo } from "react";
 import { edgeAccessibleName, type TopologyGraph as Graph, nodeAccessibleName, type TopologyNode } from "@/lib/topology";
@@ -83,9 +84,19 @@ export function TopologyGraph(props: {
 }) {
   const { nodes, edges } = useMemo(() => toFlow(props.graph, props.positions), [props.graph, props.positions]);
   const onOpen = props.onOpen;
+  const byId = useMemo(() => new Map(props.graph.nodes.map((n) => [n.id, n])), [props.graph]);
   return (
     <ReactFlow
       aria-label={props.label}
+      className="berth-topology"
+      onlyRenderVisibleElements
+      // Enter on a focused container node opens it, as a click does (React Flow itself only selects on Enter).
+      onKeyDown={(e) => {
+        if (e.key !== "Enter") return;
+        const id = (e.target as HTMLElement).closest("[data-id]")?.getAttribute("data-id");
+        const node = id ? byId.get(id) : undefined;
+        if (node?.kind === "container") onOpen?.(node);
+      }}
       nodes={nodes}
       edges={edges}
       nodeTypes={NODE_TYPES}

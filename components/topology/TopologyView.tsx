@@ -64,7 +64,13 @@ export function TopologyPanels(props: {
                 ? "Some endpoints could not be shown"
                 : "Connecting…"}
         </span>
-        <span className="text-slate-500" data-layout-mode={last?.mode} data-layout-ms={last?.totalMs.toFixed(1)}>
+        <span
+          className="text-slate-500"
+          data-layout-mode={last?.mode}
+          data-layout-ms={last?.totalMs.toFixed(1)}
+          data-layout-worker-ms={last?.workerMs.toFixed(1)}
+          data-layout-generation={layout.generation}
+        >
           {last ? `${last.nodes} nodes, ${last.mode} layout in ${Math.round(last.totalMs)} ms` : "Laying out…"}
         </span>
         {layout.error && <span role="alert">{layout.error}</span>}
