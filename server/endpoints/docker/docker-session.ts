@@ -209,7 +209,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.emit("event", ev as Record<string, unknown>);
     const id = ev.Actor?.ID ?? ev.id;
     if (ev.Type === "network") {
-      this.onNetworkEvent(ev.Action ?? "", ev.Actor?.Attributes?.container);
+      this.onNetworkEvent(ev.Action ?? "", ev.Actor?.ID ?? "", ev.Actor?.Attributes?.container);
       return;
     }
     if (ev.Type !== "container" || !id) return;
@@ -219,19 +219,28 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   }
 
   /** Connect/disconnect change a container's networks (re-read it); anything else may change the network list. */
-  private onNetworkEvent(action: string, containerId: string | undefined): void {
+  private onNetworkEvent(action: string, networkId: string, containerId: string | undefined): void {
     if ((action === "connect" || action === "disconnect") && containerId) {
-      // The engine reports the connect before the container's own record shows it (a list at once can be stale):
-      // read it now and twice more shortly after; a read that finds nothing new emits nothing.
-      void this.refreshOne(containerId);
-      for (const ms of [150, 1_000]) {
-        setTimeout(() => {
-          if (!this.stopped) void this.refreshOne(containerId);
-        }, ms).unref();
-      }
+      void this.refreshAfterNetworkEvent(containerId, networkId, action === "connect");
       return;
     }
     void this.refreshNetworks();
+  }
+
+  /**
+   * The engine reports a connect before the container's own record shows it, so a list at once can be stale. Read
+   * the container, and for a running one read again a little later until it agrees with the event. (Stopping a
+   * container also disconnects it while its record keeps the network: those are not retried.)
+   */
+  private async refreshAfterNetworkEvent(containerId: string, networkId: string, connected: boolean): Promise<void> {
+    for (const delay of [0, 100, 300, 1_000]) {
+      if (delay) await new Promise((r) => setTimeout(r, delay).unref());
+      if (this.stopped) return;
+      await this.refreshOne(containerId);
+      const c = this.containers.get(containerId);
+      if (!c || c.state !== "running") return;
+      if ((c.networks?.some((n) => n.id === networkId) ?? false) === connected) return;
+    }
   }
 
   /** Re-lists networks after a network event; bursts (a compose down removes several) coalesce into one more run. */
