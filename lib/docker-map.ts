@@ -1,4 +1,4 @@
-import type { ContainerState, ContainerSummary, PortBinding } from "./domain";
+import type { ContainerNetwork, ContainerState, ContainerSummary, PortBinding } from "./domain";
 
 /** The subset of the Engine API's container list item that Berth reads (GET /containers/json). */
 export interface EngineContainer {
@@ -10,6 +10,9 @@ export interface EngineContainer {
   Created?: number;
   Ports?: { IP?: string; PrivatePort: number; PublicPort?: number; Type: string }[] | null;
   Labels?: Record<string, string> | null;
+  NetworkSettings?: {
+    Networks?: Record<string, { NetworkID?: string; Aliases?: string[] | null } | null> | null;
+  } | null;
 }
 
 const STATES = new Set<ContainerState>(["created", "running", "paused", "restarting", "removing", "exited", "dead"]);
@@ -24,7 +27,7 @@ export function toContainerSummary(endpointId: string, c: EngineContainer): Cont
     type: p.Type,
   }));
   ports.sort((a, b) => a.privatePort - b.privatePort || (a.publicPort ?? 0) - (b.publicPort ?? 0));
-  return {
+  const summary: ContainerSummary = {
     id: c.Id,
     endpointId,
     name: rawName.startsWith("/") ? rawName.slice(1) : rawName,
@@ -35,4 +38,20 @@ export function toContainerSummary(endpointId: string, c: EngineContainer): Cont
     created: (c.Created ?? 0) * 1000,
     labels: c.Labels ?? {},
   };
+  const networks = c.NetworkSettings?.Networks;
+  if (networks) summary.networks = toContainerNetworks(networks);
+  return summary;
+}
+
+/** Network attachments, sorted by name; keyed by network id when the engine gives one (names can be reused). */
+export function toContainerNetworks(
+  networks: Record<string, { NetworkID?: string; Aliases?: string[] | null } | null>,
+): ContainerNetwork[] {
+  return Object.entries(networks)
+    .map(([name, n]) => {
+      const out: ContainerNetwork = { id: n?.NetworkID || name, name };
+      if (n?.Aliases?.length) out.aliases = [...n.Aliases];
+      return out;
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -59,6 +59,15 @@ export interface ContainerSummary {
   ports: PortBinding[];
   created: number;
   labels: Record<string, string>;
+  /** Networks the container is attached to (from the list's NetworkSettings); absent when the engine did not say. */
+  networks?: ContainerNetwork[];
+}
+
+/** One network attachment of a container. Aliases come only from an inspect, so lists leave them out. */
+export interface ContainerNetwork {
+  id: string;
+  name: string;
+  aliases?: string[];
 }
 
 /** Changes to a keyed collection: what a subscriber applies to its snapshot. */

@@ -201,6 +201,14 @@ export function openApiDocument() {
           responses: { 200: { description: "Saved" }, 400: problem, 401: problem, 403: problem },
         },
       },
+      "/endpoints/{endpointId}/topology": {
+        get: {
+          summary:
+            "Network topology of an endpoint: nodes (networks, containers, host ports, compose projects) and edges",
+          parameters: [endpointParam],
+          responses: { 200: { description: "Topology graph" }, 401: problem, 404: problem },
+        },
+      },
       "/endpoints/{endpointId}/containers/{containerId}/{verb}": {
         post: {
           summary: "Start, stop, restart or remove a container",

@@ -8,6 +8,7 @@ const CONTAINER = "[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}";
 export const TOPIC_PATTERNS = {
   endpoints: /^endpoints$/,
   containers: new RegExp(`^endpoint:(?<endpointId>${ID}):containers$`),
+  topology: new RegExp(`^endpoint:(?<endpointId>${ID}):topology$`),
 } as const;
 
 export type TopicKind = keyof typeof TOPIC_PATTERNS;
@@ -30,6 +31,7 @@ export function parseTopic(raw: unknown): Topic | null {
 }
 
 export const containersTopic = (endpointId: string) => `endpoint:${endpointId}:containers`;
+export const topologyTopic = (endpointId: string) => `endpoint:${endpointId}:topology`;
 
 // Referenced by patterns added later (container-scoped topics such as logs and stats).
 export const CONTAINER_REF_PATTERN = CONTAINER;

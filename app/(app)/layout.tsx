@@ -27,6 +27,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/endpoints" className="text-sm hover:underline">
             Endpoints
           </Link>
+          <Link href="/topology" className="text-sm hover:underline">
+            Topology
+          </Link>
           {can(actor, "audit:read") && (
             <Link href="/audit" className="text-sm hover:underline">
               Audit

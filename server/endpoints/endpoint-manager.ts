@@ -3,6 +3,7 @@ import type { EndpointRow } from "@/db/queries";
 import type { ContainerSummary, Diff, EndpointHealth, EndpointView } from "@/lib/domain";
 import type { EndpointCredentials } from "@/lib/endpoint-schemas";
 import { countContainers } from "@/lib/host-summary";
+import type { NetworkSummary } from "@/lib/network-map";
 import type { Logger } from "@/server/log";
 import { DockerSession } from "./docker/docker-session";
 
@@ -13,6 +14,7 @@ interface ManagerEvents {
   view: [string];
   /** The endpoint was removed; its view is gone. */
   removed: [string];
+  networks: [string, Diff<NetworkSummary>];
 }
 
 const VIEW_THROTTLE_MS = 500;
@@ -91,6 +93,7 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
       viewSoon();
     });
     session.on("facts", viewSoon);
+    session.on("networks", (d) => this.emit("networks", row.id, d));
     this.sessions.set(row.id, entry);
     session.start();
     this.emit("view", row.id);

@@ -1,8 +1,11 @@
 import type { ContainerSummary, Diff } from "@/lib/domain";
 import { can } from "@/lib/policy";
 import type { TopicKind } from "@/lib/topics";
+import { topologyElements } from "@/lib/topology";
 import { listContainers } from "@/server/services/containers/list-containers";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
+import { getTopology } from "@/server/services/topology/get-topology";
+import { TopologyFeed, topologyFeeds } from "@/server/topology/topology-feed";
 import type { TopicHandler } from "./topic-handler";
 
 // Endpoint views: each viewer joins one room per endpoint it may see; admins also join "health:*" so endpoints added
@@ -64,4 +67,25 @@ const containers: TopicHandler = {
   },
 };
 
-export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = { endpoints, containers };
+// Topology of one endpoint: a feed rebuilt from the session's stores on container and network changes, sending diffs.
+const topology: TopicHandler = {
+  kind: "topology",
+  permission: "container:read",
+  snapshot: (actor, t) => topologyElements(getTopology(actor, t.endpointId!)),
+  acquire(t, rt, broadcast) {
+    topologyFeeds.get(t.endpointId!)?.stop();
+    const feed = new TopologyFeed(
+      t.endpointId!,
+      rt.endpoints,
+      (diff) => broadcast("diff", { topic: t.name, diff }),
+      rt.log,
+    );
+    topologyFeeds.set(t.endpointId!, feed);
+  },
+  release(t) {
+    topologyFeeds.get(t.endpointId!)?.stop();
+    topologyFeeds.delete(t.endpointId!);
+  },
+};
+
+export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = { endpoints, containers, topology };

@@ -5,6 +5,7 @@ import { diffSnapshots } from "@/lib/diff";
 import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
 import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
 import type { EngineFacts } from "@/lib/host-summary";
+import { type EngineNetwork, type NetworkSummary, toNetworkSummary } from "@/lib/network-map";
 import type { Logger } from "@/server/log";
 import { type DockerTarget, describeDockerError, dockerOptions, sshAgentFor, timeout } from "./connect";
 import type { SshDockerAgent } from "./ssh-agent";
@@ -19,6 +20,7 @@ const STALE_RETRIES_MS = [10, 20, 40, 80, 160, 320, 640];
 export interface DockerSessionEvents {
   health: [EndpointHealth];
   containers: [Diff<ContainerSummary>];
+  networks: [Diff<NetworkSummary>];
   /** Every raw engine event, for consumers such as an events feed. */
   event: [Record<string, unknown>];
   /** Host facts and image/volume/network counts changed. */
@@ -31,6 +33,8 @@ export interface DockerSessionEvents {
  */
 export class DockerSession extends EventEmitter<DockerSessionEvents> {
   readonly containers = new Map<string, ContainerSummary>();
+  /** Networks, kept current by network events from the same stream (create/destroy re-list them; they are few). */
+  readonly networks = new Map<string, NetworkSummary>();
   health: EndpointHealth = { state: "connecting", since: Date.now() };
   /** Count of event streams opened over the session's life (benchmarks check it stays at one per connection). */
   eventStreamsOpened = 0;
@@ -54,6 +58,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   facts: EngineFacts | undefined;
   private factsTimer: NodeJS.Timeout | null = null;
   private factsRunning = false;
+  private networksRefresh: "idle" | "running" | "again" = "idle";
 
   constructor(
     readonly endpointId: string,
@@ -248,13 +253,23 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   }
 
   private onEventLine(line: string): void {
-    let ev: { Type?: string; Action?: string; id?: string; Actor?: { ID?: string } };
+    let ev: {
+      Type?: string;
+      Action?: string;
+      id?: string;
+      Actor?: { ID?: string; Attributes?: Record<string, string> };
+    };
     try {
       ev = JSON.parse(line);
     } catch {
       return;
     }
     this.emit("event", ev as Record<string, unknown>);
+    if (ev.Type === "network") {
+      this.scheduleFacts();
+      this.onNetworkEvent(ev.Action ?? "", ev.Actor?.ID ?? "", ev.Actor?.Attributes?.container);
+      return;
+    }
     if (ev.Type && ev.Type !== "container") return void this.scheduleFacts();
     const id = ev.Actor?.ID ?? ev.id;
     if (ev.Type !== "container" || !id) return;
@@ -263,6 +278,62 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     if (ev.Action === "die") this.died.add(id);
     else if (ev.Action === "start" || ev.Action === "destroy") this.died.delete(id);
     void this.refreshOne(id);
+  }
+
+  /** Connect/disconnect change a container's networks (re-read it); anything else may change the network list. */
+  private onNetworkEvent(action: string, networkId: string, containerId: string | undefined): void {
+    if ((action === "connect" || action === "disconnect") && containerId) {
+      void this.refreshAfterNetworkEvent(containerId, networkId, action === "connect");
+      return;
+    }
+    void this.refreshNetworks();
+  }
+
+  /**
+   * The engine reports a connect before the container's own record shows it, so a list at once can be stale. Read
+   * the container, and for a running one read again a little later until it agrees with the event. (Stopping a
+   * container also disconnects it while its record keeps the network: those are not retried.)
+   */
+  private async refreshAfterNetworkEvent(containerId: string, networkId: string, connected: boolean): Promise<void> {
+    for (const delay of [0, 100, 300, 1_000]) {
+      if (delay) await new Promise((r) => setTimeout(r, delay).unref());
+      if (this.stopped) return;
+      await this.refreshOne(containerId);
+      const c = this.containers.get(containerId);
+      if (!c || c.state !== "running") return;
+      if ((c.networks?.some((n) => n.id === networkId) ?? false) === connected) return;
+    }
+  }
+
+  /** Re-lists networks after a network event; bursts (a compose down removes several) coalesce into one more run. */
+  private async refreshNetworks(): Promise<void> {
+    if (this.networksRefresh !== "idle") {
+      this.networksRefresh = "again";
+      return;
+    }
+    try {
+      do {
+        this.networksRefresh = "running";
+        await this.relistNetworks();
+      } while ((this.networksRefresh as string) === "again" && !this.stopped);
+    } catch (err) {
+      this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "network refresh failed");
+    } finally {
+      this.networksRefresh = "idle";
+    }
+  }
+
+  networkSnapshot(): NetworkSummary[] {
+    return [...this.networks.values()];
+  }
+
+  private async relistNetworks(): Promise<void> {
+    const list = (await timeout(this.api.listNetworks(), REQUEST_TIMEOUT_MS)) as EngineNetwork[];
+    const next = new Map(list.map((n) => [n.Id, toNetworkSummary(this.endpointId, n)]));
+    const diff = diffSnapshots(this.networks, next);
+    this.networks.clear();
+    for (const [k, v] of next) this.networks.set(k, v);
+    if (diff.upsert.length || diff.remove.length) this.emit("networks", diff);
   }
 
   /** Re-reads one container after an event; coalesces bursts of events for the same id. */
@@ -320,6 +391,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.containers.clear();
     for (const [k, v] of next) this.containers.set(k, v);
     if (diff.upsert.length || diff.remove.length) this.emit("containers", diff);
+    await this.relistNetworks();
   }
 
   private async ping(): Promise<void> {

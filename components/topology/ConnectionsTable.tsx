@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { Connection } from "@/lib/topology";
+
+export const containerHref = (endpointId: string, containerId: string) =>
+  `/endpoints/${encodeURIComponent(endpointId)}/containers/${encodeURIComponent(containerId)}`;
+
+/** The graph as a table, for screen readers and for reading: each row is one edge, container first. */
+export function ConnectionsTable(props: { rows: Connection[]; endpointNames?: ReadonlyMap<string, string> }) {
+  const showEndpoint = !!props.endpointNames;
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="mb-2 text-left font-semibold">Connections</caption>
+      <thead className="border-b border-slate-300 dark:border-slate-700">
+        <tr>
+          <th scope="col" className="py-1">
+            Container
+          </th>
+          <th scope="col">Connects to</th>
+          <th scope="col">Details</th>
+          {showEndpoint && <th scope="col">Endpoint</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.length === 0 && (
+          <tr>
+            <td colSpan={showEndpoint ? 4 : 3} className="py-3 text-slate-500">
+              No connections.
+            </td>
+          </tr>
+        )}
+        {props.rows.map((r) => (
+          <tr key={r.id} className="border-b border-slate-200 align-top dark:border-slate-800">
+            <th scope="row" className="py-1 pr-2 font-medium">
+              <Link className="hover:underline" href={containerHref(r.endpointId, r.container.refId ?? "")}>
+                {r.container.label}
+              </Link>
+            </th>
+            <td className="pr-2">{r.kind === "network" ? `network ${r.other.label}` : `host port ${r.other.label}`}</td>
+            <td className="pr-2 text-xs">
+              {r.kind === "network" ? (r.label ? `aliases: ${r.label}` : "") : `to container port ${r.label ?? ""}`}
+            </td>
+            {showEndpoint && <td className="text-xs">{props.endpointNames?.get(r.endpointId) ?? r.endpointId}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,11 @@
+"use client";
+
+import { useMemo } from "react";
+import { syntheticTopology } from "@/lib/topology-synthetic";
+import { TopologyPanels } from "./TopologyView";
+
+/** Renders a synthetic graph through the real graph and table components (benchmark only). */
+export function TopologyBench({ nodes }: { nodes: number }) {
+  const graph = useMemo(() => syntheticTopology(nodes), [nodes]);
+  return <TopologyPanels graph={graph} status="live" onOpen={() => {}} />;
+}

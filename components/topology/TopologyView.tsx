@@ -1,0 +1,101 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import type { EndpointView } from "@/lib/domain";
+import {
+  combineTopologies,
+  connections,
+  type TopologyGraph as Graph,
+  graphFromElements,
+  type TopologyElement,
+} from "@/lib/topology";
+import { ConnectionsTable, containerHref } from "./ConnectionsTable";
+import { TopologyGraph } from "./TopologyGraph";
+import { useLayout } from "./use-layout";
+import { useTopologies } from "./use-topologies";
+
+/** The live graph of one or several endpoints, with the same graph as a table beside it. */
+export function TopologyView(props: { endpoints: EndpointView[]; initial: Record<string, TopologyElement[]> }) {
+  const router = useRouter();
+  const ids = useMemo(() => props.endpoints.map((e) => e.id), [props.endpoints]);
+  const { items, status } = useTopologies(ids, props.initial);
+  const multi = props.endpoints.length > 1;
+  const graph: Graph = useMemo(() => {
+    if (!multi) return graphFromElements(items.get(ids[0] ?? "")?.values() ?? []);
+    return combineTopologies(
+      props.endpoints.map((e) => ({
+        endpointId: e.id,
+        name: e.name,
+        graph: graphFromElements(items.get(e.id)?.values() ?? []),
+      })),
+    );
+  }, [items, ids, multi, props.endpoints]);
+  const names = useMemo(() => new Map(props.endpoints.map((e) => [e.id, e.name])), [props.endpoints]);
+  return (
+    <TopologyPanels
+      graph={graph}
+      status={status}
+      names={multi ? names : undefined}
+      onOpen={(href) => router.push(href)}
+    />
+  );
+}
+
+/** Graph and table for a given graph: also used by the layout benchmark page with made-up graphs. */
+export function TopologyPanels(props: {
+  graph: Graph;
+  status: string;
+  names?: ReadonlyMap<string, string>;
+  onOpen: (href: string) => void;
+}) {
+  const layout = useLayout(props.graph);
+  const rows = useMemo(() => connections(props.graph), [props.graph]);
+  const last = layout.last;
+  return (
+    <div className="space-y-3">
+      <p className="flex flex-wrap items-center gap-3 text-sm">
+        <span aria-live="polite">
+          {props.status === "live"
+            ? "Live"
+            : props.status === "offline"
+              ? "Offline"
+              : props.status === "error"
+                ? "Some endpoints could not be shown"
+                : "Connecting…"}
+        </span>
+        <span
+          className="text-slate-500"
+          data-layout-mode={last?.mode}
+          data-layout-ms={last?.totalMs.toFixed(1)}
+          data-layout-worker-ms={last?.workerMs.toFixed(1)}
+          data-layout-generation={layout.generation}
+        >
+          {last ? `${last.nodes} nodes, ${last.mode} layout in ${Math.round(last.totalMs)} ms` : "Laying out…"}
+        </span>
+        {layout.error && <span role="alert">{layout.error}</span>}
+        <button
+          type="button"
+          className="ml-auto rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          onClick={layout.relayout}
+        >
+          Re-arrange
+        </button>
+      </p>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="h-[70vh] rounded border border-slate-200 dark:border-slate-800">
+          <TopologyGraph
+            graph={props.graph}
+            positions={layout.positions}
+            generation={layout.generation}
+            label="Network topology graph"
+            onOpen={(n) => props.onOpen(containerHref(n.endpointId, n.refId ?? ""))}
+          />
+        </div>
+        <div className="max-h-[70vh] overflow-auto">
+          <ConnectionsTable rows={rows} endpointNames={props.names} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+/** The subset of the Engine API's network list item that Berth reads (GET /networks). */
+export interface EngineNetwork {
+  Id: string;
+  Name?: string;
+  Driver?: string;
+  Scope?: string;
+  Internal?: boolean;
+  Labels?: Record<string, string> | null;
+}
+
+/** A network as the topology (and any list view) sees it. */
+export interface NetworkSummary {
+  id: string;
+  endpointId: string;
+  name: string;
+  driver: string;
+  scope: string;
+  internal: boolean;
+  labels: Record<string, string>;
+}
+
+export function toNetworkSummary(endpointId: string, n: EngineNetwork): NetworkSummary {
+  return {
+    id: n.Id,
+    endpointId,
+    name: n.Name || n.Id.slice(0, 12),
+    driver: n.Driver ?? "",
+    scope: n.Scope ?? "",
+    internal: n.Internal === true,
+    labels: n.Labels ?? {},
+  };
+}

@@ -1,0 +1,20 @@
+import type { Actor } from "@/lib/domain";
+import { NotFoundError } from "@/lib/errors";
+import { buildTopology, type TopologyGraph } from "@/lib/topology";
+import { runtime } from "@/server/runtime";
+import { topologyFeeds } from "@/server/topology/topology-feed";
+import { authorize } from "../authorize";
+
+/**
+ * The network topology of one endpoint. Reading it reveals containers and networks, so it needs container:read.
+ * While someone watches the endpoint the live feed's graph (with network aliases) answers; otherwise the graph is
+ * built from the session's stores, without aliases (they need an inspect per container).
+ */
+export function getTopology(actor: Actor | null, endpointId: string): TopologyGraph {
+  authorize(actor, "container:read", { endpointId });
+  const feed = topologyFeeds.get(endpointId);
+  if (feed) return feed.graph;
+  const session = runtime().endpoints.session(endpointId);
+  if (!session) throw new NotFoundError("Endpoint not found");
+  return buildTopology({ endpointId, networks: session.networks.values(), containers: session.containers.values() });
+}
