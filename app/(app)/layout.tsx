@@ -26,7 +26,20 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               Audit
             </Link>
           )}
-          <span className="ml-auto text-sm text-slate-500">{actor.username}</span>
+          {can(actor, "user:manage") && (
+            <Link href="/admin/users" className="text-sm hover:underline">
+              Users
+            </Link>
+          )}
+          {can(actor, "team:manage") && (
+            <Link href="/admin/teams" className="text-sm hover:underline">
+              Teams
+            </Link>
+          )}
+          <Link href="/account/tokens" className="ml-auto text-sm hover:underline">
+            API tokens
+          </Link>
+          <span className="text-sm text-slate-500">{actor.username}</span>
           <SignOutButton />
         </nav>
       </header>
