@@ -1,7 +1,10 @@
+import { accessPaths } from "./openapi-access";
+
 // The OpenAPI description of /api/v1. Kept beside the schemas it documents; e2e checks every listed path answers.
 
 const problem = { $ref: "#/components/responses/Problem" };
-const secured = [{ cookie: [] }];
+// A session cookie (browser) or a personal access token in the Authorization header; never a token in the URL.
+const secured = [{ cookie: [] }, { bearer: [] }];
 const endpointParam = { name: "endpointId", in: "path", required: true, schema: { type: "string" } };
 
 export function openApiDocument() {
@@ -53,9 +56,13 @@ export function openApiDocument() {
           responses: { 200: { description: "Audit records" }, 401: problem, 403: problem },
         },
       },
+      ...accessPaths,
     },
     components: {
-      securitySchemes: { cookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      securitySchemes: {
+        cookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+        bearer: { type: "http", scheme: "bearer", description: "Personal access token (berth_pat_...)" },
+      },
       responses: {
         Problem: {
           description: "An error, as RFC 9457 problem details",

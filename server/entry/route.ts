@@ -128,3 +128,8 @@ export function defineRoute<S extends z.ZodType, R>(
 export const noInput = z
   .object({ params: z.object({}).passthrough(), query: z.object({}).passthrough() })
   .passthrough();
+
+/** A route that needs no session on purpose (the OpenAPI document, next-auth's own sign-in): registered as public. */
+export function publicRoute<F extends (...args: never[]) => unknown>(name: string, fn: F): WithEntry<F> {
+  return withEntry(fn, register({ kind: "route", name, permission: "public" }));
+}

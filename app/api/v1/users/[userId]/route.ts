@@ -13,7 +13,6 @@ const patchSchema = z.object({
   params,
   body: z
     .object({ disabled: z.boolean().optional(), isAdmin: z.boolean().optional() })
-    .strict()
     .refine((b) => b.disabled !== undefined || b.isAdmin !== undefined, "Give disabled or isAdmin"),
 });
 
