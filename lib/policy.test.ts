@@ -32,3 +32,15 @@ describe("can", () => {
     expect([...(visibleEndpointIds(op) ?? [])].sort()).toEqual(["e1", "e2"]);
   });
 });
+
+describe("access management actions", () => {
+  it("are global and admin-only", () => {
+    const viewer: Actor = { id: "v", username: "v", isAdmin: false, grants: { e1: "viewer" } };
+    for (const a of ["user:manage", "team:manage", "grant:manage", "settings:manage", "audit:read"] as const) {
+      expect(can(admin, a)).toBe(true);
+      expect(can(op, a)).toBe(false);
+      expect(can(op, a, { endpointId: "e1" })).toBe(false);
+      expect(can(viewer, a, { endpointId: "e1" })).toBe(false);
+    }
+  });
+});
