@@ -128,6 +128,7 @@ async function fixtures() {
     disabled: true,
     isAdmin: false,
     expiresInDays: 1,
+    days: 3650,
   };
   return { values, input };
 }

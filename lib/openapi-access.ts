@@ -9,7 +9,41 @@ const json = (properties: Record<string, unknown>, required: string[]) => ({
 });
 const done = { 204: { description: "Done" } };
 
+const auditFilters = ["actor", "action", "endpointId", "outcome", "from", "to"].map((name) => ({
+  name,
+  in: "query",
+  schema: name === "outcome" ? { enum: ["success", "failure", "denied"] } : { type: "string" },
+}));
+
 export const accessPaths = {
+  "/audit": {
+    get: {
+      summary: "Audit log, newest first, filtered (admins); from/to are ISO times (UTC)",
+      parameters: [
+        ...auditFilters,
+        { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
+      ],
+      responses: { 200: { description: "Audit records" }, 400: problem, 401: problem, 403: problem },
+    },
+  },
+  "/audit/export": {
+    get: {
+      summary: "The filtered audit log as CSV, streamed (admins)",
+      parameters: auditFilters,
+      responses: { 200: { description: "text/csv" }, 400: problem, 401: problem, 403: problem },
+    },
+  },
+  "/audit/retention": {
+    get: {
+      summary: "Days audit records are kept (0 = forever)",
+      responses: { 200: { description: "{days}" }, 401: problem, 403: problem },
+    },
+    put: {
+      summary: "Set the retention in days (admins); older records are pruned at once and hourly",
+      requestBody: json({ days: { type: "integer", minimum: 0 } }, ["days"]),
+      responses: { 200: { description: "{days, pruned}" }, ...adminErrors },
+    },
+  },
   "/users": {
     get: { summary: "All users (admins)", responses: { 200: { description: "Users" }, 401: problem, 403: problem } },
     post: {
