@@ -45,17 +45,7 @@ export function openApiDocument() {
           },
         },
       },
-      "/audit": {
-        get: {
-          summary: "Audit log, newest first (admins)",
-          parameters: [
-            { name: "endpointId", in: "query", schema: { type: "string" } },
-            { name: "action", in: "query", schema: { type: "string" } },
-            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
-          ],
-          responses: { 200: { description: "Audit records" }, 401: problem, 403: problem },
-        },
-      },
+      // /audit and the access-management paths
       ...accessPaths,
     },
     components: {
