@@ -18,6 +18,8 @@ async function signedInPage(browser: Browser, username: string, password: string
 }
 
 test("an admin manages users, teams and grants in the UI", async ({ page, browser }) => {
+  // A long walk through two pages and three sessions; a busy CI machine needs more than the default minute.
+  test.setTimeout(150_000);
   await new SignInPage(page).signInAsAdmin();
   await page.getByRole("link", { name: "Users" }).click();
   const users = new UsersAdminPage(page);

@@ -71,7 +71,6 @@ function isRefusal(status: number | undefined, message: string | undefined): boo
   return status === 401 || status === 403 || (status === 404 && message === "Endpoint not found");
 }
 
-test.describe.configure({ mode: "serial" });
 
 let clients: Record<ActorName, APIRequestContext>;
 let container: string;
@@ -129,6 +128,7 @@ async function fixtures() {
     isAdmin: false,
     expiresInDays: 1,
     days: 3650,
+    code: "000000",
   };
   return { values, input };
 }

@@ -39,6 +39,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/account/tokens" className="ml-auto text-sm hover:underline">
             API tokens
           </Link>
+          <Link href="/account/security" className="text-sm hover:underline">
+            Two-factor
+          </Link>
           <span className="text-sm text-slate-500">{actor.username}</span>
           <SignOutButton />
         </nav>
