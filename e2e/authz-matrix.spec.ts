@@ -71,7 +71,6 @@ function isRefusal(status: number | undefined, message: string | undefined): boo
   return status === 401 || status === 403 || (status === 404 && message === "Endpoint not found");
 }
 
-
 let clients: Record<ActorName, APIRequestContext>;
 let container: string;
 let admin: APIRequestContext;
