@@ -1,7 +1,10 @@
+import { accessPaths } from "./openapi-access";
+
 // The OpenAPI description of /api/v1. Kept beside the schemas it documents; e2e checks every listed path answers.
 
 const problem = { $ref: "#/components/responses/Problem" };
-const secured = [{ cookie: [] }];
+// A session cookie (browser) or a personal access token in the Authorization header; never a token in the URL.
+const secured = [{ cookie: [] }, { bearer: [] }];
 const endpointParam = { name: "endpointId", in: "path", required: true, schema: { type: "string" } };
 const containerParam = { name: "containerId", in: "path", required: true, schema: { type: "string" } };
 const jsonBody = (schema: object) => ({ required: true, content: { "application/json": { schema } } });
@@ -256,20 +259,14 @@ export function openApiDocument() {
           },
         },
       },
-      "/audit": {
-        get: {
-          summary: "Audit log, newest first (admins)",
-          parameters: [
-            { name: "endpointId", in: "query", schema: { type: "string" } },
-            { name: "action", in: "query", schema: { type: "string" } },
-            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
-          ],
-          responses: { 200: { description: "Audit records" }, 401: problem, 403: problem },
-        },
-      },
+      // /audit and the access-management paths
+      ...accessPaths,
     },
     components: {
-      securitySchemes: { cookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" } },
+      securitySchemes: {
+        cookie: { type: "apiKey", in: "cookie", name: "next-auth.session-token" },
+        bearer: { type: "http", scheme: "bearer", description: "Personal access token (berth_pat_...)" },
+      },
       responses: {
         Problem: {
           description: "An error, as RFC 9457 problem details",

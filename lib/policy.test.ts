@@ -43,3 +43,15 @@ describe("container:create", () => {
     expect(can(admin, "settings:manage")).toBe(true);
   });
 });
+
+describe("access management actions", () => {
+  it("are global and admin-only", () => {
+    const viewer: Actor = { id: "v", username: "v", isAdmin: false, grants: { e1: "viewer" } };
+    for (const a of ["user:manage", "team:manage", "grant:manage", "settings:manage", "audit:read"] as const) {
+      expect(can(admin, a)).toBe(true);
+      expect(can(op, a)).toBe(false);
+      expect(can(op, a, { endpointId: "e1" })).toBe(false);
+      expect(can(viewer, a, { endpointId: "e1" })).toBe(false);
+    }
+  });
+});

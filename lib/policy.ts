@@ -12,6 +12,8 @@ export const ACTIONS = {
   "endpoint:manage": "global",
   "audit:read": "global",
   "user:manage": "global",
+  "team:manage": "global",
+  "grant:manage": "global",
   "settings:manage": "global",
 } as const;
 
@@ -42,3 +44,12 @@ export function visibleEndpointIds(actor: Actor): Set<string> | null {
   if (actor.isAdmin) return null;
   return new Set(Object.keys(actor.grants));
 }
+
+/**
+ * Socket events the gateway handles and what each needs. subscribe/unsubscribe are authorized per topic (see the
+ * topic handlers' permission). The authorization matrix test fails when a socket event has no entry here.
+ */
+export const SOCKET_EVENTS: Record<string, Action | "authenticated"> = {
+  subscribe: "authenticated",
+  unsubscribe: "authenticated",
+};

@@ -7,6 +7,7 @@ import { log } from "./log";
 import { attachGateway } from "./realtime/gateway";
 import { createRuntime } from "./runtime";
 import { securityHeaders } from "./security-headers";
+import { startAuditPruner } from "./services/audit/audit-retention";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
 
   const rt = await createRuntime(config);
   await bootstrap(rt, publicUrl);
+  const stopPruner = startAuditPruner();
 
   const app = next({ dev: config.dev, hostname: config.host, port: config.port, dir: process.cwd() });
   const handle = app.getRequestHandler();
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
+    stopPruner();
     rt.endpoints.stopAll();
     io.close();
     server.close(() => {

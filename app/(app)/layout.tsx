@@ -40,7 +40,23 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               Settings
             </Link>
           )}
-          <span className="ml-auto text-sm text-slate-500">{actor.username}</span>
+          {can(actor, "user:manage") && (
+            <Link href="/admin/users" className="text-sm hover:underline">
+              Users
+            </Link>
+          )}
+          {can(actor, "team:manage") && (
+            <Link href="/admin/teams" className="text-sm hover:underline">
+              Teams
+            </Link>
+          )}
+          <Link href="/account/tokens" className="ml-auto text-sm hover:underline">
+            API tokens
+          </Link>
+          <Link href="/account/security" className="text-sm hover:underline">
+            Two-factor
+          </Link>
+          <span className="text-sm text-slate-500">{actor.username}</span>
           <SignOutButton />
         </nav>
       </header>

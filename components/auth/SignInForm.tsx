@@ -16,9 +16,13 @@ export function SignInForm({ next }: { next: string }) {
     setBusy(true);
     setError(null);
     try {
-      const ok = await signInWithPassword(String(data.get("username") ?? ""), String(data.get("password") ?? ""));
+      const ok = await signInWithPassword(
+        String(data.get("username") ?? ""),
+        String(data.get("password") ?? ""),
+        String(data.get("code") ?? ""),
+      );
       if (!ok) {
-        setError("Wrong username or password.");
+        setError(data.get("code") ? "Wrong username, password or code." : "Wrong username or password.");
         return;
       }
       router.replace(next);
@@ -34,6 +38,7 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in">
       <Field label="Username" name="username" autoComplete="username" />
       <Field label="Password" name="password" type="password" autoComplete="current-password" />
+      <Field label="Two-factor code (if you turned it on)" name="code" autoComplete="one-time-code" required={false} />
       {error && (
         <p role="alert" className="text-sm text-red-600">
           {error}

@@ -6,8 +6,8 @@ async function csrfToken(): Promise<string> {
   return body.csrfToken;
 }
 
-export async function signInWithPassword(username: string, password: string): Promise<boolean> {
-  const form = new URLSearchParams({ username, password, csrfToken: await csrfToken(), json: "true" });
+export async function signInWithPassword(username: string, password: string, code = ""): Promise<boolean> {
+  const form = new URLSearchParams({ username, password, code, csrfToken: await csrfToken(), json: "true" });
   await fetch("/api/auth/callback/credentials", {
     method: "POST",
     body: form,

@@ -7,6 +7,7 @@ export function Field(props: {
   autoComplete?: string;
   error?: string;
   defaultValue?: string;
+  required?: boolean;
 }) {
   const id = `f-${props.name}`;
   return (
@@ -20,7 +21,7 @@ export function Field(props: {
         type={props.type ?? "text"}
         autoComplete={props.autoComplete}
         defaultValue={props.defaultValue}
-        required
+        required={props.required ?? true}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? `${id}-error` : undefined}
         className="rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"

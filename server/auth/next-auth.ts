@@ -1,10 +1,12 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { findUserByName } from "@/db/queries";
+import { setRecoveryCodes } from "@/db/totp-queries";
 import { signInInput } from "@/lib/schemas";
 import { runtime } from "@/server/runtime";
 import { verifyPassword } from "./passwords";
 import { SignInThrottle } from "./throttle";
+import { consumeRecoveryCode, verifyTotp } from "./totp";
 
 const throttle = new SignInThrottle();
 
@@ -20,7 +22,11 @@ export function authOptions(): AuthOptions {
     providers: [
       CredentialsProvider({
         name: "Berth",
-        credentials: { username: { label: "Username" }, password: { label: "Password", type: "password" } },
+        credentials: {
+          username: { label: "Username" },
+          password: { label: "Password", type: "password" },
+          code: { label: "Two-factor code" },
+        },
         async authorize(raw) {
           const parsed = signInInput.safeParse(raw ?? {});
           if (!parsed.success) return FAILED;
@@ -35,6 +41,25 @@ export function authOptions(): AuthOptions {
             throttle.fail(username);
             log.info({ username }, "sign-in failed");
             return FAILED;
+          }
+          if (user.totpEnabled && user.totpSecret) {
+            // Second factor: the current TOTP code, or one unused recovery code (then spent).
+            const rawCode = (raw as { code?: unknown } | undefined)?.code;
+            const code = typeof rawCode === "string" ? rawCode.trim().slice(0, 64) : "";
+            let ok2 = verifyTotp(runtime().secrets.open(user.totpSecret), code);
+            if (!ok2) {
+              const left = await consumeRecoveryCode(user.recoveryCodes, code);
+              if (left) {
+                await setRecoveryCodes(db, user.id, JSON.stringify(left));
+                log.info({ userId: user.id, left: left.length }, "signed in with a recovery code");
+                ok2 = true;
+              }
+            }
+            if (!ok2) {
+              throttle.fail(username);
+              log.info({ username }, "sign-in failed: second factor");
+              return FAILED;
+            }
           }
           throttle.succeed(username);
           log.info({ userId: user.id }, "signed in");

@@ -1,17 +1,41 @@
+import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Actor } from "@/lib/domain";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import type { Action, Resource } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
+import { runtime } from "@/server/runtime";
+import { recordAudit } from "@/server/services/audit/record-audit";
 import { authorize } from "@/server/services/authorize";
 import { type Failure, toFailure, validationFailure } from "./errors";
-import { register } from "./registry";
+import { register, type WithEntry, withEntry } from "./registry";
+
+/**
+ * Next refuses a server action whose Origin names another host, but lets one without Origin through. Browsers always
+ * send Origin on these POSTs, so a missing one means a forged or stripped request: refuse it too.
+ */
+async function assertSameOrigin(): Promise<void> {
+  const h = await headers();
+  const origin = h.get("origin");
+  if (!origin) throw new ForbiddenError("Missing Origin header");
+  if (runtime().config.allowedOrigins.includes(origin)) return;
+  const host = h.get("x-forwarded-host") ?? h.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // fall through: refused below
+  }
+  if (!host || originHost !== host) throw new ForbiddenError("Cross-origin request refused");
+}
 
 export type ActionResult<R> = { ok: true; data: R } | Failure;
 
 interface ActionOptions<S extends z.ZodType> {
   name: string;
   schema: S;
-  permission: Action;
+  /** "authenticated": any signed-in user; the service scopes what it does to the actor itself. */
+  permission: Action | "authenticated";
   resource?: (input: z.infer<S>) => Resource;
 }
 
@@ -22,20 +46,45 @@ interface ActionOptions<S extends z.ZodType> {
 export function defineAction<S extends z.ZodType, R>(
   opts: ActionOptions<S>,
   run: (actor: Actor, input: z.infer<S>) => Promise<R>,
-): (raw: unknown) => Promise<ActionResult<R>> {
-  register({ kind: "action", name: opts.name, permission: opts.permission });
-  return async (raw) => {
+): WithEntry<(raw: unknown) => Promise<ActionResult<R>>> {
+  const entry = register({
+    kind: "action",
+    name: opts.name,
+    permission: opts.permission,
+    resource: opts.resource as EntryResource,
+  });
+  return withEntry(async (raw: unknown) => {
     const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) return validationFailure(parsed.error);
+    let actor: Actor | null = null;
+    const resource = opts.resource?.(parsed.data);
     try {
-      const actor = await requestActor();
-      authorize(actor, opts.permission, opts.resource?.(parsed.data));
-      return { ok: true, data: await run(actor, parsed.data) };
+      try {
+        await assertSameOrigin();
+        actor = await requestActor();
+        if (opts.permission === "authenticated") {
+          if (!actor) throw new UnauthenticatedError();
+        } else authorize(actor, opts.permission, resource);
+      } catch (err) {
+        // Refusals are audited here, before any service runs: who tried what, where.
+        await recordAudit({
+          actor,
+          action: opts.name,
+          endpointId: resource?.endpointId,
+          outcome: "denied",
+          detail: (err as Error).message,
+          source: "ui",
+        });
+        throw err;
+      }
+      return { ok: true, data: await run(actor as Actor, parsed.data) };
     } catch (err) {
       return toFailure(err, opts.name);
     }
-  };
+  }, entry);
 }
+
+type EntryResource = ((input: never) => Resource) | undefined;
 
 /**
  * A server action that needs no session (first-run setup). It still validates first; `run` must check whatever
@@ -44,15 +93,21 @@ export function defineAction<S extends z.ZodType, R>(
 export function definePublicAction<S extends z.ZodType, R>(
   opts: { name: string; schema: S },
   run: (input: z.infer<S>) => Promise<R>,
-): (raw: unknown) => Promise<ActionResult<R>> {
-  register({ kind: "action", name: opts.name, permission: "public" });
-  return async (raw) => {
+): WithEntry<(raw: unknown) => Promise<ActionResult<R>>> {
+  const entry = register({ kind: "action", name: opts.name, permission: "public" });
+  return withEntry(async (raw: unknown) => {
     const parsed = opts.schema.safeParse(raw);
     if (!parsed.success) return validationFailure(parsed.error);
     try {
+      try {
+        await assertSameOrigin();
+      } catch (err) {
+        await recordAudit({ actor: null, action: opts.name, outcome: "denied", detail: (err as Error).message });
+        throw err;
+      }
       return { ok: true, data: await run(parsed.data) };
     } catch (err) {
       return toFailure(err, opts.name);
     }
-  };
+  }, entry);
 }

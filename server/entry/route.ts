@@ -1,11 +1,14 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/domain";
-import { UnauthenticatedError } from "@/lib/errors";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import type { Action, Resource } from "@/lib/policy";
-import { requestActor } from "@/server/auth/request-actor";
+import { credentialInUrl } from "@/server/auth/api-token";
+import { requestActor, requestUsesBearer } from "@/server/auth/request-actor";
+import { runtime } from "@/server/runtime";
+import { recordAudit } from "@/server/services/audit/record-audit";
 import { authorize } from "@/server/services/authorize";
 import { type Failure, toFailure, validationFailure } from "./errors";
-import { register } from "./registry";
+import { register, type WithEntry, withEntry } from "./registry";
 
 const MAX_BODY_BYTES = 256 * 1024;
 
@@ -42,15 +45,42 @@ export function problem(f: Failure): Response {
   );
 }
 
+/** A browser sends Origin on every cross-origin write; a cookie-authenticated one must come from this server. */
+function foreignOrigin(req: Request): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin || runtime().config.allowedOrigins.includes(origin)) return false;
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 /** The route-handler twin of defineAction: same order (validate, authenticate, authorize, run), problem+json errors. */
 export function defineRoute<S extends z.ZodType, R>(
   opts: RouteOptions<S>,
-  run: (actor: Actor, input: z.infer<S>, req: Request) => Promise<R> | R,
-): (req: Request, ctx: RouteContext) => Promise<Response> {
-  register({ kind: "route", name: opts.name, permission: opts.permission });
-  return async (req, ctx) => {
+  run: (actor: Actor, input: z.infer<S>, req: Request) => Promise<R | Response> | R | Response,
+): WithEntry<(req: Request, ctx: RouteContext) => Promise<Response>> {
+  const entry = register({
+    kind: "route",
+    name: opts.name,
+    permission: opts.permission,
+    resource: opts.resource as ((input: never) => Resource) | undefined,
+  });
+  return withEntry(async (req: Request, ctx: RouteContext) => {
+    const url = new URL(req.url);
+    const inUrl = credentialInUrl(url);
+    if (inUrl) {
+      return problem({
+        ok: false,
+        status: 400,
+        error: `Credentials are not accepted in the URL (query parameter "${inUrl}"); send Authorization: Bearer <token>`,
+      });
+    }
+    const writes = req.method !== "GET" && req.method !== "HEAD";
     let body: unknown;
-    if (req.method !== "GET" && req.method !== "HEAD") {
+    if (writes) {
       const text = await req.text();
       if (text.length > MAX_BODY_BYTES) return problem({ ok: false, status: 413, error: "Request body too large" });
       try {
@@ -59,21 +89,47 @@ export function defineRoute<S extends z.ZodType, R>(
         return problem({ ok: false, status: 400, error: "Request body is not valid JSON" });
       }
     }
-    const query = Object.fromEntries(new URL(req.url).searchParams);
+    const query = Object.fromEntries(url.searchParams);
     const parsed = opts.schema.safeParse({ params: (await ctx?.params) ?? {}, query, body });
     if (!parsed.success) return problem(validationFailure(parsed.error));
+    let actor: Actor | null = null;
+    const resource = opts.resource?.(parsed.data);
     try {
-      const actor = await requestActor();
-      if (!actor) throw new UnauthenticatedError();
-      if (opts.permission !== "authenticated") authorize(actor, opts.permission, opts.resource?.(parsed.data));
+      try {
+        if (writes && !(await requestUsesBearer()) && foreignOrigin(req)) {
+          throw new ForbiddenError("Cross-origin request refused");
+        }
+        actor = await requestActor();
+        if (!actor) throw new UnauthenticatedError();
+        if (opts.permission !== "authenticated") authorize(actor, opts.permission, resource);
+      } catch (err) {
+        if (writes) {
+          await recordAudit({
+            actor,
+            action: opts.name,
+            endpointId: resource?.endpointId,
+            target: `${req.method} ${url.pathname}`,
+            outcome: "denied",
+            detail: (err as Error).message,
+            source: "api",
+          });
+        }
+        throw err;
+      }
       const result = await run(actor, parsed.data, req);
+      if (result instanceof Response) return result;
       return result === undefined ? new Response(null, { status: 204 }) : Response.json(result);
     } catch (err) {
       return problem(toFailure(err, opts.name));
     }
-  };
+  }, entry);
 }
 
 export const noInput = z
   .object({ params: z.object({}).passthrough(), query: z.object({}).passthrough() })
   .passthrough();
+
+/** A route that needs no session on purpose (the OpenAPI document, next-auth's own sign-in): registered as public. */
+export function publicRoute<F extends (...args: never[]) => unknown>(name: string, fn: F): WithEntry<F> {
+  return withEntry(fn, register({ kind: "route", name, permission: "public" }));
+}

@@ -1,18 +1,44 @@
 import { notFound } from "next/navigation";
+import { AuditFilters } from "@/components/audit/AuditFilters";
+import { RetentionForm } from "@/components/audit/RetentionForm";
+import { auditFilter } from "@/lib/audit-schemas";
 import { formatTime } from "@/lib/format";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
-import { listAudit } from "@/server/services/audit/list-audit";
+import { getAuditRetention } from "@/server/services/audit/audit-retention";
+import { searchAudit } from "@/server/services/audit/search-audit";
 
 export const dynamic = "force-dynamic";
 
-export default async function AuditPage() {
+const FIELDS = ["actor", "action", "endpointId", "outcome", "from", "to"] as const;
+
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requestActor();
   if (!can(actor, "audit:read")) notFound();
-  const rows = await listAudit(actor, { limit: 200 });
+  const sp = await searchParams;
+  const values: Record<string, string> = {};
+  for (const f of FIELDS) {
+    const v = sp[f];
+    if (typeof v === "string" && v) values[f] = v;
+  }
+  const parsed = auditFilter.safeParse(values);
+  const rows = parsed.success ? await searchAudit(actor, { ...parsed.data, limit: 200 }) : [];
+  const exportHref = `/api/v1/audit/export?${new URLSearchParams(values).toString()}`;
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Audit log</h1>
+      <div className="mb-4 space-y-4">
+        <AuditFilters values={values} exportHref={exportHref} />
+        {!parsed.success && (
+          <p role="alert" className="text-sm text-red-700">
+            {parsed.error.issues[0]?.message ?? "Invalid filter"}
+          </p>
+        )}
+      </div>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Audit log, newest first</caption>
         <thead className="border-b border-slate-300 dark:border-slate-700">
@@ -42,6 +68,15 @@ export default async function AuditPage() {
           ))}
         </tbody>
       </table>
+      {rows.length === 0 && <p className="mt-2 text-sm">No audit records match.</p>}
+      {can(actor, "settings:manage") && (
+        <section aria-labelledby="retention-heading" className="mt-8 space-y-2">
+          <h2 id="retention-heading" className="text-lg font-semibold">
+            Retention
+          </h2>
+          <RetentionForm days={await getAuditRetention(actor)} />
+        </section>
+      )}
     </>
   );
 }

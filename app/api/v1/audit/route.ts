@@ -1,17 +1,12 @@
 import { z } from "zod";
+import { auditFilter } from "@/lib/audit-schemas";
 import { defineRoute } from "@/server/entry/route";
-import { listAudit } from "@/server/services/audit/list-audit";
+import { searchAudit } from "@/server/services/audit/search-audit";
 
 export const dynamic = "force-dynamic";
 
-const schema = z.object({
-  query: z.object({
-    endpointId: z.string().max(64).optional(),
-    action: z.string().max(64).optional(),
-    limit: z.coerce.number().int().min(1).max(1000).optional(),
-  }),
-});
-
-export const GET = defineRoute({ name: "api.audit.list", schema, permission: "audit:read" }, (actor, { query }) =>
-  listAudit(actor, query),
+/** GET /api/v1/audit?actor=&action=&endpointId=&outcome=&from=&to=&limit= (admins), newest first. */
+export const GET = defineRoute(
+  { name: "api.audit.list", schema: z.object({ query: auditFilter }), permission: "audit:read" },
+  (actor, { query }) => searchAudit(actor, query),
 );

@@ -1,8 +1,7 @@
 import { openApiDocument } from "@/lib/openapi";
+import { publicRoute } from "@/server/entry/route";
 
 export const dynamic = "force-static";
 
 // Public on purpose: it describes the API, it grants nothing.
-export function GET() {
-  return Response.json(openApiDocument());
-}
+export const GET = publicRoute("api.openapi", () => Response.json(openApiDocument()));

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { endpointRole, entityId } from "@/lib/access-schemas";
+import { endpointId } from "@/lib/schemas";
+import { defineRoute } from "@/server/entry/route";
+import { listGrants } from "@/server/services/grants/list-grants";
+import { setGrant } from "@/server/services/grants/set-grant";
+
+export const dynamic = "force-dynamic";
+
+const params = z.object({ teamId: entityId });
+
+export const GET = defineRoute(
+  { name: "api.grants.list", schema: z.object({ params }), permission: "grant:manage" },
+  (actor, { params }) => listGrants(actor, params.teamId),
+);
+
+/** POST /api/v1/teams/{teamId}/grants {endpointId, role}: creates or changes the team's role on the endpoint. */
+export const POST = defineRoute(
+  {
+    name: "api.grants.set",
+    schema: z.object({ params, body: z.object({ endpointId, role: endpointRole }) }),
+    permission: "grant:manage",
+    resource: (i) => ({ endpointId: i.body.endpointId }),
+  },
+  (actor, { params, body }) => setGrant(actor, { teamId: params.teamId, ...body }, { source: "api" }),
+);

@@ -1,0 +1,102 @@
+"use client";
+
+import { useState } from "react";
+import { createTokenAction, revokeTokenAction } from "@/app/(app)/account/tokens/actions";
+import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
+import type { TokenView } from "@/lib/access-views";
+import { formatTime } from "@/lib/format";
+
+function tokenState(t: TokenView, now: number): string {
+  if (t.revokedAt !== null) return "revoked";
+  if (t.expiresAt !== null && t.expiresAt <= now) return "expired";
+  return "active";
+}
+
+export function TokensView({ tokens, now }: { tokens: TokenView[]; now: number }) {
+  const create = useActionRunner();
+  const revoke = useActionRunner();
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  return (
+    <div className="space-y-6">
+      <form
+        aria-label="Create token"
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          const data = Object.fromEntries(new FormData(form));
+          const result = await create.run(() => createTokenAction(data));
+          if (result) {
+            setCreated({ name: result.name, token: result.token });
+            form.reset();
+          }
+        }}
+      >
+        <TextField label="Token name" name="name" error={create.fieldErrors.name} />
+        <TextField
+          label="Expires in days (0 = never)"
+          name="expiresInDays"
+          type="number"
+          required={false}
+          error={create.fieldErrors.expiresInDays}
+        />
+        <Button type="submit" disabled={create.busy}>
+          Create token
+        </Button>
+        <div className="w-full">
+          <ErrorText error={create.error} />
+        </div>
+      </form>
+      {created && (
+        <section aria-label="New token" className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm">
+          <p>
+            Copy the token <strong>{created.name}</strong> now: Berth stores only its hash and will not show it again.
+            Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
+          </p>
+          <output aria-label="Token value" className="block break-all font-mono">
+            {created.token}
+          </output>
+          <Button onClick={() => setCreated(null)}>Done</Button>
+        </section>
+      )}
+      <ErrorText error={revoke.error} />
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Personal access tokens</caption>
+        <thead className="border-b border-slate-300 dark:border-slate-700">
+          <tr>
+            <th scope="col" className="py-2">
+              Name
+            </th>
+            <th scope="col">State</th>
+            <th scope="col">Created (UTC)</th>
+            <th scope="col">Expires (UTC)</th>
+            <th scope="col">Last used (UTC)</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.map((t) => (
+            <tr key={t.id} className="border-b border-slate-200 dark:border-slate-800">
+              <th scope="row" className="py-2 font-medium">
+                {t.name}
+              </th>
+              <td>{tokenState(t, now)}</td>
+              <td className="text-xs">{formatTime(t.createdAt)}</td>
+              <td className="text-xs">{t.expiresAt ? formatTime(t.expiresAt) : "never"}</td>
+              <td className="text-xs">{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
+              <td className="text-right">
+                {tokenState(t, now) === "active" && (
+                  <Button danger onClick={() => void revoke.run(() => revokeTokenAction({ tokenId: t.id }))}>
+                    Revoke
+                  </Button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

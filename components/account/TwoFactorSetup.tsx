@@ -1,0 +1,109 @@
+"use client";
+
+import { useState } from "react";
+import {
+  confirmTwoFactorAction,
+  disableTwoFactorAction,
+  startTwoFactorAction,
+} from "@/app/(app)/account/security/actions";
+import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
+
+export function TwoFactorSetup({ enabled }: { enabled: boolean }) {
+  const { run, error, fieldErrors, busy } = useActionRunner();
+  const [pending, setPending] = useState<{ secret: string; uri: string } | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+
+  if (codes) {
+    return (
+      <section
+        aria-label="Recovery codes"
+        className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm"
+      >
+        <p>
+          Two-factor sign-in is on. Keep these recovery codes somewhere safe: each signs you in once if you lose your
+          device. They are not shown again.
+        </p>
+        <ul className="grid grid-cols-2 gap-1 font-mono">
+          {codes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+        <Button onClick={() => setCodes(null)}>Done</Button>
+      </section>
+    );
+  }
+
+  if (enabled) {
+    return (
+      <form
+        aria-label="Turn off two-factor sign-in"
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const code = String(new FormData(e.currentTarget).get("code") ?? "");
+          void run(() => disableTwoFactorAction({ code }));
+        }}
+      >
+        <p className="w-full text-sm">Two-factor sign-in is on.</p>
+        <TextField label="Current code" name="code" autoComplete="one-time-code" error={fieldErrors.code} />
+        <Button type="submit" danger disabled={busy}>
+          Turn off two-factor
+        </Button>
+        <div className="w-full">
+          <ErrorText error={error} />
+        </div>
+      </form>
+    );
+  }
+
+  if (!pending) {
+    return (
+      <div className="space-y-2">
+        <p className="text-sm">Two-factor sign-in is off.</p>
+        <Button
+          disabled={busy}
+          onClick={async () => {
+            const started = await run(() => startTwoFactorAction({}));
+            if (started) setPending(started);
+          }}
+        >
+          Set up two-factor
+        </Button>
+        <ErrorText error={error} />
+      </div>
+    );
+  }
+
+  return (
+    <form
+      aria-label="Confirm two-factor sign-in"
+      className="space-y-3"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const code = String(new FormData(e.currentTarget).get("code") ?? "");
+        const done = await run(() => confirmTwoFactorAction({ code }));
+        if (done) setCodes(done.recoveryCodes);
+      }}
+    >
+      <p className="text-sm">
+        Add this key to your authenticator app (or open the link on your phone), then enter the code it shows.
+      </p>
+      <p className="text-sm">
+        Key:{" "}
+        <output aria-label="Two-factor key" className="font-mono">
+          {pending.secret}
+        </output>
+      </p>
+      <p className="break-all text-xs">
+        <a href={pending.uri} className="underline">
+          {pending.uri}
+        </a>
+      </p>
+      <TextField label="Code from the app" name="code" autoComplete="one-time-code" error={fieldErrors.code} />
+      <Button type="submit" disabled={busy}>
+        Turn on two-factor
+      </Button>
+      <ErrorText error={error} />
+    </form>
+  );
+}

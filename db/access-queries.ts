@@ -1,0 +1,163 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { DbHandle } from "./client";
+
+// Users, teams, grants and API tokens. Authorization happens above, in services.
+
+export type TeamRow = DbHandle["t"]["teams"]["$inferSelect"];
+export type TokenRow = DbHandle["t"]["apiTokens"]["$inferSelect"];
+
+export interface UserListRow {
+  id: string;
+  username: string;
+  isAdmin: boolean;
+  disabled: boolean;
+  createdAt: number;
+}
+
+export async function listUsers({ db, t }: DbHandle): Promise<UserListRow[]> {
+  return db
+    .select({
+      id: t.users.id,
+      username: t.users.username,
+      isAdmin: t.users.isAdmin,
+      disabled: t.users.disabled,
+      createdAt: t.users.createdAt,
+    })
+    .from(t.users)
+    .orderBy(asc(t.users.username));
+}
+
+/** Admins that can still sign in: the last of them may not be disabled, demoted or deleted. */
+export async function countActiveAdmins({ db, t }: DbHandle): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(t.users)
+    .where(and(eq(t.users.isAdmin, true), eq(t.users.disabled, false)));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Updates a user and bumps the session version when `revoke` is set, so every existing session dies. */
+export async function updateUser(
+  { db, t }: DbHandle,
+  id: string,
+  patch: { disabled?: boolean; isAdmin?: boolean; passwordHash?: string },
+  revoke: boolean,
+): Promise<boolean> {
+  const rows = await db
+    .update(t.users)
+    .set({ ...patch, ...(revoke ? { sessionVersion: sql`${t.users.sessionVersion} + 1` } : {}) })
+    .where(eq(t.users.id, id))
+    .returning({ id: t.users.id });
+  return rows.length === 1;
+}
+
+export async function deleteUser({ db, t }: DbHandle, id: string): Promise<boolean> {
+  const rows = await db.delete(t.users).where(eq(t.users.id, id)).returning({ id: t.users.id });
+  return rows.length === 1;
+}
+
+export async function listTeams({ db, t }: DbHandle): Promise<TeamRow[]> {
+  return db.select().from(t.teams).orderBy(asc(t.teams.name));
+}
+
+export async function findTeamById({ db, t }: DbHandle, id: string): Promise<TeamRow | undefined> {
+  const rows = await db.select().from(t.teams).where(eq(t.teams.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function findTeamByName({ db, t }: DbHandle, name: string): Promise<TeamRow | undefined> {
+  const rows = await db.select().from(t.teams).where(eq(t.teams.name, name)).limit(1);
+  return rows[0];
+}
+
+export async function insertTeam(h: DbHandle, row: TeamRow): Promise<void> {
+  await h.db.insert(h.t.teams).values(row);
+}
+
+export async function deleteTeam({ db, t }: DbHandle, id: string): Promise<boolean> {
+  const rows = await db.delete(t.teams).where(eq(t.teams.id, id)).returning({ id: t.teams.id });
+  return rows.length === 1;
+}
+
+export async function teamMembers({ db, t }: DbHandle, teamIds: string[]) {
+  if (teamIds.length === 0) return [];
+  return db
+    .select({ teamId: t.teamMembers.teamId, userId: t.users.id, username: t.users.username })
+    .from(t.teamMembers)
+    .innerJoin(t.users, eq(t.users.id, t.teamMembers.userId))
+    .where(inArray(t.teamMembers.teamId, teamIds))
+    .orderBy(asc(t.users.username));
+}
+
+export async function addTeamMember({ db, t }: DbHandle, teamId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .insert(t.teamMembers)
+    .values({ teamId, userId })
+    .onConflictDoNothing()
+    .returning({ teamId: t.teamMembers.teamId });
+  return rows.length === 1;
+}
+
+export async function removeTeamMember({ db, t }: DbHandle, teamId: string, userId: string): Promise<boolean> {
+  const rows = await db
+    .delete(t.teamMembers)
+    .where(and(eq(t.teamMembers.teamId, teamId), eq(t.teamMembers.userId, userId)))
+    .returning({ teamId: t.teamMembers.teamId });
+  return rows.length === 1;
+}
+
+export async function teamGrants({ db, t }: DbHandle, teamIds: string[]) {
+  if (teamIds.length === 0) return [];
+  return db
+    .select({ teamId: t.grants.teamId, endpointId: t.grants.endpointId, role: t.grants.role })
+    .from(t.grants)
+    .where(inArray(t.grants.teamId, teamIds))
+    .orderBy(asc(t.grants.endpointId));
+}
+
+export async function endpointExists({ db, t }: DbHandle, id: string): Promise<boolean> {
+  const rows = await db.select({ id: t.endpoints.id }).from(t.endpoints).where(eq(t.endpoints.id, id)).limit(1);
+  return rows.length === 1;
+}
+
+export async function upsertGrant({ db, t }: DbHandle, teamId: string, endpointId: string, role: string) {
+  await db
+    .insert(t.grants)
+    .values({ teamId, endpointId, role })
+    .onConflictDoUpdate({ target: [t.grants.teamId, t.grants.endpointId], set: { role } });
+}
+
+export async function deleteGrant({ db, t }: DbHandle, teamId: string, endpointId: string): Promise<boolean> {
+  const rows = await db
+    .delete(t.grants)
+    .where(and(eq(t.grants.teamId, teamId), eq(t.grants.endpointId, endpointId)))
+    .returning({ teamId: t.grants.teamId });
+  return rows.length === 1;
+}
+
+export async function insertToken(h: DbHandle, row: DbHandle["t"]["apiTokens"]["$inferInsert"]): Promise<void> {
+  await h.db.insert(h.t.apiTokens).values(row);
+}
+
+export async function findTokenByHash({ db, t }: DbHandle, tokenHash: string): Promise<TokenRow | undefined> {
+  const rows = await db.select().from(t.apiTokens).where(eq(t.apiTokens.tokenHash, tokenHash)).limit(1);
+  return rows[0];
+}
+
+export async function listTokensOf({ db, t }: DbHandle, userId: string): Promise<TokenRow[]> {
+  return db.select().from(t.apiTokens).where(eq(t.apiTokens.userId, userId)).orderBy(asc(t.apiTokens.createdAt));
+}
+
+/** Revokes a token of this user only; false when the user has no such live token. */
+export async function revokeToken({ db, t }: DbHandle, userId: string, id: string, at: number): Promise<boolean> {
+  const rows = await db
+    .update(t.apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(t.apiTokens.id, id), eq(t.apiTokens.userId, userId), sql`${t.apiTokens.revokedAt} is null`))
+    .returning({ id: t.apiTokens.id });
+  return rows.length === 1;
+}
+
+export async function touchToken({ db, t }: DbHandle, id: string, at: number): Promise<void> {
+  await db.update(t.apiTokens).set({ lastUsedAt: at }).where(eq(t.apiTokens.id, id));
+}

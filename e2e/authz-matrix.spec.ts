@@ -1,0 +1,272 @@
+import { execFileSync } from "node:child_process";
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { io } from "socket.io-client";
+import type { Actor } from "../lib/domain";
+import { ACTIONS, type Action, can, SOCKET_EVENTS } from "../lib/policy";
+import {
+  anonymousApi,
+  parseActionReply,
+  serverActions,
+  sessionCookie,
+  signedInApi,
+  userWithGrants,
+} from "./support/api-client";
+import { ensureOtherEndpoint } from "./support/db";
+import { docker, runSleeper, uniqueName } from "./support/docker-cli";
+import { serverState } from "./support/env";
+
+// The authorization matrix: every server action, route handler and socket topic/event, found in the code itself
+// (e2e/support/list-entry-points.ts imports every actions.ts and route.ts so their registrations run), is called as
+// five actors against the running server, and what happens must be what lib/policy.ts says.
+
+interface Listed {
+  kind: "action" | "route";
+  file: string;
+  exportName: string;
+  name: string;
+  permission: string;
+  endpointFrom?: string;
+}
+interface Listing {
+  entries: Listed[];
+  topics: { kind: string; pattern: string; permission: string }[];
+  socketEvents: { event: string; file: string }[];
+}
+
+const listing = JSON.parse(
+  execFileSync("npx", ["tsx", "e2e/support/list-entry-points.ts"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  }),
+) as Listing;
+
+type ActorName = "anonymous" | "viewer" | "operator-of-other" | "operator" | "admin";
+const ACTORS: ActorName[] = ["anonymous", "viewer", "operator-of-other", "operator", "admin"];
+const ENDPOINT = "local";
+
+/** Policy model of each actor, as lib/policy.ts sees it. */
+function model(name: ActorName): Actor | null {
+  const base = { id: name, username: name, isAdmin: false };
+  switch (name) {
+    case "anonymous":
+      return null;
+    case "viewer":
+      return { ...base, grants: { [ENDPOINT]: "viewer" } };
+    case "operator-of-other":
+      return { ...base, grants: { other: "operator" } };
+    case "operator":
+      return { ...base, grants: { [ENDPOINT]: "operator" } };
+    case "admin":
+      return { ...base, isAdmin: true, grants: {} };
+  }
+}
+
+function expectedAllowed(actor: ActorName, permission: string, endpointScoped: boolean): boolean {
+  if (permission === "authenticated") return actor !== "anonymous";
+  return can(model(actor), permission as Action, endpointScoped ? { endpointId: ENDPOINT } : {});
+}
+
+/** What a refusal looks like: not signed in, forbidden, or an endpoint hidden from the caller (404). */
+function isRefusal(status: number | undefined, message: string | undefined): boolean {
+  return status === 401 || status === 403 || (status === 404 && message === "Endpoint not found");
+}
+
+let clients: Record<ActorName, APIRequestContext>;
+let container: string;
+let admin: APIRequestContext;
+
+test.beforeAll(async () => {
+  ensureOtherEndpoint();
+  admin = await signedInApi();
+  const viewer = await userWithGrants(admin, uniqueName("mx-viewer"), { [ENDPOINT]: "viewer" });
+  const other = await userWithGrants(admin, uniqueName("mx-other"), { other: "operator" });
+  const operator = await userWithGrants(admin, uniqueName("mx-op"), { [ENDPOINT]: "operator" });
+  clients = {
+    anonymous: await anonymousApi(),
+    viewer: await signedInApi(viewer.username, viewer.password),
+    "operator-of-other": await signedInApi(other.username, other.password),
+    operator: await signedInApi(operator.username, operator.password),
+    admin,
+  };
+  container = uniqueName("mx");
+  runSleeper(container);
+});
+
+test.afterAll(async () => {
+  for (const c of Object.values(clients ?? {})) await c.dispose();
+  docker("rm", "-f", container);
+});
+
+/** Fresh targets per call, so one actor's allowed call never changes what the next one is tested against. */
+async function fixtures() {
+  const victim = (await (
+    await admin.post("/api/v1/users", { data: { username: uniqueName("victim"), password: "victim-password" } })
+  ).json()) as { id: string };
+  const team = (await (await admin.post("/api/v1/teams", { data: { name: uniqueName("mxteam") } })).json()) as {
+    id: string;
+  };
+  const values: Record<string, string> = {
+    endpointId: ENDPOINT,
+    containerId: container,
+    verb: "start",
+    userId: victim.id,
+    teamId: team.id,
+    tokenId: "00000000-0000-4000-8000-000000000000",
+    nextauth: "session",
+  };
+  // One input that satisfies every schema; each strips what it does not use.
+  const input = {
+    ...values,
+    username: uniqueName("mxuser"),
+    password: "matrix-password",
+    confirmPassword: "matrix-password",
+    token: "not-the-setup-token",
+    name: uniqueName("mxname"),
+    role: "viewer",
+    disabled: true,
+    isAdmin: false,
+    expiresInDays: 1,
+    days: 3650,
+    code: "000000",
+  };
+  return { values, input };
+}
+
+function fillPath(pattern: string, values: Record<string, string>): string {
+  return pattern.replace(/\[(?:\.\.\.)?([^\]]+)\]/g, (_m, p: string) => {
+    const v = values[p];
+    if (!v) throw new Error(`no fixture value for path parameter ${p}`);
+    return encodeURIComponent(v);
+  });
+}
+
+test("every entry point found in the code has a policy", () => {
+  const known = new Set<string>([...Object.keys(ACTIONS), "authenticated", "public"]);
+  const missing = listing.entries.filter((e) => !known.has(e.permission)).map((e) => `${e.file} ${e.exportName}`);
+  expect(missing, "entry points without a policy entry (use defineAction/defineRoute/publicRoute)").toEqual([]);
+  const built = serverActions();
+  for (const e of listing.entries.filter((x) => x.kind === "action")) {
+    expect(
+      built.some((b) => b.filename === e.file && b.exportedName === e.exportName),
+      `${e.file} ${e.exportName}`,
+    ).toBe(true);
+  }
+  // Endpoint-scoped permissions must say which endpoint they are checked on.
+  for (const e of listing.entries) {
+    if (ACTIONS[e.permission as Action] === "endpoint") expect(e.endpointFrom, `${e.name} resource`).toBeTruthy();
+  }
+  const unlisted = listing.socketEvents.filter((s) => !Object.hasOwn(SOCKET_EVENTS, s.event));
+  expect(unlisted, "socket events without an entry in SOCKET_EVENTS (lib/policy.ts)").toEqual([]);
+  for (const t of listing.topics) expect(known.has(t.permission), `topic ${t.kind}`).toBe(true);
+  expect(listing.entries.length).toBeGreaterThan(30);
+});
+
+for (const entry of listing.entries.filter((e) => e.permission !== "public" && e.kind === "route")) {
+  const route = `/${entry.file.replace(/^app\//, "").replace(/\/route\.ts$/, "")}`;
+  test(`route ${entry.exportName} ${route} (${entry.permission})`, async () => {
+    const results: string[] = [];
+    const wrong: string[] = [];
+    for (const actor of ACTORS) {
+      const { values, input } = await fixtures();
+      const url = fillPath(route, values);
+      const res = await clients[actor].fetch(url, {
+        method: entry.exportName,
+        data: entry.exportName === "GET" ? undefined : input,
+        headers: { Origin: serverState().baseURL },
+      });
+      const body = (await res.json().catch(() => ({}))) as { detail?: string };
+      expect(res.status(), `${actor} ${entry.exportName} ${url}: ${body.detail}`).not.toBe(400);
+      expect(res.status(), `${actor} ${entry.exportName} ${url}`).toBeLessThan(500);
+      const allowed = !isRefusal(res.status(), body.detail);
+      const expected = expectedAllowed(actor, entry.permission, Boolean(entry.endpointFrom));
+      results.push(`${actor}:${res.status()}`);
+      if (allowed !== expected)
+        wrong.push(`${actor} got ${res.status()} (${body.detail}), policy says ${expected ? "allow" : "deny"}`);
+    }
+    expect(wrong, results.join(" ")).toEqual([]);
+  });
+}
+
+function actionPagePath(worker: string, values: Record<string, string>): string {
+  const p = worker
+    .replace(/^app/, "")
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .join("/");
+  return fillPath(p || "/", { ...values, id: ENDPOINT });
+}
+
+for (const entry of listing.entries.filter((e) => e.kind === "action")) {
+  test(`action ${entry.name} (${entry.permission})`, async () => {
+    const built = serverActions().find((b) => b.filename === entry.file && b.exportedName === entry.exportName);
+    expect(built, "server action missing from the build").toBeTruthy();
+    const wrong: string[] = [];
+    const results: string[] = [];
+    for (const actor of ACTORS) {
+      const { values, input } = await fixtures();
+      const path = actionPagePath(built!.worker, values);
+      const res = await clients[actor].post(path, {
+        headers: {
+          "Next-Action": built!.id,
+          "Content-Type": "text/plain;charset=UTF-8",
+          Accept: "text/x-component",
+          Origin: serverState().baseURL,
+        },
+        data: JSON.stringify([input]),
+        maxRedirects: 0,
+      });
+      const reply = parseActionReply(await res.text());
+      results.push(`${actor}:${res.status()}:${reply ? `${reply.ok}/${reply.status ?? ""}` : "no-reply"}`);
+      if (entry.permission === "public") {
+        // Public actions must still refuse what they guard: after setup, creating an admin is refused for everyone.
+        expect(reply?.ok, `${actor} ${entry.name}`).toBe(false);
+        continue;
+      }
+      expect(reply, `${actor} ${entry.name}: no action result (HTTP ${res.status()})`).not.toBeNull();
+      expect(reply!.status, `${actor} ${entry.name}: ${reply!.error}`).not.toBe(400);
+      const allowed = reply!.ok || !isRefusal(reply!.status, reply!.error);
+      const expected = expectedAllowed(actor, entry.permission, Boolean(entry.endpointFrom));
+      if (allowed !== expected)
+        wrong.push(`${actor} got ${JSON.stringify(reply)}, policy says ${expected ? "allow" : "deny"}`);
+    }
+    expect(wrong, results.join(" ")).toEqual([]);
+  });
+}
+
+function topicName(pattern: string): string {
+  return pattern
+    .replace(/^\^|\$$/g, "")
+    .replace(/\(\?<(\w+)>[^)]*\)/g, (_m, name: string) => (name === "endpointId" ? ENDPOINT : container));
+}
+
+test("socket topics: subscribe as each actor", async () => {
+  const wrong: string[] = [];
+  for (const t of listing.topics) {
+    const topic = topicName(t.pattern);
+    for (const actor of ACTORS) {
+      const cookie = actor === "anonymous" ? "" : await sessionCookie(clients[actor]);
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = io(serverState().baseURL, {
+          path: "/socket.io/",
+          transports: ["websocket"],
+          extraHeaders: { Origin: serverState().baseURL, ...(cookie ? { Cookie: cookie } : {}) },
+          reconnection: false,
+        });
+        socket.on("connect", () =>
+          socket.emit("subscribe", topic, (r: { ok: boolean }) => {
+            socket.close();
+            resolve(r.ok ? "allowed" : "denied");
+          }),
+        );
+        socket.on("connect_error", () => {
+          socket.close();
+          resolve("denied");
+        });
+      });
+      const expected = expectedAllowed(actor, t.permission, topic.includes(ENDPOINT)) ? "allowed" : "denied";
+      if (outcome !== expected) wrong.push(`${actor} ${topic}: ${outcome}, policy says ${expected}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+});

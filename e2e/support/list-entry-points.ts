@@ -1,0 +1,90 @@
+// Prints every server action and route handler Berth has, as JSON, by importing the real modules so their
+// defineAction/defineRoute calls run. Run with tsx (it resolves the @/ paths and Next's extensionless imports).
+import fs from "node:fs";
+import path from "node:path";
+import { TOPIC_PATTERNS } from "@/lib/topics";
+import type { EntryPoint } from "@/server/entry/registry";
+import { TOPIC_HANDLERS } from "@/server/realtime/topic-handlers";
+
+const root = process.cwd();
+
+function walk(dir: string, file: string | RegExp, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, file, out);
+    else if (typeof file === "string" ? e.name === file : file.test(e.name)) out.push(path.relative(root, p));
+  }
+  return out;
+}
+
+// socket.io's own lifecycle events; everything else a socket listens to is an entry point.
+const RESERVED_SOCKET_EVENTS = new Set(["connect", "connection", "disconnect", "disconnecting", "error"]);
+
+/** Every event name any server-side socket listens to, found in the source itself. */
+function socketEvents(): { event: string; file: string }[] {
+  const out: { event: string; file: string }[] = [];
+  for (const file of walk(path.join(root, "server"), /\.ts$/)) {
+    if (file.includes(".test.")) continue;
+    const text = fs.readFileSync(path.join(root, file), "utf8");
+    for (const m of text.matchAll(/\bsocket\.(?:on|once)\(\s*["'`]([^"'`]+)["'`]/g)) {
+      if (!RESERVED_SOCKET_EVENTS.has(m[1] ?? "")) out.push({ event: m[1] ?? "", file });
+    }
+  }
+  return out;
+}
+
+/** Records which input path a resource function reads, e.g. "params.endpointId". */
+function probe(prefix: string[] = []): unknown {
+  return new Proxy(() => {}, {
+    get(_t, key) {
+      if (key === Symbol.toPrimitive || key === "toString") return () => prefix.join(".");
+      return probe([...prefix, String(key)]);
+    },
+  });
+}
+
+export interface ListedEntry {
+  kind: "action" | "route";
+  file: string;
+  exportName: string;
+  name: string;
+  permission: string;
+  /** Where the endpoint id of the resource comes from in the input, when the permission is endpoint-scoped. */
+  endpointFrom?: string;
+}
+
+async function main() {
+  const out: ListedEntry[] = [];
+  const files = [...walk(path.join(root, "app"), "actions.ts"), ...walk(path.join(root, "app", "api"), "route.ts")];
+  for (const file of files.sort()) {
+    const mod = (await import(path.join(root, file))) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(mod)) {
+      if (typeof value !== "function") continue;
+      const entry = (value as { entry?: EntryPoint }).entry;
+      const isRoute = file.endsWith("route.ts");
+      if (isRoute && !/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(exportName)) continue;
+      if (!entry) {
+        // An entry point not made by defineAction/defineRoute has no policy: listed so the test fails on it.
+        out.push({ kind: isRoute ? "route" : "action", file, exportName, name: "(unregistered)", permission: "" });
+        continue;
+      }
+      const res = entry.resource ? (entry.resource as (i: unknown) => { endpointId?: unknown })(probe()) : undefined;
+      out.push({
+        kind: entry.kind === "route" ? "route" : "action",
+        file,
+        exportName,
+        name: entry.name,
+        permission: entry.permission,
+        endpointFrom: res?.endpointId !== undefined ? String(res.endpointId) : undefined,
+      });
+    }
+  }
+  const topics = Object.entries(TOPIC_PATTERNS).map(([kind, re]) => ({
+    kind,
+    pattern: re.source,
+    permission: TOPIC_HANDLERS[kind as keyof typeof TOPIC_HANDLERS]?.permission ?? "",
+  }));
+  process.stdout.write(JSON.stringify({ entries: out, topics, socketEvents: socketEvents() }));
+}
+
+void main().then(() => process.exit(0));

@@ -1,0 +1,78 @@
+import { expect, type Page, test } from "@playwright/test";
+import { TOTP } from "otpauth";
+import { SignInPage } from "./pages/sign-in-page";
+import { createUser, signedInApi } from "./support/api-client";
+import { openServerDb } from "./support/db";
+import { uniqueName } from "./support/docker-cli";
+
+const code = (secret: string) => new TOTP({ secret, algorithm: "SHA1", digits: 6, period: 30 }).generate();
+
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+test("optional TOTP two-factor with single-use recovery codes", async ({ page }) => {
+  const admin = await signedInApi();
+  const username = uniqueName("2fa");
+  const password = "two-factor-password";
+  await createUser(admin, username, password);
+  const signIn = new SignInPage(page);
+  await signIn.signIn(username, password);
+  await page.getByRole("link", { name: "Two-factor" }).click();
+  await page.getByRole("button", { name: "Set up two-factor" }).click();
+  const secret = (await page.getByRole("status", { name: "Two-factor key" }).textContent()) ?? "";
+  expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+
+  const form = page.getByRole("form", { name: "Confirm two-factor sign-in" });
+  await form.getByLabel("Code from the app").fill("000000" === code(secret) ? "111111" : "000000");
+  await form.getByRole("button", { name: "Turn on two-factor" }).click();
+  await expect(form.getByRole("alert")).toContainText("not right");
+  await form.getByLabel("Code from the app").fill(code(secret));
+  await form.getByRole("button", { name: "Turn on two-factor" }).click();
+  const items = page.getByRole("region", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(items).toHaveCount(10);
+  const codes = await items.allInnerTexts();
+
+  // The secret is sealed at rest.
+  const db = openServerDb();
+  const row = db.prepare("SELECT totp_secret, recovery_codes FROM users WHERE username = ?").get(username) as {
+    totp_secret: string;
+    recovery_codes: string;
+  };
+  db.close();
+  expect(row.totp_secret).toMatch(/^v1\./);
+  expect(row.totp_secret).not.toContain(secret);
+  for (const c of codes) expect(row.recovery_codes).not.toContain(c);
+
+  await page.getByRole("button", { name: "Done" }).click();
+  await signOut(page);
+
+  // Password alone, or with a wrong code, is not enough.
+  await signIn.signIn(username, password);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong username or password.");
+  await signIn.signIn(username, password, "123456" === code(secret) ? "654321" : "123456");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong username, password or code.");
+  await signIn.signIn(username, password, code(secret));
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signOut(page);
+
+  // A recovery code works once.
+  await signIn.signIn(username, password, codes[0]);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await signOut(page);
+  await signIn.signIn(username, password, codes[0]);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong username, password or code.");
+
+  // Turning it off needs a current code.
+  await signIn.signIn(username, password, code(secret));
+  await page.getByRole("link", { name: "Two-factor" }).click();
+  const off = page.getByRole("form", { name: "Turn off two-factor sign-in" });
+  await off.getByLabel("Current code").fill(code(secret));
+  await off.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(page.getByRole("button", { name: "Set up two-factor" })).toBeVisible();
+  await signOut(page);
+  await signIn.signIn(username, password);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await admin.dispose();
+});

@@ -1,0 +1,51 @@
+import crypto from "node:crypto";
+import { Secret, TOTP } from "otpauth";
+import { hashPassword, verifyPassword } from "./passwords";
+
+// TOTP (RFC 6238: SHA-1, 6 digits, 30 s) for optional two-factor sign-in, plus single-use recovery codes.
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+function totp(secretBase32: string, username = "") {
+  return new TOTP({ issuer: "Berth", label: username, algorithm: "SHA1", digits: 6, period: 30, secret: secretBase32 });
+}
+
+export function totpUri(secretBase32: string, username: string): string {
+  return totp(secretBase32, username).toString();
+}
+
+/** True when `code` is the current code, or the one just before or after (clock skew). */
+export function verifyTotp(secretBase32: string, code: string, timestamp = Date.now()): boolean {
+  if (!/^\d{6}$/.test(code)) return false;
+  return totp(secretBase32).validate({ token: code, timestamp, window: 1 }) !== null;
+}
+
+const RECOVERY_CODES = 10;
+
+/** Ten codes like "k3f9-x2m7-p4q8"; only their argon2 hashes are stored. */
+export async function newRecoveryCodes(): Promise<{ codes: string[]; hashes: string[] }> {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  const codes = Array.from({ length: RECOVERY_CODES }, () => {
+    const chars = Array.from(crypto.randomBytes(12), (b) => alphabet[b % alphabet.length]).join("");
+    return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+  });
+  return { codes, hashes: await Promise.all(codes.map((c) => hashPassword(c))) };
+}
+
+/** The remaining hashes after using `code`, or null when it matches none. Each code works once. */
+export async function consumeRecoveryCode(hashesJson: string | null, code: string): Promise<string[] | null> {
+  const normalized = code.trim().toLowerCase();
+  if (!/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(normalized)) return null;
+  let hashes: string[];
+  try {
+    hashes = JSON.parse(hashesJson ?? "[]") as string[];
+  } catch {
+    return null;
+  }
+  for (let i = 0; i < hashes.length; i++) {
+    if (await verifyPassword(hashes[i], normalized)) return hashes.filter((_, j) => j !== i);
+  }
+  return null;
+}

@@ -1,0 +1,30 @@
+import { TOTP } from "otpauth";
+import { describe, expect, it } from "vitest";
+import { consumeRecoveryCode, newRecoveryCodes, newTotpSecret, verifyTotp } from "./totp";
+
+describe("TOTP", () => {
+  it("accepts the current code and its neighbours, nothing else", () => {
+    const secret = newTotpSecret();
+    const now = Date.UTC(2026, 10, 22, 3, 0, 0);
+    const code = (t: number) =>
+      new TOTP({ secret, algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: t });
+    expect(verifyTotp(secret, code(now), now)).toBe(true);
+    expect(verifyTotp(secret, code(now - 30_000), now)).toBe(true);
+    expect(verifyTotp(secret, code(now - 120_000), now)).toBe(false);
+    expect(verifyTotp(secret, "12345", now)).toBe(false);
+    expect(verifyTotp(newTotpSecret(), code(now), now)).toBe(false);
+  });
+});
+
+describe("recovery codes", () => {
+  it("each work once", async () => {
+    const { codes, hashes } = await newRecoveryCodes();
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    const left = await consumeRecoveryCode(JSON.stringify(hashes), codes[3]!.toUpperCase());
+    expect(left).toHaveLength(9);
+    expect(await consumeRecoveryCode(JSON.stringify(left), codes[3]!)).toBeNull();
+    expect(await consumeRecoveryCode(JSON.stringify(left), "not-a-code")).toBeNull();
+    expect(await consumeRecoveryCode(null, codes[0]!)).toBeNull();
+  });
+});

@@ -1,0 +1,33 @@
+import { endpointExists, upsertGrant } from "@/db/access-queries";
+import type { Actor, EndpointRole } from "@/lib/domain";
+import { NotFoundError } from "@/lib/errors";
+import { runtime } from "@/server/runtime";
+import { runAudited, type ServiceContext } from "../access/run-audited";
+import { findTargetTeam } from "../teams/find-target-team";
+
+/** Gives a team a role on an endpoint (or changes it). Read per request, so it applies at once. */
+export async function setGrant(
+  actor: Actor | null,
+  input: { teamId: string; endpointId: string; role: EndpointRole },
+  ctx: ServiceContext = {},
+): Promise<void> {
+  const op = {
+    action: "grant.set",
+    permission: "grant:manage" as const,
+    resource: { endpointId: input.endpointId },
+    target: input.teamId,
+  };
+  await runAudited(
+    actor,
+    op,
+    ctx,
+    async () => {
+      const team = await findTargetTeam(input.teamId);
+      op.target = team.name;
+      const { db } = runtime();
+      if (!(await endpointExists(db, input.endpointId))) throw new NotFoundError("Endpoint not found");
+      await upsertGrant(db, team.id, input.endpointId, input.role);
+    },
+    () => `role ${input.role}`,
+  );
+}

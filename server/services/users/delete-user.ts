@@ -1,0 +1,25 @@
+import { countActiveAdmins, deleteUser as deleteUserRow } from "@/db/access-queries";
+import type { Actor } from "@/lib/domain";
+import { UserError } from "@/lib/errors";
+import { runtime } from "@/server/runtime";
+import { runAudited, type ServiceContext } from "../access/run-audited";
+import { findTargetUser } from "./find-target-user";
+
+/** Deletes a user with their team memberships and tokens (cascades); their sessions find no user and die. */
+export async function deleteUser(
+  actor: Actor | null,
+  input: { userId: string },
+  ctx: ServiceContext = {},
+): Promise<void> {
+  const op = { action: "user.delete", permission: "user:manage" as const, target: input.userId };
+  await runAudited(actor, op, ctx, async (me) => {
+    const user = await findTargetUser(input.userId);
+    op.target = user.username;
+    if (user.id === me.id) throw new UserError("You cannot delete yourself", 409, "conflict");
+    const { db } = runtime();
+    if (user.isAdmin && !user.disabled && (await countActiveAdmins(db)) <= 1) {
+      throw new UserError("The last active admin cannot be deleted", 409, "conflict");
+    }
+    await deleteUserRow(db, user.id);
+  });
+}
