@@ -8,6 +8,9 @@ const CONTAINER = "[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}";
 export const TOPIC_PATTERNS = {
   endpoints: /^endpoints$/,
   containers: new RegExp(`^endpoint:(?<endpointId>${ID}):containers$`),
+  events: new RegExp(`^endpoint:(?<endpointId>${ID}):events$`),
+  allEvents: /^events$/,
+  pulls: new RegExp(`^endpoint:(?<endpointId>${ID}):pulls$`),
 } as const;
 
 export type TopicKind = keyof typeof TOPIC_PATTERNS;
@@ -29,6 +32,8 @@ export function parseTopic(raw: unknown): Topic | null {
   return null;
 }
 
+export const eventsTopic = (endpointId: string) => `endpoint:${endpointId}:events`;
+export const pullsTopic = (endpointId: string) => `endpoint:${endpointId}:pulls`;
 export const containersTopic = (endpointId: string) => `endpoint:${endpointId}:containers`;
 
 // Referenced by patterns added later (container-scoped topics such as logs and stats).

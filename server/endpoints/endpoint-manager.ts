@@ -1,12 +1,15 @@
 import { EventEmitter } from "node:events";
 import type { EndpointRow } from "@/db/queries";
 import type { ContainerSummary, Diff, EndpointHealth, EndpointView } from "@/lib/domain";
+import type { EngineEvent } from "@/lib/events";
 import type { Logger } from "@/server/log";
 import { DockerSession } from "./docker/docker-session";
 
 interface ManagerEvents {
   health: [string, EndpointHealth];
   containers: [string, Diff<ContainerSummary>];
+  /** Normalized engine events of every endpoint (container, image, network, volume). */
+  engineEvent: [string, EngineEvent];
 }
 
 /** Display form of an endpoint address: never userinfo, query or fragment. */
@@ -35,6 +38,7 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
     const session = new DockerSession(row.id, row.url, this.log);
     session.on("health", (h) => this.emit("health", row.id, h));
     session.on("containers", (d) => this.emit("containers", row.id, d));
+    session.on("engineEvent", (e) => this.emit("engineEvent", row.id, e));
     this.sessions.set(row.id, { row, session });
     session.start();
   }

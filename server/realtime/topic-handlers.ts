@@ -3,6 +3,7 @@ import { can } from "@/lib/policy";
 import type { TopicKind } from "@/lib/topics";
 import { listContainers } from "@/server/services/containers/list-containers";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
+import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
 import type { TopicHandler } from "./topic-handler";
 
 // Endpoint health: each viewer joins one room per endpoint it may see; the manager's health events go to those rooms.
@@ -52,4 +53,10 @@ const containers: TopicHandler = {
   },
 };
 
-export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = { endpoints, containers };
+export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = {
+  endpoints,
+  containers,
+  events: eventsTopic,
+  allEvents: allEventsTopic,
+  pulls: pullsTopic,
+};

@@ -4,6 +4,7 @@ import Docker from "dockerode";
 import { diffSnapshots } from "@/lib/diff";
 import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
 import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
+import { type EngineEvent, RingBuffer, toEngineEvent } from "@/lib/events";
 import type { Logger } from "@/server/log";
 import { describeDockerError, dockerOptions, timeout } from "./connect";
 
@@ -12,12 +13,23 @@ const PING_EVERY_MS = 2_000;
 const RECONCILE_EVERY_MS = 30_000;
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 8_000;
+/** Engine event types the one events stream follows (the events feed shows them; the store uses containers). */
+const EVENT_STREAM_TYPES: ("container" | "image" | "network" | "volume")[] = [
+  "container",
+  "image",
+  "network",
+  "volume",
+];
+/** Recent events kept per endpoint so an events page does not open empty. */
+const EVENT_HISTORY = 500;
 
 export interface DockerSessionEvents {
   health: [EndpointHealth];
   containers: [Diff<ContainerSummary>];
   /** Every raw engine event, for consumers such as an events feed. */
   event: [Record<string, unknown>];
+  /** The same event normalized (and kept in `recentEvents`), for the events feed. */
+  engineEvent: [EngineEvent];
 }
 
 /**
@@ -30,6 +42,9 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   /** Count of event streams opened over the session's life (benchmarks check it stays at one per connection). */
   eventStreamsOpened = 0;
   eventStreamsOpen = 0;
+  /** Newest engine events (all followed types), oldest first. */
+  readonly recentEvents = new RingBuffer<EngineEvent>(EVENT_HISTORY);
+  private eventSeq = 0;
 
   /** For requests: bounded by a timeout so a hung engine cannot hold a caller. */
   readonly api: Docker;
@@ -51,6 +66,11 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.setMaxListeners(0);
     this.api = new Docker(dockerOptions({ url }, REQUEST_TIMEOUT_MS));
     this.streamClient = new Docker(dockerOptions({ url }));
+  }
+
+  /** A client without the request timeout, for long streams (image pulls) that must not be cut after 5 s. */
+  get streamApi(): Docker {
+    return this.streamClient;
   }
 
   start(): void {
@@ -118,10 +138,15 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     }
     const latencyMs = Math.round(performance.now() - t0);
     // Open the stream before listing, so nothing that happens between the two is missed.
-    const pending = this.streamClient.getEvents({ filters: { type: ["container"] } }) as unknown as Promise<Readable>;
+    const pending = this.streamClient.getEvents({
+      filters: { type: EVENT_STREAM_TYPES },
+    }) as unknown as Promise<Readable>;
     const stream = await timeout(pending, REQUEST_TIMEOUT_MS).catch((err) => {
       // A stream that arrives after the timeout has no owner: close it rather than leak the connection.
-      pending.then((late) => late.destroy(), () => {});
+      pending.then(
+        (late) => late.destroy(),
+        () => {},
+      );
       throw err;
     });
     // stop() ran while connecting: nobody would ever close this stream.
@@ -192,6 +217,11 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       return;
     }
     this.emit("event", ev as Record<string, unknown>);
+    const normalized = toEngineEvent(this.endpointId, ev, ++this.eventSeq);
+    if (normalized) {
+      this.recentEvents.push(normalized);
+      this.emit("engineEvent", normalized);
+    }
     const id = ev.Actor?.ID ?? ev.id;
     if (ev.Type !== "container" || !id) return;
     // exec and attach events do not change the list row.
