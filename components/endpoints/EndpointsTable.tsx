@@ -48,6 +48,16 @@ export function EndpointsTable({ initial }: { initial: EndpointView[] }) {
               >
                 Containers<span className="sr-only"> on {e.name}</span>
               </Link>
+              {(["images", "networks", "volumes", "events"] as const).map((section) => (
+                <Link
+                  key={section}
+                  href={`/endpoints/${encodeURIComponent(e.id)}/${section}`}
+                  className="ml-3 text-blue-600 hover:underline"
+                >
+                  {section.charAt(0).toUpperCase() + section.slice(1)}
+                  <span className="sr-only"> on {e.name}</span>
+                </Link>
+              ))}
             </td>
           </tr>
         ))}

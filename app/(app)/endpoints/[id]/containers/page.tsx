@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ContainersView } from "@/components/containers/ContainersView";
+import { EndpointNav } from "@/components/resources/EndpointNav";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { listContainers } from "@/server/services/containers/list-containers";
@@ -14,7 +15,8 @@ export default async function ContainersPage({ params }: { params: Promise<{ id:
   if (!endpoint || !actor) notFound();
   return (
     <>
-      <h1 className="mb-4 text-2xl font-semibold">Containers on {endpoint.name}</h1>
+      <h1 className="mb-2 text-2xl font-semibold">Containers on {endpoint.name}</h1>
+      <EndpointNav endpointId={id} current="containers" />
       <ContainersView
         endpoint={endpoint}
         initial={listContainers(actor, id)}
