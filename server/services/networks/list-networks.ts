@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
-import type { NetworkContainer, NetworkSummary } from "@/lib/resources";
+import { BUILTIN_NETWORKS, type NetworkContainer, type NetworkSummary } from "@/lib/resources";
 import { type AcrossEndpoints, listAcrossEndpoints } from "../images/list-images";
 import { engineRead } from "../resources/engine-op";
 
@@ -42,6 +42,33 @@ export async function readNetworks(api: Docker, endpointId: string): Promise<Net
         aliases: (n.Aliases ?? []).filter((a) => !c.Id.startsWith(a)),
       });
       attached.set(n.NetworkID, list);
+    }
+  }
+  // The list answer has no aliases; inspect only containers on user-defined networks (where aliases exist).
+  const netNames = new Map(networks.map((n) => [n.Id, n.Name]));
+  const toInspect = containers.filter((c) =>
+    Object.values(c.NetworkSettings?.Networks ?? {}).some(
+      (n) => n.NetworkID && !BUILTIN_NETWORKS.has(netNames.get(n.NetworkID) ?? "bridge"),
+    ),
+  );
+  const aliases = new Map<string, string[]>();
+  for (let i = 0; i < toInspect.length; i += 8) {
+    await Promise.all(
+      toInspect.slice(i, i + 8).map(async (c) => {
+        const info = await api
+          .getContainer(c.Id)
+          .inspect()
+          .catch(() => null);
+        for (const n of Object.values(info?.NetworkSettings?.Networks ?? {})) {
+          if (n.NetworkID) aliases.set(`${c.Id}/${n.NetworkID}`, n.Aliases ?? []);
+        }
+      }),
+    );
+  }
+  for (const [netId, list] of attached) {
+    for (const c of list) {
+      const a = aliases.get(`${c.id}/${netId}`);
+      if (a) c.aliases = a.filter((x) => !c.id.startsWith(x) && x !== c.name);
     }
   }
   return networks

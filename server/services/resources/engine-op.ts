@@ -24,6 +24,9 @@ export function engineMessage(err: unknown): string {
   const json = typeof e?.json === "string" ? safeParse(e.json) : e?.json;
   const msg = json && typeof json === "object" ? json.message : undefined;
   if (typeof e?.statusCode === "number" && typeof msg === "string" && msg) return msg.slice(0, 400);
+  // Streamed requests (pulls) carry the engine's words only in the message: "(HTTP code 500) server error - ...".
+  const tail = typeof e?.message === "string" ? /\(HTTP code \d+\)[^-]*- (.+)$/s.exec(e.message)?.[1]?.trim() : "";
+  if (typeof e?.statusCode === "number" && tail) return tail.slice(0, 400);
   return describeDockerError(err);
 }
 
