@@ -89,6 +89,7 @@ afterAll(async () => {
     await docker("network", "rm", net).catch(() => "");
   for (const v of (await docker("volume", "ls", "-q", "--filter", `name=${PREFIX}`)).split("\n").filter(Boolean))
     await docker("volume", "rm", v).catch(() => "");
+  await docker("rmi", "-f", PRIVATE_IMAGE).catch(() => "");
   rt?.endpoints.stopAll();
   await rt?.db.close();
   fs.rmSync(tmp, { recursive: true, force: true });
