@@ -33,7 +33,7 @@ test("a private registry: wrong password refused at save, right one used for a p
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Registries" }).click();
   const form = page.getByRole("form", { name: "Add registry" });
-  await form.getByLabel("Name").fill("rig-auth");
+  await form.getByLabel("Name", { exact: true }).fill("rig-auth");
   await form.getByLabel("URL").fill(`http://${registry}`);
   await form.getByLabel("Username").fill(user);
   await form.getByLabel("Password or token").fill("not-the-password");
