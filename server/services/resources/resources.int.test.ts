@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -14,7 +15,7 @@ import { listEvents } from "../events/list-events";
 import { removeImage } from "../images/image-ops";
 import { listImages } from "../images/list-images";
 import { previewImagePrune, pruneImages } from "../images/prune-images";
-import { startPull } from "../images/pull-image";
+import { cancelPull, startPull } from "../images/pull-image";
 import { pullJobs } from "../images/pull-jobs";
 import { listNetworks } from "../networks/list-networks";
 import { connectNetwork, createNetwork, disconnectNetwork, removeNetwork } from "../networks/network-ops";
@@ -163,6 +164,55 @@ describe("registries and pulls", () => {
     expect(audit.some((a) => a.outcome === "success" && a.target === PRIVATE_IMAGE)).toBe(true);
   });
 
+  it("cancels a pull in flight (through a throttled loopback proxy, so it is slow enough to catch)", async () => {
+    await docker("rmi", "-f", PRIVATE_IMAGE).catch(() => "");
+    const [host, port] = AUTH_REGISTRY.split(":");
+    const sockets = new Set<net.Socket>();
+    // Forwards to the auth registry; answers flow back at about 256 kB/s.
+    const proxy = net.createServer((client) => {
+      const upstream = net.connect(Number(port), host);
+      sockets.add(client).add(upstream);
+      client.pipe(upstream);
+      upstream.on("data", (chunk: Buffer) => {
+        upstream.pause();
+        client.write(chunk);
+        setTimeout(() => upstream.resume(), Math.ceil(chunk.length / 256));
+      });
+      const end = () => {
+        client.destroy();
+        upstream.destroy();
+      };
+      client.on("error", end).on("close", end);
+      upstream.on("error", end).on("close", end);
+    });
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+    const proxyHost = `127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    try {
+      await insertRegistryRow(rt.db, {
+        id: "slow",
+        name: "slow",
+        url: proxyHost,
+        username: USER,
+        secret: rt.secrets.seal(PASSWORD),
+        createdAt: Date.now(),
+      });
+      const ref = `${proxyHost}/berth-test/private:latest`;
+      const job = await startPull(admin, { endpointId: EP, ref });
+      await waitFor("bytes flowing", () => (pullJobs().get(job.id)?.job.current ?? 0) > 0);
+      await cancelPull(admin, { endpointId: EP, jobId: job.id });
+      const done = await pullDone(job.id);
+      expect(done.state).toBe("cancelled");
+      expect(done.current).toBeLessThan(done.total);
+      await expect(docker("image", "inspect", ref)).rejects.toThrow();
+      const audit = await listAudit(rt.db, { action: "image.pull.cancel" });
+      expect(audit.some((a) => a.target === ref)).toBe(true);
+    } finally {
+      await deleteRegistry(admin, "slow").catch(() => {});
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => proxy.close(r));
+    }
+  });
+
   it("does not let a viewer pull, and audits the refusal", async () => {
     await expect(startPull(viewer, { endpointId: EP, ref: IMAGE })).rejects.toThrow(/not allowed/);
     const audit = await listAudit(rt.db, { action: "image.pull" });
@@ -252,9 +302,19 @@ describe("networks", () => {
     await expect(removeNetwork(admin, { endpointId: EP, network: "bridge" })).rejects.toThrow(/cannot be removed/);
   });
 
-  it("turns engine refusals into clear errors (removing an image in use without force)", async () => {
-    await expect(removeImage(admin, { endpointId: EP, image: IMAGE, force: false })).rejects.toThrow(
-      /conflict|being used|must force/i,
+  it("turns engine refusals into clear errors (removing an image in use without force, by id)", async () => {
+    const ctx = fs.mkdtempSync(path.join(tmp, "ctx-"));
+    fs.writeFileSync(path.join(ctx, "Dockerfile"), `FROM ${IMAGE}\nLABEL berth.inuse=${PREFIX}\n`);
+    const tag = `${PREFIX}/inuse:1`;
+    await docker("build", "-q", "-t", tag, ctx);
+    await docker("create", "--name", `${PREFIX}-inuse`, tag, "true");
+    const id = await docker("image", "inspect", "-f", "{{.Id}}", tag);
+    await expect(removeImage(admin, { endpointId: EP, image: id, force: false })).rejects.toThrow(
+      /conflict|being used|must be forced/i,
     );
+    await docker("image", "inspect", tag);
+    await docker("rm", `${PREFIX}-inuse`);
+    await removeImage(admin, { endpointId: EP, image: id, force: false });
+    await expect(docker("image", "inspect", tag)).rejects.toThrow();
   });
 });
