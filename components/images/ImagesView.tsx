@@ -213,7 +213,8 @@ function RemoveDialog(props: {
       <p className="mb-2 text-sm">
         {used
           ? `Used by ${used} container(s); the engine refuses unless forced, and forcing only untags it while in use.`
-          : "No container uses this image."}
+          : "No container uses this image."}{" "}
+        {props.img.repoTags.length > 1 ? `All ${props.img.repoTags.length} tags go with it.` : ""}
       </p>
       <label className="mb-4 flex items-center gap-2 text-sm">
         <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
