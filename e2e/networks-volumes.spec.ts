@@ -64,6 +64,7 @@ test("create and remove a volume; a volume in use shows its container", async ({
   const create = volumes.dialog("Create volume");
   await create.getByLabel("Name (empty for a generated one)").fill(vol);
   await create.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Created volume ${vol}` })).toBeVisible();
   await expect(volumes.row(vol)).toContainText("local");
   await expect(volumes.row(vol)).toContainText("unused");
   expect(docker("volume", "inspect", "-f", "{{.Driver}}", vol)).toBe("local");

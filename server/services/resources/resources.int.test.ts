@@ -244,7 +244,9 @@ describe("prune previews", () => {
   it("previews and prunes exactly the unused volumes", async () => {
     const free = `${PREFIX}-free`;
     const busy = `${PREFIX}-busy`;
-    await createVolume(admin, { endpointId: EP, name: free, driver: "local", labels: { a: "b" } });
+    expect(await createVolume(admin, { endpointId: EP, name: free, driver: "local", labels: { a: "b" } })).toEqual({
+      name: free,
+    });
     await createVolume(admin, { endpointId: EP, name: busy, driver: "local", labels: {} });
     await docker("create", "--name", `${PREFIX}-vol`, "-v", `${busy}:/data`, IMAGE, "true");
     const vols = await listVolumes(admin, EP);

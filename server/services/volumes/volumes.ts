@@ -77,12 +77,13 @@ export function createVolume(
       detail: input.driver,
     },
     async (api) => {
+      // dockerode answers a Volume handle (`name`), not the engine's JSON (`Name`).
       const v = (await api.createVolume({
         ...(input.name ? { Name: input.name } : {}),
         Driver: input.driver,
         Labels: input.labels,
-      })) as unknown as { Name: string };
-      return { name: v.Name };
+      })) as unknown as { name?: string; Name?: string };
+      return { name: v.name ?? v.Name ?? input.name };
     },
     ctx,
   );
