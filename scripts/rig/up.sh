@@ -265,6 +265,11 @@ start_postgres
 {
   echo "# written by scripts/rig/up.sh on $(date -u +%FT%TZ); source it before running tests"
   echo "export BERTH_RIG_DIR=$RIG"
+  # The rig's own bridge and address pool: BERTH_TEST_DOCKERD_CTL (e2e restarts dockerd through it) must restart this
+  # engine on these, not on the defaults, or a private rig would take over the default rig's bridge.
+  echo "export BERTH_RIG_BRIDGE=$RIG_BRIDGE"
+  echo "export BERTH_RIG_BRIDGE_CIDR=$RIG_BRIDGE_CIDR"
+  echo "export BERTH_RIG_ADDRESS_POOL=$RIG_ADDRESS_POOL"
   echo "export BERTH_TEST_DOCKER_HOST=unix://$RIG_DOCKER_SOCK"
   echo "export BERTH_TEST_DOCKER_SOCKET=$RIG_DOCKER_SOCK"
   echo "export BERTH_TEST_DOCKER_API_VERSION=$(rig_docker version -f '{{.Server.APIVersion}}')"
