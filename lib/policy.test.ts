@@ -55,3 +55,20 @@ describe("access management actions", () => {
     }
   });
 });
+
+describe("resource permissions", () => {
+  const viewer: Actor = { id: "v", username: "v", isAdmin: false, grants: { e1: "viewer" } };
+  it("lets viewers read and operators manage images, networks, volumes and events", () => {
+    for (const a of ["image:read", "network:read", "volume:read", "event:read"] as const) {
+      expect(can(viewer, a, { endpointId: "e1" })).toBe(true);
+      expect(can(op, a, { endpointId: "e1" })).toBe(true);
+    }
+    for (const a of ["image:manage", "network:manage", "volume:manage"] as const) {
+      expect(can(viewer, a, { endpointId: "e1" })).toBe(false);
+      expect(can(op, a, { endpointId: "e1" })).toBe(true);
+      expect(can(op, a, { endpointId: "e3" })).toBe(false);
+    }
+    expect(can(op, "registry:manage")).toBe(false);
+    expect(can(admin, "registry:manage")).toBe(true);
+  });
+});

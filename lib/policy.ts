@@ -9,6 +9,14 @@ export const ACTIONS = {
   "container:read": "endpoint",
   "container:operate": "endpoint",
   "container:create": "endpoint",
+  "image:read": "endpoint",
+  "image:manage": "endpoint",
+  "network:read": "endpoint",
+  "network:manage": "endpoint",
+  "volume:read": "endpoint",
+  "volume:manage": "endpoint",
+  "event:read": "endpoint",
+  "registry:manage": "global",
   "endpoint:manage": "global",
   "audit:read": "global",
   "user:manage": "global",
@@ -23,9 +31,20 @@ export interface Resource {
   endpointId?: string;
 }
 
+// Images, networks, volumes and the events feed: viewers read, operators also change them.
+const RESOURCE_READS: Action[] = ["image:read", "network:read", "volume:read", "event:read"];
+const RESOURCE_MANAGE: Action[] = ["image:manage", "network:manage", "volume:manage"];
+
 const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
-  viewer: new Set<Action>(["endpoint:read", "container:read"]),
-  operator: new Set<Action>(["endpoint:read", "container:read", "container:operate", "container:create"]),
+  viewer: new Set<Action>(["endpoint:read", "container:read", ...RESOURCE_READS]),
+  operator: new Set<Action>([
+    "endpoint:read",
+    "container:read",
+    "container:operate",
+    "container:create",
+    ...RESOURCE_READS,
+    ...RESOURCE_MANAGE,
+  ]),
 };
 
 /** The one authorization decision in Berth. Pure: same answer in services, route handlers and the socket gateway. */

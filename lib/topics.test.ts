@@ -64,3 +64,13 @@ describe("parseTopic", () => {
     expect(parseTopic("e".repeat(1_000_000))).toBeNull();
   });
 });
+
+describe("resource topics", () => {
+  it("parses events, all-events and pulls topics", () => {
+    expect(parseTopic("endpoint:e1:events")).toMatchObject({ kind: "events", endpointId: "e1" });
+    expect(parseTopic("events")).toMatchObject({ kind: "allEvents" });
+    expect(parseTopic("endpoint:e1:pulls")).toMatchObject({ kind: "pulls", endpointId: "e1" });
+    expect(parseTopic("endpoint:e1:events:x")).toBeNull();
+    expect(parseTopic("endpoint:../x:pulls")).toBeNull();
+  });
+});

@@ -9,6 +9,9 @@ export const TOPIC_PATTERNS = {
   endpoints: /^endpoints$/,
   containers: new RegExp(`^endpoint:(?<endpointId>${ID}):containers$`),
   topology: new RegExp(`^endpoint:(?<endpointId>${ID}):topology$`),
+  events: new RegExp(`^endpoint:(?<endpointId>${ID}):events$`),
+  allEvents: /^events$/,
+  pulls: new RegExp(`^endpoint:(?<endpointId>${ID}):pulls$`),
 } as const;
 
 export type TopicKind = keyof typeof TOPIC_PATTERNS;
@@ -30,6 +33,8 @@ export function parseTopic(raw: unknown): Topic | null {
   return null;
 }
 
+export const eventsTopic = (endpointId: string) => `endpoint:${endpointId}:events`;
+export const pullsTopic = (endpointId: string) => `endpoint:${endpointId}:pulls`;
 export const containersTopic = (endpointId: string) => `endpoint:${endpointId}:containers`;
 export const topologyTopic = (endpointId: string) => `endpoint:${endpointId}:topology`;
 

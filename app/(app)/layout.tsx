@@ -30,6 +30,23 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <Link href="/topology" className="text-sm hover:underline">
             Topology
           </Link>
+          <Link href="/images" className="text-sm hover:underline">
+            Images
+          </Link>
+          <Link href="/networks" className="text-sm hover:underline">
+            Networks
+          </Link>
+          <Link href="/volumes" className="text-sm hover:underline">
+            Volumes
+          </Link>
+          <Link href="/events" className="text-sm hover:underline">
+            Events
+          </Link>
+          {can(actor, "registry:manage") && (
+            <Link href="/registries" className="text-sm hover:underline">
+              Registries
+            </Link>
+          )}
           {can(actor, "audit:read") && (
             <Link href="/audit" className="text-sm hover:underline">
               Audit

@@ -66,6 +66,16 @@ export function EndpointsTable({
                 Containers<span className="sr-only"> on {e.name}</span>
               </Link>
               {renderActions?.(e)}
+              {(["images", "networks", "volumes", "events"] as const).map((section) => (
+                <Link
+                  key={section}
+                  href={`/endpoints/${encodeURIComponent(e.id)}/${section}`}
+                  className="ml-3 text-blue-600 hover:underline"
+                >
+                  {section.charAt(0).toUpperCase() + section.slice(1)}
+                  <span className="sr-only"> on {e.name}</span>
+                </Link>
+              ))}
             </td>
           </tr>
         ))}

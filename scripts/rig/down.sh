@@ -78,6 +78,7 @@ done
 
 # 2. registry.
 rig_stop_pid registry docker-registry 30
+rig_stop_pid auth-registry docker-registry 30
 
 # 3. postgres, through pg_ctl (it signals the postmaster named in the data dir's own pid file).
 #    Keyed on the data dir (ours alone) rather than $RIG/postgres.pid, so a lost pid record still stops it.

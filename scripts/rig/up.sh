@@ -125,6 +125,74 @@ push_image
 
 # --- c2. extra engines: TCP+TLS and SSH (scripts/rig/engines.sh) --------------------------------------------
 rig_engines_up
+# --- c2. registry with htpasswd auth ----------------------------------------------------------------------
+# A second registry that demands a login, for private-registry credentials. Its image has a layer of its own
+# (random bytes, so it never matches a local layer) and is removed locally after the push, so a pull of it
+# really downloads and reports progress.
+AUTH_REGISTRY_ADDR="127.0.0.1:${BERTH_RIG_AUTH_REGISTRY_PORT:-$((${REGISTRY_ADDR##*:} + 100))}"
+AUTH_REGISTRY_USER="berth"
+AUTH_REGISTRY_PASSWORD="berth-registry-pass"
+AUTH_REGISTRY_IMAGE="$AUTH_REGISTRY_ADDR/berth-test/private:latest"
+start_auth_registry() {
+  local pid i dir="$RIG/auth-registry"
+  mkdir -p "$dir/data"
+  htpasswd -Bbn "$AUTH_REGISTRY_USER" "$AUTH_REGISTRY_PASSWORD" >"$dir/htpasswd"
+  if pid=$(rig_pid_alive auth-registry docker-registry); then
+    rig_log "auth registry already running (pid $pid)"
+  else
+    port_in_use "${AUTH_REGISTRY_ADDR##*:}" \
+      && rig_die "port ${AUTH_REGISTRY_ADDR##*:} is taken by another process; set BERTH_RIG_AUTH_REGISTRY_PORT"
+    cat >"$dir/config.yml" <<EOF
+version: 0.1
+log:
+  level: info
+  fields:
+    service: berth-rig-auth-registry
+storage:
+  filesystem:
+    rootdirectory: $dir/data
+  delete:
+    enabled: true
+http:
+  addr: $AUTH_REGISTRY_ADDR
+auth:
+  htpasswd:
+    realm: berth-rig
+    path: $dir/htpasswd
+EOF
+    rig_log "starting auth registry on $AUTH_REGISTRY_ADDR"
+    rig_spawn auth-registry docker-registry "$dir/registry.log" docker-registry serve "$dir/config.yml"
+  fi
+  for ((i = 0; i < 200; i++)); do
+    rig_pid_alive auth-registry docker-registry >/dev/null || { tail -n 30 "$dir/registry.log" >&2; rig_die "auth registry exited"; }
+    # 401 is the healthy answer of a registry that wants a login.
+    [[ "$(curl --noproxy '*' -s -o /dev/null -w '%{http_code}' "http://$AUTH_REGISTRY_ADDR/v2/" 2>/dev/null)" == 401 ]] && return 0
+    sleep 0.1
+  done
+  rig_die "auth registry not answering on http://$AUTH_REGISTRY_ADDR/v2/ after 20s"
+}
+start_auth_registry
+
+push_private_image() {
+  local tmp
+  if lcurl -u "$AUTH_REGISTRY_USER:$AUTH_REGISTRY_PASSWORD" -o /dev/null \
+    "http://$AUTH_REGISTRY_ADDR/v2/berth-test/private/manifests/latest" 2>/dev/null; then
+    rig_log "auth registry already has $AUTH_REGISTRY_IMAGE"
+    return 0
+  fi
+  rig_log "building and pushing $AUTH_REGISTRY_IMAGE"
+  tmp=$(mktemp -d "$RIG/private-image.XXXXXX")
+  head -c 8388608 /dev/urandom >"$tmp/payload.bin"
+  printf 'FROM %s\nCOPY payload.bin /payload.bin\n' "$TEST_IMAGE" >"$tmp/Dockerfile"
+  rig_docker build -q -t "$AUTH_REGISTRY_IMAGE" "$tmp" >/dev/null
+  rm -rf "$tmp"
+  echo "$AUTH_REGISTRY_PASSWORD" | rig_docker login -u "$AUTH_REGISTRY_USER" --password-stdin "$AUTH_REGISTRY_ADDR" >/dev/null 2>&1
+  rig_docker push "$AUTH_REGISTRY_IMAGE" >/dev/null
+  rig_docker logout "$AUTH_REGISTRY_ADDR" >/dev/null
+  # Gone locally (tag and its own layer), so the first pull downloads it.
+  rig_docker rmi "$AUTH_REGISTRY_IMAGE" >/dev/null
+}
+push_private_image
 
 # --- d. postgres ---------------------------------------------------------------------------------------------
 PGDIR="$RIG/pg"
@@ -201,6 +269,11 @@ start_postgres
 {
   echo "# written by scripts/rig/up.sh on $(date -u +%FT%TZ); source it before running tests"
   echo "export BERTH_RIG_DIR=$RIG"
+  # The rig's own bridge and address pool: BERTH_TEST_DOCKERD_CTL (e2e restarts dockerd through it) must restart this
+  # engine on these, not on the defaults, or a private rig would take over the default rig's bridge.
+  echo "export BERTH_RIG_BRIDGE=$RIG_BRIDGE"
+  echo "export BERTH_RIG_BRIDGE_CIDR=$RIG_BRIDGE_CIDR"
+  echo "export BERTH_RIG_ADDRESS_POOL=$RIG_ADDRESS_POOL"
   echo "export BERTH_TEST_DOCKER_HOST=unix://$RIG_DOCKER_SOCK"
   echo "export BERTH_TEST_DOCKER_SOCKET=$RIG_DOCKER_SOCK"
   echo "export BERTH_TEST_DOCKER_API_VERSION=$(rig_docker version -f '{{.Server.APIVersion}}')"
@@ -212,6 +285,10 @@ start_postgres
   echo "export BERTH_TEST_IMAGE=$TEST_IMAGE"
   echo "export BERTH_TEST_REGISTRY=$REGISTRY_ADDR"
   echo "export BERTH_TEST_REGISTRY_IMAGE=$REGISTRY_IMAGE"
+  echo "export BERTH_TEST_AUTH_REGISTRY=$AUTH_REGISTRY_ADDR"
+  echo "export BERTH_TEST_AUTH_REGISTRY_USER=$AUTH_REGISTRY_USER"
+  echo "export BERTH_TEST_AUTH_REGISTRY_PASSWORD=$AUTH_REGISTRY_PASSWORD"
+  echo "export BERTH_TEST_AUTH_REGISTRY_IMAGE=$AUTH_REGISTRY_IMAGE"
   echo "export BERTH_TEST_PG_URL=postgres://berth:berth@127.0.0.1:$PG_PORT/berth_test"
   echo "export BERTH_TEST_CHROMIUM=$(command -v chromium)"
   rig_engines_env

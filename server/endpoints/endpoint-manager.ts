@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { EndpointRow } from "@/db/queries";
 import type { ContainerSummary, Diff, EndpointHealth, EndpointView } from "@/lib/domain";
 import type { EndpointCredentials } from "@/lib/endpoint-schemas";
+import type { EngineEvent } from "@/lib/events";
 import { countContainers } from "@/lib/host-summary";
 import type { NetworkSummary } from "@/lib/network-map";
 import type { Logger } from "@/server/log";
@@ -15,6 +16,8 @@ interface ManagerEvents {
   /** The endpoint was removed; its view is gone. */
   removed: [string];
   networks: [string, Diff<NetworkSummary>];
+  /** Normalized engine events of every endpoint (container, image, network, volume). */
+  engineEvent: [string, EngineEvent];
 }
 
 const VIEW_THROTTLE_MS = 500;
@@ -94,6 +97,7 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
     });
     session.on("facts", viewSoon);
     session.on("networks", (d) => this.emit("networks", row.id, d));
+    session.on("engineEvent", (e) => this.emit("engineEvent", row.id, e));
     this.sessions.set(row.id, entry);
     session.start();
     this.emit("view", row.id);

@@ -140,6 +140,9 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
         for (const room of socket.rooms) {
           const id = room.startsWith("health:") ? room.slice(7) : null;
           if (id && !can(actor, "endpoint:read", { endpointId: id })) socket.leave(room);
+          // The cross-endpoint events feed joins one room per endpoint: drop those no longer allowed.
+          const ev = room.startsWith("events:") ? room.slice(7) : null;
+          if (ev && !can(actor, "event:read", { endpointId: ev })) socket.leave(room);
         }
       } catch {
         // a database hiccup must not drop every viewer; the next round tries again

@@ -6,6 +6,7 @@ import { listContainers } from "@/server/services/containers/list-containers";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import { getTopology } from "@/server/services/topology/get-topology";
 import { TopologyFeed, topologyFeeds } from "@/server/topology/topology-feed";
+import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
 import type { TopicHandler } from "./topic-handler";
 
 // Endpoint views: each viewer joins one room per endpoint it may see; admins also join "health:*" so endpoints added
@@ -88,4 +89,11 @@ const topology: TopicHandler = {
   },
 };
 
-export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = { endpoints, containers, topology };
+export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = {
+  endpoints,
+  containers,
+  topology,
+  events: eventsTopic,
+  allEvents: allEventsTopic,
+  pulls: pullsTopic,
+};

@@ -4,6 +4,7 @@ import Docker from "dockerode";
 import { diffSnapshots } from "@/lib/diff";
 import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
 import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
+import { type EngineEvent, RingBuffer, toEngineEvent } from "@/lib/events";
 import type { EngineFacts } from "@/lib/host-summary";
 import { type EngineNetwork, type NetworkSummary, toNetworkSummary } from "@/lib/network-map";
 import type { Logger } from "@/server/log";
@@ -16,6 +17,15 @@ const RECONCILE_EVERY_MS = 30_000;
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 8_000;
 const STALE_RETRIES_MS = [10, 20, 40, 80, 160, 320, 640];
+/** Engine event types the one events stream follows (the events feed shows them; the store uses containers). */
+const EVENT_STREAM_TYPES: ("container" | "image" | "network" | "volume")[] = [
+  "container",
+  "image",
+  "network",
+  "volume",
+];
+/** Recent events kept per endpoint so an events page does not open empty. */
+const EVENT_HISTORY = 500;
 
 export interface DockerSessionEvents {
   health: [EndpointHealth];
@@ -25,6 +35,8 @@ export interface DockerSessionEvents {
   event: [Record<string, unknown>];
   /** Host facts and image/volume/network counts changed. */
   facts: [EngineFacts];
+  /** The same event normalized (and kept in `recentEvents`), for the events feed. */
+  engineEvent: [EngineEvent];
 }
 
 /**
@@ -39,6 +51,9 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   /** Count of event streams opened over the session's life (benchmarks check it stays at one per connection). */
   eventStreamsOpened = 0;
   eventStreamsOpen = 0;
+  /** Newest engine events (all followed types), oldest first. */
+  readonly recentEvents = new RingBuffer<EngineEvent>(EVENT_HISTORY);
+  private eventSeq = 0;
 
   /** For requests: bounded by a timeout so a hung engine cannot hold a caller. */
   readonly api: Docker;
@@ -72,6 +87,11 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.agent = sshAgentFor(t, REQUEST_TIMEOUT_MS);
     this.api = new Docker(dockerOptions(t, REQUEST_TIMEOUT_MS, this.agent));
     this.streamClient = new Docker(dockerOptions(t, undefined, this.agent));
+  }
+
+  /** A client without the request timeout, for long streams (image pulls) that must not be cut after 5 s. */
+  get streamApi(): Docker {
+    return this.streamClient;
   }
 
   start(): void {
@@ -142,7 +162,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     const latencyMs = Math.round(performance.now() - t0);
     // Open the stream before listing, so nothing that happens between the two is missed.
     const pending = this.streamClient.getEvents({
-      filters: { type: ["container", "image", "volume", "network"] },
+      filters: { type: EVENT_STREAM_TYPES },
     }) as unknown as Promise<Readable>;
     const stream = await timeout(pending, REQUEST_TIMEOUT_MS).catch((err) => {
       // A stream that arrives after the timeout has no owner: close it rather than leak the connection.
@@ -265,6 +285,11 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       return;
     }
     this.emit("event", ev as Record<string, unknown>);
+    const normalized = toEngineEvent(this.endpointId, ev, ++this.eventSeq);
+    if (normalized) {
+      this.recentEvents.push(normalized);
+      this.emit("engineEvent", normalized);
+    }
     if (ev.Type === "network") {
       this.scheduleFacts();
       this.onNetworkEvent(ev.Action ?? "", ev.Actor?.ID ?? "", ev.Actor?.Attributes?.container);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ContainersView } from "@/components/containers/ContainersView";
+import { EndpointNav } from "@/components/resources/EndpointNav";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { listContainers } from "@/server/services/containers/list-containers";
@@ -15,7 +16,7 @@ export default async function ContainersPage({ params }: { params: Promise<{ id:
   if (!endpoint || !actor) notFound();
   return (
     <>
-      <div className="mb-4 flex items-center gap-4">
+      <div className="mb-2 flex items-center gap-4">
         <h1 className="text-2xl font-semibold">Containers on {endpoint.name}</h1>
         {can(actor, "container:create", { endpointId: id }) && (
           <Link
@@ -26,6 +27,7 @@ export default async function ContainersPage({ params }: { params: Promise<{ id:
           </Link>
         )}
       </div>
+      <EndpointNav endpointId={id} current="containers" />
       <ContainersView
         endpoint={endpoint}
         initial={listContainers(actor, id)}

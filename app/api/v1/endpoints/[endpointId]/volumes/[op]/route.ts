@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { createVolumeInput, pruneVolumesInput, removeVolumeInput, volumeName } from "@/lib/resource-schemas";
+import { endpointId } from "@/lib/schemas";
+import { parseInput } from "@/server/entry/parse-input";
+import { defineRoute } from "@/server/entry/route";
+import {
+  createVolume,
+  inspectVolume,
+  previewVolumePrune,
+  pruneVolumes,
+  removeVolume,
+} from "@/server/services/volumes/volumes";
+
+export const dynamic = "force-dynamic";
+
+const api = { source: "api" };
+const onEndpoint = (i: { params: { endpointId: string } }) => ({ endpointId: i.params.endpointId });
+const body = (input: { params: { endpointId: string }; body?: unknown }) => ({
+  ...(input.body && typeof input.body === "object" ? input.body : {}),
+  endpointId: input.params.endpointId,
+});
+
+/** GET .../volumes/{inspect|prune}: inspect (?name=) or the prune preview. */
+export const GET = defineRoute(
+  {
+    name: "api.volumes.read",
+    schema: z.object({
+      params: z.object({ endpointId, op: z.enum(["inspect", "prune"]) }),
+      query: z.object({ name: volumeName.optional() }),
+    }),
+    permission: "volume:read",
+    resource: onEndpoint,
+  },
+  (actor, { params, query }) =>
+    params.op === "prune"
+      ? previewVolumePrune(actor, params.endpointId)
+      : inspectVolume(actor, params.endpointId, parseInput(volumeName, query.name)),
+);
+
+/** POST .../volumes/{create|remove|prune} with a JSON body. */
+export const POST = defineRoute(
+  {
+    name: "api.volumes.manage",
+    schema: z.object({
+      params: z.object({ endpointId, op: z.enum(["create", "remove", "prune"]) }),
+      body: z.unknown(),
+    }),
+    permission: "volume:manage",
+    resource: onEndpoint,
+  },
+  async (actor, input) => {
+    switch (input.params.op) {
+      case "create":
+        return createVolume(actor, parseInput(createVolumeInput, body(input)), api);
+      case "remove":
+        return removeVolume(actor, parseInput(removeVolumeInput, body(input)), api);
+      case "prune":
+        return pruneVolumes(actor, parseInput(pruneVolumesInput, body(input)), api);
+    }
+  },
+);

@@ -1,0 +1,233 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import {
+  previewImagePruneAction,
+  pruneImagesAction,
+  removeImageAction,
+  tagImageAction,
+} from "@/app/(app)/endpoints/[id]/images/actions";
+import { buttonClass, Dialog, dangerClass, inputClass, primaryClass } from "@/components/resources/Dialog";
+import { useLiveRefresh } from "@/components/resources/use-live-refresh";
+import { formatBytes, type ImageSummary, type PrunePlan, shortId } from "@/lib/resources";
+import { eventsTopic } from "@/lib/topics";
+import { ImagesTable, imageLabel } from "./ImagesTable";
+import { PullPanel } from "./PullPanel";
+
+type Open =
+  | { kind: "tag"; img: ImageSummary }
+  | { kind: "remove"; img: ImageSummary }
+  | { kind: "prune"; plan: PrunePlan<ImageSummary> }
+  | null;
+
+export function ImagesView(props: { endpointId: string; images: ImageSummary[]; canManage: boolean }) {
+  const { endpointId } = props;
+  const router = useRouter();
+  useLiveRefresh(eventsTopic(endpointId), ["image", "container"]);
+  const [open, setOpen] = useState<Open>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run<R>(what: string, fn: () => Promise<{ ok: true; data: R } | { ok: false; error: string }>) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await fn();
+      if (!r.ok) {
+        setMessage({ error: true, text: `${what}: ${r.error}` });
+        return null;
+      }
+      router.refresh();
+      return r.data;
+    } catch {
+      setMessage({ error: true, text: `${what}: Berth could not be reached` });
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function preview() {
+    const plan = await run("Prune preview", () => previewImagePruneAction({ endpointId }));
+    if (plan) setOpen({ kind: "prune", plan });
+  }
+
+  return (
+    <div className="space-y-6">
+      {props.canManage && <PullPanel endpointId={endpointId} />}
+      {message && (
+        <p
+          role={message.error ? "alert" : "status"}
+          className={`rounded border p-2 text-sm ${message.error ? "border-red-300 bg-red-50 text-red-800" : "border-green-300 bg-green-50 text-green-800"}`}
+        >
+          {message.text}
+        </p>
+      )}
+      <section aria-labelledby="images-heading" className="space-y-2">
+        <div className="flex items-center gap-2">
+          <h2 id="images-heading" className="text-lg font-semibold">
+            Images ({props.images.length})
+          </h2>
+          {props.canManage && (
+            <button type="button" className={`${buttonClass} ml-auto`} disabled={busy} onClick={() => void preview()}>
+              Prune unused images
+            </button>
+          )}
+        </div>
+        <ImagesTable
+          images={props.images}
+          canManage={props.canManage}
+          onTag={(img) => setOpen({ kind: "tag", img })}
+          onRemove={(img) => setOpen({ kind: "remove", img })}
+        />
+      </section>
+      {open?.kind === "tag" && (
+        <TagDialog
+          img={open.img}
+          busy={busy}
+          onClose={() => setOpen(null)}
+          onSubmit={async (repository, tag) => {
+            const ok = await run("Tag", () => tagImageAction({ endpointId, image: open.img.imageId, repository, tag }));
+            if (ok !== null) {
+              setOpen(null);
+              setMessage({ error: false, text: `Tagged ${repository}:${tag}` });
+            }
+          }}
+        />
+      )}
+      {open?.kind === "remove" && (
+        <RemoveDialog
+          img={open.img}
+          busy={busy}
+          onClose={() => setOpen(null)}
+          onSubmit={async (force) => {
+            setOpen(null);
+            await run(`Remove ${imageLabel(open.img)}`, () =>
+              removeImageAction({ endpointId, image: open.img.imageId, force }),
+            );
+          }}
+        />
+      )}
+      {open?.kind === "prune" && (
+        <Dialog title="Prune unused images" wide onClose={() => setOpen(null)}>
+          {open.plan.items.length === 0 ? (
+            <p className="mb-4 text-sm">Every image is in use by a container: nothing to prune.</p>
+          ) : (
+            <>
+              <p className="mb-2 text-sm">
+                These {open.plan.items.length} image(s) are used by no container and will be deleted. Space returned: at
+                least <strong>{formatBytes(open.plan.reclaimBytes)}</strong>.
+              </p>
+              <ul aria-label="Images to prune" className="mb-4 max-h-64 overflow-auto font-mono text-xs">
+                {open.plan.items.map((i) => (
+                  <li key={i.imageId}>
+                    {imageLabel(i)} ({shortId(i.imageId)}, {formatBytes(i.size)})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <div className="flex justify-end gap-2">
+            <button type="button" className={buttonClass} onClick={() => setOpen(null)}>
+              Cancel
+            </button>
+            {open.plan.items.length > 0 && (
+              <button
+                type="button"
+                className={dangerClass}
+                disabled={busy}
+                onClick={async () => {
+                  const ids = open.plan.items.map((i) => i.imageId);
+                  setOpen(null);
+                  const r = await run("Prune", () => pruneImagesAction({ endpointId, imageIds: ids }));
+                  if (r)
+                    setMessage({
+                      error: r.skipped.length > 0,
+                      text: `Pruned ${r.removed.length} image(s)${
+                        r.skipped.length
+                          ? `; kept ${r.skipped.length}: ${r.skipped.map((s) => s.reason).join("; ")}`
+                          : ""
+                      }`,
+                    });
+                }}
+              >
+                Confirm prune
+              </button>
+            )}
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+function TagDialog(props: {
+  img: ImageSummary;
+  busy: boolean;
+  onClose: () => void;
+  onSubmit: (repository: string, tag: string) => void;
+}) {
+  const [repository, setRepository] = useState("");
+  const [tag, setTag] = useState("latest");
+  return (
+    <Dialog title={`Tag ${imageLabel(props.img)}`} onClose={props.onClose}>
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit(repository.trim(), tag.trim());
+        }}
+      >
+        <label className="flex flex-col text-sm">
+          Repository
+          <input className={inputClass} value={repository} onChange={(e) => setRepository(e.target.value)} required />
+        </label>
+        <label className="flex flex-col text-sm">
+          Tag
+          <input className={inputClass} value={tag} onChange={(e) => setTag(e.target.value)} required />
+        </label>
+        <div className="flex justify-end gap-2">
+          <button type="button" className={buttonClass} onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className={primaryClass} disabled={props.busy}>
+            Save tag
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function RemoveDialog(props: {
+  img: ImageSummary;
+  busy: boolean;
+  onClose: () => void;
+  onSubmit: (force: boolean) => void;
+}) {
+  const [force, setForce] = useState(false);
+  const used = props.img.containers.length;
+  return (
+    <Dialog title={`Remove image ${imageLabel(props.img)}?`} onClose={props.onClose}>
+      <p className="mb-2 text-sm">
+        {used
+          ? `Used by ${used} container(s); the engine refuses unless forced, and forcing only untags it while in use.`
+          : "No container uses this image."}{" "}
+        {props.img.repoTags.length > 1 ? `All ${props.img.repoTags.length} tags go with it.` : ""}
+      </p>
+      <label className="mb-4 flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} />
+        Force
+      </label>
+      <div className="flex justify-end gap-2">
+        <button type="button" className={buttonClass} onClick={props.onClose}>
+          Cancel
+        </button>
+        <button type="button" className={dangerClass} disabled={props.busy} onClick={() => props.onSubmit(force)}>
+          Remove
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { addRegistryAction, deleteRegistryAction, updateRegistryAction } from "@/app/(app)/registries/actions";
+import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
+import { buttonClass, inputClass, primaryClass } from "@/components/resources/Dialog";
+import type { RegistryView } from "@/server/services/registries/manage-registries";
+
+const empty = { id: "", name: "", url: "", username: "", password: "" };
+
+/** Private registries: the password or token is write-only (never sent back); the login is tested on save. */
+export function RegistriesView({ registries }: { registries: RegistryView[] }) {
+  const router = useRouter();
+  const [form, setForm] = useState(empty);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<RegistryView | null>(null);
+  const set = (k: keyof typeof empty, v: string) => setForm((f) => ({ ...f, [k]: v }));
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const { id, ...rest } = form;
+      const r = id ? await updateRegistryAction({ id, ...rest }) : await addRegistryAction(rest);
+      if (!r.ok) setError(r.error);
+      else {
+        setNotice(`Saved ${r.data.name}${rest.password ? " (login checked)" : ""}`);
+        setForm(empty);
+        router.refresh();
+      }
+    } catch {
+      setError("Berth could not be reached");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Registries</caption>
+        <thead className="border-b border-slate-300 dark:border-slate-700">
+          <tr>
+            <th scope="col" className="py-2">
+              Name
+            </th>
+            <th scope="col">URL</th>
+            <th scope="col">Host</th>
+            <th scope="col">Username</th>
+            <th scope="col">Password</th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {registries.map((r) => (
+            <tr key={r.id} className="border-b border-slate-200 dark:border-slate-800">
+              <th scope="row" className="py-1 font-medium">
+                {r.name}
+              </th>
+              <td className="font-mono text-xs">{r.url}</td>
+              <td className="font-mono text-xs">{r.host}</td>
+              <td>{r.username}</td>
+              <td>{r.hasSecret ? "stored" : "none"}</td>
+              <td className="space-x-1">
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => setForm({ id: r.id, name: r.name, url: r.url, username: r.username, password: "" })}
+                >
+                  Edit<span className="sr-only"> {r.name}</span>
+                </button>
+                <button type="button" className={buttonClass} onClick={() => setConfirm(r)}>
+                  Delete<span className="sr-only"> {r.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={save} aria-label={form.id ? "Edit registry" : "Add registry"} className="max-w-lg space-y-2">
+        <h2 className="text-lg font-semibold">{form.id ? `Edit ${form.name}` : "Add a registry"}</h2>
+        <label className="flex flex-col text-sm">
+          Name
+          <input className={inputClass} value={form.name} onChange={(e) => set("name", e.target.value)} required />
+        </label>
+        <label className="flex flex-col text-sm">
+          URL
+          <input
+            className={inputClass}
+            value={form.url}
+            placeholder="registry.example.com:5000"
+            onChange={(e) => set("url", e.target.value)}
+            required
+          />
+        </label>
+        <label className="flex flex-col text-sm">
+          Username
+          <input
+            className={inputClass}
+            value={form.username}
+            autoComplete="off"
+            onChange={(e) => set("username", e.target.value)}
+          />
+        </label>
+        <label className="flex flex-col text-sm">
+          Password or token
+          <input
+            className={inputClass}
+            type="password"
+            autoComplete="new-password"
+            value={form.password}
+            placeholder={form.id ? "(unchanged)" : ""}
+            onChange={(e) => set("password", e.target.value)}
+          />
+        </label>
+        {error && (
+          <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+            {error}
+          </p>
+        )}
+        {notice && (
+          <p role="status" className="text-sm text-green-800">
+            {notice}
+          </p>
+        )}
+        <div className="flex gap-2">
+          <button type="submit" className={primaryClass} disabled={busy}>
+            {busy ? "Testing login…" : "Save registry"}
+          </button>
+          {form.id && (
+            <button type="button" className={buttonClass} onClick={() => setForm(empty)}>
+              Cancel edit
+            </button>
+          )}
+        </div>
+      </form>
+      {confirm && (
+        <ConfirmDialog
+          title={`Delete registry ${confirm.name}?`}
+          body="Pulls from this registry will no longer use its credentials."
+          confirmLabel="Delete"
+          onCancel={() => setConfirm(null)}
+          onConfirm={async () => {
+            const r = confirm;
+            setConfirm(null);
+            const res = await deleteRegistryAction({ id: r.id });
+            if (!res.ok) setError(res.error);
+            router.refresh();
+          }}
+        />
+      )}
+    </div>
+  );
+}

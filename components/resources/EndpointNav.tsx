@@ -1,0 +1,22 @@
+import Link from "next/link";
+
+const SECTIONS = ["containers", "images", "networks", "volumes", "events"] as const;
+export type EndpointSection = (typeof SECTIONS)[number];
+
+/** Per-endpoint sub-navigation: the same endpoint's other views, one click away. */
+export function EndpointNav({ endpointId, current }: { endpointId: string; current: EndpointSection }) {
+  return (
+    <nav aria-label="Endpoint" className="mb-4 flex gap-3 border-b border-slate-200 pb-2 text-sm dark:border-slate-800">
+      {SECTIONS.map((s) => (
+        <Link
+          key={s}
+          href={`/endpoints/${encodeURIComponent(endpointId)}/${s}`}
+          aria-current={s === current ? "page" : undefined}
+          className={s === current ? "font-semibold" : "text-blue-600 hover:underline"}
+        >
+          {s.charAt(0).toUpperCase() + s.slice(1)}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,268 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import {
+  createVolumeAction,
+  previewVolumePruneAction,
+  pruneVolumesAction,
+  removeVolumeAction,
+} from "@/app/(app)/endpoints/[id]/volumes/actions";
+import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
+import { buttonClass, Dialog, dangerClass, inputClass, primaryClass } from "@/components/resources/Dialog";
+import { useLiveRefresh } from "@/components/resources/use-live-refresh";
+import { formatBytes, type PrunePlan, parseLabelLines, type VolumeSummary } from "@/lib/resources";
+import { eventsTopic } from "@/lib/topics";
+
+type Open =
+  | { kind: "create" }
+  | { kind: "remove"; vol: VolumeSummary }
+  | { kind: "prune"; plan: PrunePlan<VolumeSummary> }
+  | null;
+
+export function VolumesView(props: { endpointId: string; volumes: VolumeSummary[]; canManage: boolean }) {
+  const { endpointId } = props;
+  const router = useRouter();
+  useLiveRefresh(eventsTopic(endpointId), ["volume", "container"]);
+  const [open, setOpen] = useState<Open>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run<R>(what: string, fn: () => Promise<{ ok: true; data: R } | { ok: false; error: string }>) {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await fn();
+      if (!r.ok) {
+        setMessage({ error: true, text: `${what}: ${r.error}` });
+        return null;
+      }
+      router.refresh();
+      return { value: r.data };
+    } catch {
+      setMessage({ error: true, text: `${what}: Berth could not be reached` });
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <div className="flex items-center gap-2">
+        <h2 className="text-lg font-semibold">Volumes ({props.volumes.length})</h2>
+        {props.canManage && (
+          <>
+            <button type="button" className={`${buttonClass} ml-auto`} onClick={() => setOpen({ kind: "create" })}>
+              Create volume
+            </button>
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={busy}
+              onClick={async () => {
+                const r = await run("Prune preview", () => previewVolumePruneAction({ endpointId }));
+                if (r) setOpen({ kind: "prune", plan: r.value });
+              }}
+            >
+              Prune unused volumes
+            </button>
+          </>
+        )}
+      </div>
+      {message && (
+        <p
+          role={message.error ? "alert" : "status"}
+          className={`rounded border p-2 text-sm ${message.error ? "border-red-300 bg-red-50 text-red-800" : "border-green-300 bg-green-50 text-green-800"}`}
+        >
+          {message.text}
+        </p>
+      )}
+      <VolumesTable
+        volumes={props.volumes}
+        canManage={props.canManage}
+        onRemove={(vol) => setOpen({ kind: "remove", vol })}
+      />
+      {open?.kind === "create" && (
+        <CreateVolumeDialog
+          busy={busy}
+          onClose={() => setOpen(null)}
+          onSubmit={async (name, driver, labels) => {
+            const r = await run("Create volume", () => createVolumeAction({ endpointId, name, driver, labels }));
+            if (r) {
+              setOpen(null);
+              setMessage({ error: false, text: `Created volume ${r.value.name}` });
+            }
+          }}
+        />
+      )}
+      {open?.kind === "remove" && (
+        <ConfirmDialog
+          title={`Remove volume ${open.vol.name}?`}
+          body="Its data is deleted. This cannot be undone."
+          confirmLabel="Remove"
+          onCancel={() => setOpen(null)}
+          onConfirm={() => {
+            const vol = open.vol;
+            setOpen(null);
+            void run(`Remove ${vol.name}`, () => removeVolumeAction({ endpointId, name: vol.name, force: false }));
+          }}
+        />
+      )}
+      {open?.kind === "prune" && (
+        <Dialog title="Prune unused volumes" wide onClose={() => setOpen(null)}>
+          {open.plan.items.length === 0 ? (
+            <p className="mb-4 text-sm">Every volume is mounted by a container: nothing to prune.</p>
+          ) : (
+            <>
+              <p className="mb-2 text-sm">
+                These {open.plan.items.length} volume(s) are mounted by no container and will be deleted with their
+                data. Space returned: <strong>{formatBytes(open.plan.reclaimBytes)}</strong>.
+              </p>
+              <ul aria-label="Volumes to prune" className="mb-4 max-h-64 overflow-auto font-mono text-xs">
+                {open.plan.items.map((v) => (
+                  <li key={v.name}>
+                    {v.name} ({v.size === null ? "size unknown" : formatBytes(v.size)})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <div className="flex justify-end gap-2">
+            <button type="button" className={buttonClass} onClick={() => setOpen(null)}>
+              Cancel
+            </button>
+            {open.plan.items.length > 0 && (
+              <button
+                type="button"
+                className={dangerClass}
+                disabled={busy}
+                onClick={async () => {
+                  const names = open.plan.items.map((v) => v.name);
+                  setOpen(null);
+                  const r = await run("Prune", () => pruneVolumesAction({ endpointId, names }));
+                  if (r)
+                    setMessage({
+                      error: r.value.skipped.length > 0,
+                      text: `Pruned ${r.value.removed.length} volume(s)${r.value.skipped.length ? `; kept ${r.value.skipped.length}` : ""}`,
+                    });
+                }}
+              >
+                Confirm prune
+              </button>
+            )}
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}
+
+function CreateVolumeDialog(props: {
+  busy: boolean;
+  onClose: () => void;
+  onSubmit: (name: string, driver: string, labels: Record<string, string>) => void;
+}) {
+  const [name, setName] = useState("");
+  const [driver, setDriver] = useState("local");
+  const [labels, setLabels] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Dialog title="Create volume" onClose={props.onClose}>
+      <form
+        className="space-y-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          try {
+            props.onSubmit(name.trim(), driver.trim(), parseLabelLines(labels));
+          } catch (err) {
+            setError((err as Error).message);
+          }
+        }}
+      >
+        <label className="flex flex-col text-sm">
+          Name (empty for a generated one)
+          <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="flex flex-col text-sm">
+          Driver
+          <input className={inputClass} value={driver} onChange={(e) => setDriver(e.target.value)} required />
+        </label>
+        <label className="flex flex-col text-sm">
+          Labels (key=value, one per line)
+          <textarea className={inputClass} rows={2} value={labels} onChange={(e) => setLabels(e.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="text-sm text-red-700">
+            {error}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <button type="button" className={buttonClass} onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" className={primaryClass} disabled={props.busy}>
+            Create
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function VolumesTable(props: {
+  volumes: VolumeSummary[];
+  endpointNames?: Record<string, string>;
+  canManage: boolean;
+  onRemove?: (v: VolumeSummary) => void;
+}) {
+  const multi = !!props.endpointNames;
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="sr-only">Volumes</caption>
+      <thead className="border-b border-slate-300 dark:border-slate-700">
+        <tr>
+          <th scope="col" className="py-2">
+            Name
+          </th>
+          {multi && <th scope="col">Endpoint</th>}
+          <th scope="col">Driver</th>
+          <th scope="col">Mountpoint</th>
+          <th scope="col">Size</th>
+          <th scope="col">Used by</th>
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.volumes.map((v) => (
+          <tr key={v.key} className="border-b border-slate-200 align-top dark:border-slate-800">
+            <th scope="row" className="break-all py-1 font-mono text-xs font-medium">
+              {v.name}
+            </th>
+            {multi && <td>{props.endpointNames?.[v.endpointId] ?? v.endpointId}</td>}
+            <td>{v.driver}</td>
+            <td className="break-all font-mono text-xs">{v.mountpoint}</td>
+            <td>{v.size === null ? "" : formatBytes(v.size)}</td>
+            <td className="text-xs">{v.containers.length ? v.containers.map((c) => c.name).join(", ") : "unused"}</td>
+            <td className="space-x-1 whitespace-nowrap">
+              <Link
+                className="text-xs text-blue-600 hover:underline"
+                href={`/endpoints/${encodeURIComponent(v.endpointId)}/volumes/${encodeURIComponent(v.name)}`}
+              >
+                Inspect<span className="sr-only"> {v.name}</span>
+              </Link>
+              {props.canManage && props.onRemove && (
+                <button type="button" className={buttonClass} onClick={() => props.onRemove?.(v)}>
+                  Remove<span className="sr-only"> {v.name}</span>
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

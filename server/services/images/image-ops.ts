@@ -1,0 +1,83 @@
+import type { Actor } from "@/lib/domain";
+import type { RemoveImageInput, TagImageInput } from "@/lib/resource-schemas";
+import { shortId } from "@/lib/resources";
+import { engineOp, engineRead, type OpContext } from "../resources/engine-op";
+
+export function removeImage(actor: Actor | null, input: RemoveImageInput, ctx?: OpContext): Promise<void> {
+  return engineOp(
+    actor,
+    {
+      permission: "image:manage",
+      audit: "image.remove",
+      endpointId: input.endpointId,
+      target: input.image,
+      detail: input.force ? "force" : undefined,
+    },
+    async (api) => {
+      await api.getImage(input.image).remove({ force: input.force });
+    },
+    ctx,
+  );
+}
+
+export function tagImage(actor: Actor | null, input: TagImageInput, ctx?: OpContext): Promise<void> {
+  const target = `${input.repository}:${input.tag}`;
+  return engineOp(
+    actor,
+    { permission: "image:manage", audit: "image.tag", endpointId: input.endpointId, target, detail: input.image },
+    async (api) => {
+      await api.getImage(input.image).tag({ repo: input.repository, tag: input.tag });
+    },
+    ctx,
+  );
+}
+
+export interface ImageDetail {
+  id: string;
+  repoTags: string[];
+  repoDigests: string[];
+  created: string;
+  size: number;
+  architecture: string;
+  os: string;
+  cmd: string[];
+  entrypoint: string[];
+  workingDir: string;
+  exposedPorts: string[];
+  labels: Record<string, string>;
+  layers: string[];
+  history: { id: string; created: number; createdBy: string; size: number; comment: string }[];
+}
+
+/** Inspect plus layer history. Environment variables are left out: they often carry secrets. */
+export function inspectImage(actor: Actor | null, endpointId: string, image: string): Promise<ImageDetail> {
+  return engineRead(actor, "image:read", endpointId, async (api) => {
+    const img = api.getImage(image);
+    const [info, history] = await Promise.all([img.inspect(), img.history()]);
+    const cfg = info.Config ?? ({} as typeof info.Config);
+    return {
+      id: info.Id,
+      repoTags: info.RepoTags ?? [],
+      repoDigests: info.RepoDigests ?? [],
+      created: info.Created,
+      size: info.Size,
+      architecture: info.Architecture,
+      os: info.Os,
+      cmd: cfg?.Cmd ?? [],
+      entrypoint: Array.isArray(cfg?.Entrypoint) ? cfg.Entrypoint : cfg?.Entrypoint ? [cfg.Entrypoint] : [],
+      workingDir: cfg?.WorkingDir ?? "",
+      exposedPorts: Object.keys(cfg?.ExposedPorts ?? {}),
+      labels: cfg?.Labels ?? {},
+      layers: info.RootFS?.Layers ?? [],
+      history: (history as { Id: string; Created: number; CreatedBy: string; Size: number; Comment: string }[]).map(
+        (h) => ({
+          id: h.Id === "<missing>" ? "" : shortId(h.Id),
+          created: h.Created * 1000,
+          createdBy: h.CreatedBy,
+          size: h.Size,
+          comment: h.Comment,
+        }),
+      ),
+    };
+  });
+}

@@ -1,0 +1,144 @@
+import crypto from "node:crypto";
+import type { Readable } from "node:stream";
+import type { Actor } from "@/lib/domain";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { applyProgress, type ProgressMessage, type PullJob } from "@/lib/pull-progress";
+import type { PullImageInput } from "@/lib/resource-schemas";
+import { runtime } from "@/server/runtime";
+import { type AuditEntry, recordAudit } from "../audit/record-audit";
+import { authorize } from "../authorize";
+import { credentialsForImage } from "../registries/registry-credentials";
+import { engineMessage, type OpContext, sessionFor } from "../resources/engine-op";
+import { pullJobs } from "./pull-jobs";
+
+const MAX_CONCURRENT_PER_ENDPOINT = 4;
+
+/** Friendlier words for the engine's registry auth refusals. */
+function pullErrorText(raw: string, registry: string | null): string {
+  if (/unauthorized|authentication required|no basic auth credentials|denied/i.test(raw)) {
+    return registry
+      ? `The registry refused the saved credentials of "${registry}" (${raw})`
+      : `The registry wants a login: add it under Registries (${raw})`;
+  }
+  return raw;
+}
+
+/**
+ * Starts pulling an image and returns at once with the job; progress (per layer and overall) follows on the
+ * endpoint's pulls topic. Credentials of a saved registry whose host matches the reference are used automatically.
+ */
+export async function startPull(actor: Actor | null, input: PullImageInput, ctx: OpContext = {}): Promise<PullJob> {
+  const audit = { actor, action: "image.pull", endpointId: input.endpointId, target: input.ref, source: ctx.source };
+  try {
+    authorize(actor, "image:manage", { endpointId: input.endpointId });
+  } catch (err) {
+    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
+    throw err;
+  }
+  const session = sessionFor(input.endpointId);
+  const jobs = pullJobs();
+  if (jobs.snapshot(input.endpointId).filter((j) => j.state === "pulling").length >= MAX_CONCURRENT_PER_ENDPOINT) {
+    throw new UserError("Too many pulls running on this endpoint; wait for one to finish", 429);
+  }
+  const creds = await credentialsForImage(input.ref);
+  const job: PullJob = {
+    id: crypto.randomUUID(),
+    endpointId: input.endpointId,
+    ref: input.ref,
+    state: "pulling",
+    message: creds ? `Pulling with the credentials of ${creds.registry}` : "Pulling",
+    layers: [],
+    current: 0,
+    total: 0,
+    startedAt: Date.now(),
+    by: actor.username,
+  };
+  const abort = new AbortController();
+  let stream: Readable;
+  try {
+    stream = (await session.streamApi.pull(input.ref, {
+      abortSignal: abort.signal,
+      ...(creds ? { authconfig: creds.auth } : {}),
+    })) as Readable;
+  } catch (err) {
+    const message = pullErrorText(engineMessage(err), creds?.registry ?? null);
+    await recordAudit({ ...audit, outcome: "failure", detail: message });
+    throw new UserError(message, 409, "pull_failed");
+  }
+  jobs.add(job, abort);
+  void follow(stream, job, audit, creds?.registry ?? null);
+  return structuredClone(job);
+}
+
+async function follow(
+  stream: Readable,
+  job: PullJob,
+  audit: Omit<AuditEntry, "outcome">,
+  registry: string | null,
+): Promise<void> {
+  const jobs = pullJobs();
+  let buf = "";
+  stream.setEncoding("utf8");
+  await new Promise<void>((resolve) => {
+    stream.on("data", (chunk: string) => {
+      buf += chunk;
+      let nl = buf.indexOf("\n");
+      while (nl >= 0) {
+        const line = buf.slice(0, nl).trim();
+        buf = buf.slice(nl + 1);
+        nl = buf.indexOf("\n");
+        if (!line) continue;
+        try {
+          applyProgress(job, JSON.parse(line) as ProgressMessage);
+        } catch {
+          // not JSON: ignore the line
+        }
+      }
+      if (buf.length > 1_000_000) buf = "";
+      jobs.touch(job.id);
+    });
+    stream.on("end", () => resolve());
+    stream.on("close", () => resolve());
+    stream.on("error", () => resolve());
+  });
+  const entry = jobs.get(job.id);
+  if (entry?.abort.signal.aborted) {
+    job.state = "cancelled";
+    job.message = "Cancelled";
+  } else if (job.state === "pulling") {
+    job.state = "done";
+  }
+  if (job.error) job.error = pullErrorText(job.error, registry);
+  jobs.touch(job.id);
+  await recordAudit({
+    ...audit,
+    outcome: job.state === "done" ? "success" : "failure",
+    detail: job.state === "cancelled" ? "cancelled" : (job.error ?? job.message),
+  });
+}
+
+export async function cancelPull(
+  actor: Actor | null,
+  input: { endpointId: string; jobId: string },
+  ctx: OpContext = {},
+): Promise<void> {
+  authorize(actor, "image:manage", { endpointId: input.endpointId });
+  const entry = pullJobs().get(input.jobId);
+  if (!entry || entry.job.endpointId !== input.endpointId) throw new NotFoundError("No such pull");
+  if (entry.job.state !== "pulling") return;
+  await recordAudit({
+    actor,
+    action: "image.pull.cancel",
+    endpointId: input.endpointId,
+    target: entry.job.ref,
+    outcome: "success",
+    source: ctx.source,
+  });
+  entry.abort.abort();
+}
+
+export function listPulls(actor: Actor | null, endpointId: string): PullJob[] {
+  authorize(actor, "image:read", { endpointId });
+  if (!runtime().endpoints.session(endpointId)) throw new NotFoundError("Endpoint not found");
+  return pullJobs().snapshot(endpointId);
+}

@@ -1,0 +1,152 @@
+import crypto from "node:crypto";
+import {
+  deleteRegistryRow,
+  findRegistryRow,
+  insertRegistryRow,
+  listRegistryRows,
+  type RegistryRow,
+  updateRegistryRow,
+} from "@/db/registry-queries";
+import type { Actor } from "@/lib/domain";
+import { NotFoundError, UserError } from "@/lib/errors";
+import { registryHostOfUrl } from "@/lib/image-ref";
+import type { RegistryInput } from "@/lib/resource-schemas";
+import { runtime } from "@/server/runtime";
+import { recordAudit } from "../audit/record-audit";
+import { authorize } from "../authorize";
+import type { OpContext } from "../resources/engine-op";
+import { engineMessage } from "../resources/engine-op";
+import { checkLogin } from "./registry-credentials";
+
+/** A registry as the browser sees it: never the password or token, only whether one is stored. */
+export interface RegistryView {
+  id: string;
+  name: string;
+  url: string;
+  host: string;
+  username: string;
+  hasSecret: boolean;
+  createdAt: number;
+}
+
+function toView(r: RegistryRow): RegistryView {
+  let host = "";
+  try {
+    host = registryHostOfUrl(r.url);
+  } catch {
+    host = "(invalid URL)";
+  }
+  return {
+    id: r.id,
+    name: r.name,
+    url: r.url,
+    host,
+    username: r.username ?? "",
+    hasSecret: !!r.secret,
+    createdAt: r.createdAt,
+  };
+}
+
+export async function listRegistries(actor: Actor | null): Promise<RegistryView[]> {
+  authorize(actor, "registry:manage");
+  return (await listRegistryRows(runtime().db)).map(toView);
+}
+
+/** Tests the login against the first endpoint that is up; the registry must be reachable from the engine. */
+async function testLogin(host: string, username: string, password: string): Promise<void> {
+  const rt = runtime();
+  const up = rt.endpoints.views().find((e) => e.health.state === "up");
+  const session = up && rt.endpoints.session(up.id);
+  if (!session) throw new UserError("No endpoint is connected to test the login with", 409, "no_endpoint");
+  try {
+    await checkLogin(session.api, { username, password, serveraddress: host });
+  } catch (err) {
+    throw new UserError(`Login to ${host} failed: ${engineMessage(err)}`, 400, "registry_login_failed");
+  }
+}
+
+/**
+ * Adds a registry (no id) or updates one; an empty password keeps the stored one. With credentials, the login is
+ * tested before anything is saved, so a wrong password is reported at save time.
+ */
+export async function saveRegistry(
+  actor: Actor | null,
+  input: RegistryInput & { id?: string },
+  ctx: OpContext = {},
+): Promise<RegistryView> {
+  const audit = {
+    actor,
+    action: input.id ? "registry.update" : "registry.create",
+    target: input.name,
+    source: ctx.source,
+  };
+  try {
+    authorize(actor, "registry:manage");
+  } catch (err) {
+    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
+    throw err;
+  }
+  const rt = runtime();
+  try {
+    let host: string;
+    try {
+      host = registryHostOfUrl(input.url);
+    } catch (err) {
+      throw new UserError(
+        (err as Error).message.startsWith("Put") ? (err as Error).message : "Not a registry URL",
+        400,
+      );
+    }
+    const existing = input.id ? await findRegistryRow(rt.db, input.id) : undefined;
+    if (input.id && !existing) throw new NotFoundError("Registry not found");
+    const password = input.password || (existing?.secret ? rt.secrets.open(existing.secret) : "");
+    if (password && !input.username) throw new UserError("A username is needed with a password or token", 400);
+    if (input.username && password) await testLogin(host, input.username, password);
+    const others = await listRegistryRows(rt.db);
+    if (others.some((r) => r.name === input.name && r.id !== input.id)) {
+      throw new UserError("A registry with this name exists already", 409);
+    }
+    const secret = password ? rt.secrets.seal(password) : null;
+    let row: RegistryRow;
+    if (existing) {
+      await updateRegistryRow(rt.db, existing.id, {
+        name: input.name,
+        url: input.url,
+        username: input.username || null,
+        secret,
+      });
+      row = { ...existing, name: input.name, url: input.url, username: input.username || null, secret };
+    } else {
+      row = {
+        id: crypto.randomUUID(),
+        name: input.name,
+        url: input.url,
+        username: input.username || null,
+        secret,
+        createdAt: Date.now(),
+      };
+      await insertRegistryRow(rt.db, row);
+    }
+    await recordAudit({ ...audit, outcome: "success", detail: host });
+    return toView(row);
+  } catch (err) {
+    await recordAudit({ ...audit, outcome: "failure", detail: err instanceof UserError ? err.message : "error" });
+    throw err;
+  }
+}
+
+export async function deleteRegistry(actor: Actor | null, id: string, ctx: OpContext = {}): Promise<void> {
+  const audit = { actor, action: "registry.delete", target: id, source: ctx.source };
+  try {
+    authorize(actor, "registry:manage");
+  } catch (err) {
+    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
+    throw err;
+  }
+  const row = await findRegistryRow(runtime().db, id);
+  if (!row || !(await deleteRegistryRow(runtime().db, id))) {
+    await recordAudit({ ...audit, outcome: "failure", detail: "not found" });
+    throw new NotFoundError("Registry not found");
+  }
+  await recordAudit({ ...audit, target: row.name, outcome: "success" });
+}
