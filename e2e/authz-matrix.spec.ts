@@ -128,8 +128,41 @@ async function fixtures() {
     expiresInDays: 1,
     days: 3650,
     code: "000000",
+    // Resource and container-create inputs: each names something absent or harmless, so an allowed call is a no-op.
+    jobId: "matrix-no-such-job",
+    network: "berth-matrix-no-such-network",
+    image: "berth-matrix-no-such-image:latest",
+    containerIds: [container],
+    spec: { image: process.env.BERTH_TEST_IMAGE ?? "berth-test/busybox:latest", command: "true" },
+    start: false,
   };
   return { values, input };
+}
+
+/** The `[op]` a route is exercised with: one whose input the universal fixture satisfies. */
+const OPS: Record<string, string> = {
+  "GET images": "pulls",
+  "POST images": "cancel-pull",
+  "GET networks": "inspect",
+  "POST networks": "remove",
+  "GET volumes": "inspect",
+  "POST volumes": "remove",
+};
+const QUERY =
+  "?network=berth-matrix-no-such-network&image=berth-matrix-no-such-image&volume=berth-matrix-no-such-volume";
+
+/** Endpoint settings routes change or delete the endpoint itself: they get a throwaway endpoint per call. */
+async function throwawayEndpoint(): Promise<string> {
+  const res = await admin.post("/api/v1/endpoints", {
+    headers: { Origin: serverState().baseURL },
+    data: {
+      name: uniqueName("mx-ep"),
+      connection: { type: "unix", socketPath: process.env.BERTH_TEST_DOCKER_SOCKET },
+    },
+  });
+  const body = (await res.json()) as { id?: string; detail?: string };
+  if (!body.id) throw new Error(`could not create a throwaway endpoint: ${res.status()} ${body.detail}`);
+  return body.id;
 }
 
 function fillPath(pattern: string, values: Record<string, string>): string {
@@ -168,7 +201,10 @@ for (const entry of listing.entries.filter((e) => e.permission !== "public" && e
     const wrong: string[] = [];
     for (const actor of ACTORS) {
       const { values, input } = await fixtures();
-      const url = fillPath(route, values);
+      const section = /\/(images|networks|volumes)\/\[op\]$/.exec(route)?.[1];
+      if (section) values.op = OPS[`${entry.exportName} ${section}`] ?? "";
+      if (route === "/api/v1/endpoints/[endpointId]") values.endpointId = await throwawayEndpoint();
+      const url = fillPath(route, values) + (entry.exportName === "GET" ? QUERY : "");
       const res = await clients[actor].fetch(url, {
         method: entry.exportName,
         data: entry.exportName === "GET" ? undefined : input,
