@@ -93,6 +93,11 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // Endpoints the matrix made (throwaway ones, and those an allowed create added) go again.
+  const list = (await (await admin.get("/api/v1/endpoints")).json()) as { id: string; name: string }[];
+  for (const e of list.filter((x) => x.name.startsWith("e2e-mx"))) {
+    await admin.delete(`/api/v1/endpoints/${encodeURIComponent(e.id)}`, { headers: { Origin: serverState().baseURL } });
+  }
   for (const c of Object.values(clients ?? {})) await c.dispose();
   docker("rm", "-f", container);
 });
@@ -115,7 +120,7 @@ async function fixtures() {
     nextauth: "session",
   };
   // One input that satisfies every schema; each strips what it does not use.
-  const input = {
+  const input: Record<string, unknown> = {
     ...values,
     username: uniqueName("mxuser"),
     password: "matrix-password",
@@ -135,6 +140,13 @@ async function fixtures() {
     containerIds: [container],
     spec: { image: process.env.BERTH_TEST_IMAGE ?? "berth-test/busybox:latest", command: "true" },
     start: false,
+    // A pull that stays on loopback (the rig's registry) and finds nothing; a tag of an image that does not exist.
+    ref: `${process.env.BERTH_TEST_REGISTRY}/berth-matrix/none:latest`,
+    repository: "berth-matrix/tagged",
+    container,
+    imageIds: [],
+    names: [],
+    connection: { type: "unix", socketPath: process.env.BERTH_TEST_DOCKER_SOCKET },
   };
   return { values, input };
 }
@@ -204,6 +216,7 @@ for (const entry of listing.entries.filter((e) => e.permission !== "public" && e
       const section = /\/(images|networks|volumes)\/\[op\]$/.exec(route)?.[1];
       if (section) values.op = OPS[`${entry.exportName} ${section}`] ?? "";
       if (route === "/api/v1/endpoints/[endpointId]") values.endpointId = await throwawayEndpoint();
+      Object.assign(input, { endpointId: values.endpointId });
       const url = fillPath(route, values) + (entry.exportName === "GET" ? QUERY : "");
       const res = await clients[actor].fetch(url, {
         method: entry.exportName,
@@ -242,6 +255,8 @@ for (const entry of listing.entries.filter((e) => e.kind === "action")) {
     for (const actor of ACTORS) {
       const { values, input } = await fixtures();
       const path = actionPagePath(built!.worker, values);
+      // Endpoint settings actions edit or remove the endpoint they name: give them one of their own.
+      if (entry.permission === "endpoint:manage") input.endpointId = await throwawayEndpoint();
       const res = await clients[actor].post(path, {
         headers: {
           "Next-Action": built!.id,
