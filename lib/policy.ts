@@ -8,6 +8,9 @@ export const ACTIONS = {
   "endpoint:read": "endpoint",
   "container:read": "endpoint",
   "container:operate": "endpoint",
+  // Console into a container, and inspect with env values and other secrets: operators and admins only.
+  "container:exec": "endpoint",
+  "container:inspect-secrets": "endpoint",
   "endpoint:manage": "global",
   "audit:read": "global",
   "user:manage": "global",
@@ -21,7 +24,13 @@ export interface Resource {
 
 const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
   viewer: new Set<Action>(["endpoint:read", "container:read"]),
-  operator: new Set<Action>(["endpoint:read", "container:read", "container:operate"]),
+  operator: new Set<Action>([
+    "endpoint:read",
+    "container:read",
+    "container:operate",
+    "container:exec",
+    "container:inspect-secrets",
+  ]),
 };
 
 /** The one authorization decision in Berth. Pure: same answer in services, route handlers and the socket gateway. */

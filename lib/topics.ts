@@ -8,6 +8,11 @@ const CONTAINER = "[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}";
 export const TOPIC_PATTERNS = {
   endpoints: /^endpoints$/,
   containers: new RegExp(`^endpoint:(?<endpointId>${ID}):containers$`),
+  // Container workbench: one log stream per (container, options), one stats sampler per container.
+  logs: new RegExp(
+    `^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):logs:(?<tail>all|\\d{1,6}):(?<since>10m|1h|4h|1d|all):(?<timestamps>[01])$`,
+  ),
+  stats: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):stats$`),
 } as const;
 
 export type TopicKind = keyof typeof TOPIC_PATTERNS;
@@ -30,6 +35,8 @@ export function parseTopic(raw: unknown): Topic | null {
 }
 
 export const containersTopic = (endpointId: string) => `endpoint:${endpointId}:containers`;
+export const statsTopic = (endpointId: string, containerId: string) =>
+  `endpoint:${endpointId}:container:${containerId}:stats`;
 
 // Referenced by patterns added later (container-scoped topics such as logs and stats).
 export const CONTAINER_REF_PATTERN = CONTAINER;

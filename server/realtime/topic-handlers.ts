@@ -4,6 +4,7 @@ import type { TopicKind } from "@/lib/topics";
 import { listContainers } from "@/server/services/containers/list-containers";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import type { TopicHandler } from "./topic-handler";
+import { logsHandler, statsHandler } from "./workbench-handlers";
 
 // Endpoint health: each viewer joins one room per endpoint it may see; the manager's health events go to those rooms.
 const healthListeners = new Map<string, (id: string, h: EndpointHealth) => void>();
@@ -52,4 +53,9 @@ const containers: TopicHandler = {
   },
 };
 
-export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = { endpoints, containers };
+export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = {
+  endpoints,
+  containers,
+  logs: logsHandler,
+  stats: statsHandler,
+};
