@@ -20,8 +20,22 @@ export interface AnsiSegment {
 
 // xterm's default palette, so colours look like they do in a terminal.
 const BASIC: readonly string[] = [
-  "#000000", "#cd3131", "#0dbc79", "#e5e510", "#2472c8", "#bc3fbc", "#11a8cd", "#e5e5e5",
-  "#666666", "#f14c4c", "#23d18b", "#f5f543", "#3b8eea", "#d670d6", "#29b8db", "#ffffff",
+  "#000000",
+  "#cd3131",
+  "#0dbc79",
+  "#e5e510",
+  "#2472c8",
+  "#bc3fbc",
+  "#11a8cd",
+  "#e5e5e5",
+  "#666666",
+  "#f14c4c",
+  "#23d18b",
+  "#f5f543",
+  "#3b8eea",
+  "#d670d6",
+  "#29b8db",
+  "#ffffff",
 ];
 
 export function color256(n: number): string | undefined {
@@ -38,7 +52,10 @@ export function color256(n: number): string | undefined {
 }
 
 function rgb(r: number, g: number, b: number): string {
-  const h = (v: number) => Math.max(0, Math.min(255, v | 0)).toString(16).padStart(2, "0");
+  const h = (v: number) =>
+    Math.max(0, Math.min(255, v | 0))
+      .toString(16)
+      .padStart(2, "0");
   return `#${h(r)}${h(g)}${h(b)}`;
 }
 
@@ -54,8 +71,10 @@ function applySgr(style: AnsiStyle, list: number[]): void {
     else if (p === 3) style.italic = true;
     else if (p === 4) style.underline = true;
     else if (p === 7) style.inverse = true;
-    else if (p === 22) delete style.bold, delete style.dim;
-    else if (p === 23) delete style.italic;
+    else if (p === 22) {
+      delete style.bold;
+      delete style.dim;
+    } else if (p === 23) delete style.italic;
     else if (p === 24) delete style.underline;
     else if (p === 27) delete style.inverse;
     else if (p >= 30 && p <= 37) style.fg = BASIC[p - 30];
@@ -84,7 +103,9 @@ function applySgr(style: AnsiStyle, list: number[]): void {
 
 // ESC [ params final | ESC ] ... (BEL | ESC \) | ESC + one char | lone C0 controls other than tab.
 // Linear: every alternative consumes at least one character and none nests.
-const ESCAPES = /\x1b\[([0-9;:?<=>]*)([\x20-\x2f]*)([\x40-\x7e])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[\x20-\x7e]?|[\x00-\x08\x0b-\x1f\x7f]/g;
+const ESCAPES =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching terminal control characters is the point
+  /\x1b\[([0-9;:?<=>]*)([\x20-\x2f]*)([\x40-\x7e])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[\x20-\x7e]?|[\x00-\x08\x0b-\x1f\x7f]/g;
 
 export function parseAnsi(line: string): AnsiSegment[] {
   const out: AnsiSegment[] = [];

@@ -44,9 +44,9 @@ describe("log options in topic names", () => {
     expect(t?.kind).toBe("logs");
     expect(t?.containerId).toBe("abc123");
     expect(optionsFromTopic(t!)).toEqual(o);
-    expect(optionsFromTopic(parseTopic(logsTopic("e", "c", { tail: "all", since: "all", timestamps: false }))!)).toEqual(
-      { tail: "all", since: "all", timestamps: false },
-    );
+    expect(
+      optionsFromTopic(parseTopic(logsTopic("e", "c", { tail: "all", since: "all", timestamps: false }))!),
+    ).toEqual({ tail: "all", since: "all", timestamps: false });
   });
   it("rejects out-of-range options", () => {
     expect(parseTopic("endpoint:local:container:abc:logs:500:2h:1")).toBeNull();
@@ -56,5 +56,21 @@ describe("log options in topic names", () => {
   it("computes since", () => {
     expect(sinceToUnix("10m", 1_000_000_000)).toBe(1_000_000 - 600);
     expect(sinceToUnix("all")).toBe(0);
+  });
+});
+
+describe("highlightSegments", () => {
+  it("splits styled segments at match edges", async () => {
+    const { highlightSegments } = await import("./log-search");
+    const segs = [
+      { text: "hello ", style: "a" },
+      { text: "world", style: "b" },
+    ];
+    expect(highlightSegments(segs, [[4, 8]])).toEqual([
+      { text: "hell", style: "a", hit: false },
+      { text: "o ", style: "a", hit: true },
+      { text: "wo", style: "b", hit: true },
+      { text: "rld", style: "b", hit: false },
+    ]);
   });
 });

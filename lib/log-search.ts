@@ -51,3 +51,28 @@ export function splitByRanges(text: string, ranges: readonly [number, number][])
   if (at < text.length) out.push({ text: text.slice(at), hit: false });
   return out;
 }
+
+/**
+ * Marks match ranges (over the line's plain text) across styled segments, splitting segments at range edges, so a
+ * coloured line keeps its colours and shows its matches.
+ */
+export function highlightSegments<S extends { text: string }>(
+  segments: readonly S[],
+  ranges: readonly [number, number][],
+): (S & { hit: boolean })[] {
+  const out: (S & { hit: boolean })[] = [];
+  let offset = 0;
+  for (const seg of segments) {
+    const start = offset;
+    const end = offset + seg.text.length;
+    offset = end;
+    const local: [number, number][] = [];
+    for (const [s, e] of ranges) {
+      const a = Math.max(s, start);
+      const b = Math.min(e, end);
+      if (a < b) local.push([a - start, b - start]);
+    }
+    for (const piece of splitByRanges(seg.text, local)) out.push({ ...seg, text: piece.text, hit: piece.hit });
+  }
+  return out;
+}

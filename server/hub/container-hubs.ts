@@ -1,5 +1,5 @@
-import type { LogLine, LogOptions, LogSnapshot } from "@/lib/log-options";
 import type { StatsSample } from "@/lib/container-stats";
+import type { LogLine, LogOptions, LogSnapshot } from "@/lib/log-options";
 import type { DockerSession } from "@/server/endpoints/docker/docker-session";
 import { LogStream } from "./log-stream";
 import { StatsSampler, type StatsSnapshot } from "./stats-sampler";
@@ -11,7 +11,8 @@ import { StatsSampler, type StatsSnapshot } from "./stats-sampler";
 const KEY = Symbol.for("berth.container-hubs");
 type Hubs = { logs: Map<string, LogStream>; stats: Map<string, StatsSampler> };
 const g = globalThis as { [KEY]?: Hubs };
-const hubs: Hubs = (g[KEY] ??= { logs: new Map(), stats: new Map() });
+g[KEY] ??= { logs: new Map(), stats: new Map() };
+const hubs: Hubs = g[KEY];
 
 export interface LogSink {
   batch(lines: LogLine[], dropped: number): void;

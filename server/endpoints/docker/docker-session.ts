@@ -126,7 +126,10 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     const pending = this.streamClient.getEvents({ filters: { type: ["container"] } }) as unknown as Promise<Readable>;
     const stream = await timeout(pending, REQUEST_TIMEOUT_MS).catch((err) => {
       // A stream that arrives after the timeout has no owner: close it rather than leak the connection.
-      pending.then((late) => late.destroy(), () => {});
+      pending.then(
+        (late) => late.destroy(),
+        () => {},
+      );
       throw err;
     });
     // stop() ran while connecting: nobody would ever close this stream.
