@@ -21,17 +21,29 @@ export async function downloadLogs(
   try {
     const info = await session.api.getContainer(containerId).inspect();
     tty = Boolean(info.Config?.Tty);
-    source = (await session
-      .streams()
-      .getContainer(containerId)
-      .logs({
-        follow: false,
-        stdout: true,
-        stderr: true,
-        timestamps: input.timestamps,
-        since: sinceToUnix(input.since),
-        tail: input.tail,
-      } as never)) as unknown as Readable;
+    // dockerode buffers a non-following logs request whole; dial it as a stream so a big log never sits in memory.
+    const modem = session.streams().modem as unknown as {
+      dial(opts: Record<string, unknown>, cb: (err: unknown, stream: Readable) => void): void;
+    };
+    source = await new Promise<Readable>((resolve, reject) =>
+      modem.dial(
+        {
+          path: `/containers/${encodeURIComponent(containerId)}/logs?`,
+          method: "GET",
+          isStream: true,
+          statusCodes: { 200: true, 404: "no such container", 500: "server error" },
+          options: {
+            follow: false,
+            stdout: true,
+            stderr: true,
+            timestamps: input.timestamps,
+            since: sinceToUnix(input.since),
+            tail: input.tail,
+          },
+        },
+        (err, stream) => (err ? reject(err) : resolve(stream)),
+      ),
+    );
   } catch (err) {
     const e = err as { statusCode?: number };
     if (e.statusCode === 404) throw new UserError("No such container", 404, "not_found");
