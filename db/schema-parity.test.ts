@@ -2,20 +2,20 @@ import fs from "node:fs";
 import path from "node:path";
 import { is } from "drizzle-orm";
 import {
+  PgTable,
   bigint as pgBigint,
   boolean as pgBoolean,
   integer as pgInteger,
-  getTableConfig as pgTableConfig,
-  PgTable,
-  pgTable,
   serial as pgSerial,
+  pgTable,
+  getTableConfig as pgTableConfig,
   text as pgText,
 } from "drizzle-orm/pg-core";
 import {
   SQLiteTable,
-  getTableConfig as sqliteTableConfig,
   integer as sqliteInteger,
   sqliteTable,
+  getTableConfig as sqliteTableConfig,
   text as sqliteText,
 } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
@@ -94,7 +94,12 @@ function shapeOf(cfg: AnyConfig, tableName: (t: unknown) => string): TableShape 
   ].sort();
   const unique = [
     ...cfg.columns.filter((c) => c.isUnique).map((c) => c.name),
-    ...cfg.uniqueConstraints.map((u) => u.columns.map((c) => c.name).sort().join("+")),
+    ...cfg.uniqueConstraints.map((u) =>
+      u.columns
+        .map((c) => c.name)
+        .sort()
+        .join("+"),
+    ),
   ].sort();
   const foreignKeys = cfg.foreignKeys
     .map((fk) => {
@@ -112,7 +117,10 @@ function sqliteShapes(schema: Record<string, unknown>): Map<string, TableShape> 
   for (const v of Object.values(schema)) {
     if (!is(v, SQLiteTable)) continue;
     const cfg = sqliteTableConfig(v) as unknown as AnyConfig;
-    out.set(cfg.name, shapeOf(cfg, (t) => sqliteTableConfig(t as SQLiteTable).name));
+    out.set(
+      cfg.name,
+      shapeOf(cfg, (t) => sqliteTableConfig(t as SQLiteTable).name),
+    );
   }
   return out;
 }
@@ -122,7 +130,10 @@ function pgShapes(schema: Record<string, unknown>): Map<string, TableShape> {
   for (const v of Object.values(schema)) {
     if (!is(v, PgTable)) continue;
     const cfg = pgTableConfig(v) as unknown as AnyConfig;
-    out.set(cfg.name, shapeOf(cfg, (t) => pgTableConfig(t as PgTable).name));
+    out.set(
+      cfg.name,
+      shapeOf(cfg, (t) => pgTableConfig(t as PgTable).name),
+    );
   }
   return out;
 }
@@ -137,16 +148,20 @@ function compareSchemas(sqlite: Record<string, unknown>, pg: Record<string, unkn
   for (const [name, st] of s) {
     const pt = p.get(name);
     if (!pt) continue;
-    for (const col of Object.keys(st.columns)) if (!pt.columns[col]) problems.push(`column ${name}.${col} is only in sqlite`);
-    for (const col of Object.keys(pt.columns)) if (!st.columns[col]) problems.push(`column ${name}.${col} is only in pg`);
+    for (const col of Object.keys(st.columns))
+      if (!pt.columns[col]) problems.push(`column ${name}.${col} is only in sqlite`);
+    for (const col of Object.keys(pt.columns))
+      if (!st.columns[col]) problems.push(`column ${name}.${col} is only in pg`);
     for (const [col, sc] of Object.entries(st.columns)) {
       const pc = pt.columns[col];
       if (!pc) continue;
       for (const key of ["kind", "notNull", "autoIncrement", "default"] as const) {
-        if (sc[key] !== pc[key]) problems.push(`column ${name}.${col}: ${key} is ${sc[key]} in sqlite, ${pc[key]} in pg`);
+        if (sc[key] !== pc[key])
+          problems.push(`column ${name}.${col}: ${key} is ${sc[key]} in sqlite, ${pc[key]} in pg`);
       }
       for (const [dialect, c] of [["sqlite", sc] as const, ["pg", pc] as const]) {
-        if (c.kind.startsWith("unmapped")) problems.push(`column ${name}.${col}: ${c.kind} in ${dialect}; map it in KINDS`);
+        if (c.kind.startsWith("unmapped"))
+          problems.push(`column ${name}.${col}: ${c.kind} in ${dialect}; map it in KINDS`);
       }
     }
     for (const key of ["primaryKey", "unique", "indexes", "foreignKeys"] as const) {
@@ -173,7 +188,10 @@ describe("schema parity: db/schema/sqlite.ts vs db/schema/pg.ts", () => {
     const exportsOf = (schema: Record<string, unknown>, Table: typeof SQLiteTable | typeof PgTable) =>
       Object.entries(schema)
         .filter(([, v]) => is(v, Table))
-        .map(([k, v]) => `${k}=${(Table === SQLiteTable ? sqliteTableConfig(v as SQLiteTable) : pgTableConfig(v as PgTable)).name}`)
+        .map(
+          ([k, v]) =>
+            `${k}=${(Table === SQLiteTable ? sqliteTableConfig(v as SQLiteTable) : pgTableConfig(v as PgTable)).name}`,
+        )
         .sort();
     expect(exportsOf(sqliteSchema, SQLiteTable)).toEqual(exportsOf(pgSchema, PgTable));
   });
@@ -260,7 +278,9 @@ describe("migrations match the schemas", () => {
 
   function latestSnapshot(dialect: "sqlite" | "pg"): Snapshot {
     const dir = path.join(import.meta.dirname, "migrations", dialect, "meta");
-    const journal = JSON.parse(fs.readFileSync(path.join(dir, "_journal.json"), "utf8")) as { entries: { idx: number }[] };
+    const journal = JSON.parse(fs.readFileSync(path.join(dir, "_journal.json"), "utf8")) as {
+      entries: { idx: number }[];
+    };
     const last = journal.entries.at(-1);
     if (!last) throw new Error(`no migrations in db/migrations/${dialect}`);
     const file = `${String(last.idx).padStart(4, "0")}_snapshot.json`;

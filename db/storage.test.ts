@@ -107,7 +107,14 @@ async function addUser(h: DbHandle, over: Partial<DbHandle["t"]["users"]["$infer
   return id;
 }
 
-describe.each([sqliteTarget, pgTarget])("storage on $name", (target) => {
+// Without BERTH_TEST_PG_URL the Postgres half fails here, loudly, instead of being skipped.
+if (!PG_URL) {
+  it("runs against Postgres too", () => {
+    requirePgUrl();
+  });
+}
+
+describe.each(PG_URL ? [sqliteTarget, pgTarget] : [sqliteTarget])("storage on $name", (target) => {
   let h: DbHandle;
 
   beforeAll(async () => {
@@ -145,7 +152,12 @@ describe.each([sqliteTarget, pgTarget])("storage on $name", (target) => {
 
     it("create every table the schema names", async () => {
       for (const table of Object.values(h.t)) {
-        await expect(h.db.select().from(table as typeof h.t.meta).limit(1)).resolves.toBeInstanceOf(Array);
+        await expect(
+          h.db
+            .select()
+            .from(table as typeof h.t.meta)
+            .limit(1),
+        ).resolves.toBeInstanceOf(Array);
       }
     });
   });
@@ -250,7 +262,13 @@ describe.each([sqliteTarget, pgTarget])("storage on $name", (target) => {
     it("lists newest first and round-trips every field", async () => {
       const rows = await listAudit(h);
       expect(rows.map((r) => r.target)).toEqual([null, "three", "two", "one"]);
-      expect(rows[0]).toMatchObject({ actorId: null, actorName: "system", at: NOW + 1, endpointId: null, detail: null });
+      expect(rows[0]).toMatchObject({
+        actorId: null,
+        actorName: "system",
+        at: NOW + 1,
+        endpointId: null,
+        detail: null,
+      });
       expect(rows[1]).toMatchObject({ action: "container.stop", outcome: "denied", at: NOW, actorName: "alice" });
       const ids = rows.map((r) => r.id);
       expect([...ids].sort((a, b) => b - a)).toEqual(ids);
@@ -364,23 +382,25 @@ describe.each([sqliteTarget, pgTarget])("storage on $name", (target) => {
   });
 });
 
-describe("postgres start-up with several replicas", () => {
-  beforeAll(async () => {
-    await resetPg(requirePgUrl());
-  });
-  afterAll(async () => {
-    if (PG_URL) await resetPg(PG_URL);
-  });
+if (PG_URL) {
+  describe("postgres start-up with several replicas", () => {
+    beforeAll(async () => {
+      await resetPg(requirePgUrl());
+    });
+    afterAll(async () => {
+      if (PG_URL) await resetPg(PG_URL);
+    });
 
-  it("migrates an empty database when several servers open it at once", async () => {
-    const handles = await Promise.allSettled(Array.from({ length: 3 }, () => pgTarget.open()));
-    try {
-      const errors = handles.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
-      expect(errors).toEqual([]);
-      const first = handles.find((r) => r.status === "fulfilled")?.value;
-      expect(first && (await pgTarget.migrationsApplied(first))).toBe(migrationCount("pg"));
-    } finally {
-      for (const r of handles) if (r.status === "fulfilled") await r.value.close();
-    }
+    it("migrates an empty database when several servers open it at once", async () => {
+      const handles = await Promise.allSettled(Array.from({ length: 3 }, () => pgTarget.open()));
+      try {
+        const errors = handles.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+        expect(errors).toEqual([]);
+        const first = handles.find((r) => r.status === "fulfilled")?.value;
+        expect(first && (await pgTarget.migrationsApplied(first))).toBe(migrationCount("pg"));
+      } finally {
+        for (const r of handles) if (r.status === "fulfilled") await r.value.close();
+      }
+    });
   });
-});
+}

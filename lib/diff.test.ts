@@ -12,7 +12,13 @@ const map = (...rows: Row[]) => new Map(rows.map((r) => [r.id, r]));
 describe("applyDiff", () => {
   it("upserts and removes without touching the input map", () => {
     const before = map({ id: "a", v: 1 }, { id: "b", v: 2 });
-    const after = applyDiff(before, { upsert: [{ id: "b", v: 3 }, { id: "c", v: 4 }], remove: ["a"] });
+    const after = applyDiff(before, {
+      upsert: [
+        { id: "b", v: 3 },
+        { id: "c", v: 4 },
+      ],
+      remove: ["a"],
+    });
     expect([...after.values()]).toEqual([
       { id: "b", v: 3 },
       { id: "c", v: 4 },

@@ -104,7 +104,13 @@ describe("toContainerSummary", () => {
 
   it("passes hostile names, images and statuses through verbatim (escaping is the renderer's job)", () => {
     const hostile = `<img src=x onerror=alert(1)>"';--\u202e\u0000`;
-    const s = toContainerSummary("e", { Id: ID, Names: [`/${hostile}`], Image: hostile, Status: hostile, State: "running" });
+    const s = toContainerSummary("e", {
+      Id: ID,
+      Names: [`/${hostile}`],
+      Image: hostile,
+      Status: hostile,
+      State: "running",
+    });
     expect(s.name).toBe(hostile);
     expect(s.image).toBe(hostile);
     expect(s.status).toBe(hostile);
@@ -113,13 +119,13 @@ describe("toContainerSummary", () => {
   it("passes hostile labels through verbatim without polluting prototypes", () => {
     // JSON.parse is how the engine's answer arrives: "__proto__" becomes an own key, not the prototype.
     const Labels = JSON.parse(
-      '{"__proto__":{"polluted":"yes"},"constructor":"x","<script>":"</script>","a.b=c":"${HOME}","":"empty"}',
+      '{"__proto__":{"polluted":"yes"},"constructor":"x","<script>":"</script>","a.b=c":"$(id)","":"empty"}',
     ) as Record<string, string>;
     const s = toContainerSummary("e", { Id: ID, Labels });
     expect(Object.keys(s.labels)).toEqual(["__proto__", "constructor", "<script>", "a.b=c", ""]);
     expect(Object.getOwnPropertyDescriptor(s.labels, "__proto__")?.value).toEqual({ polluted: "yes" });
     expect(s.labels["<script>"]).toBe("</script>");
-    expect(s.labels["a.b=c"]).toBe("${HOME}");
+    expect(s.labels["a.b=c"]).toBe("$(id)");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 

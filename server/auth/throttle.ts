@@ -28,8 +28,18 @@ export class SignInThrottle {
     e.until = e.failures > FREE_FAILURES ? now + Math.min(MAX_MS, BASE_MS * 2 ** (e.failures - FREE_FAILURES - 1)) : 0;
     this.entries.delete(k);
     this.entries.set(k, e);
-    // Bounded memory under a spray of made-up names: forget the oldest.
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    // Bounded memory under a spray of made-up names: forget the oldest entry that is not blocked right now, so a
+    // flood of other names cannot wipe the backoff of the account under attack.
+    if (this.entries.size > MAX_ENTRIES) {
+      let victim: string | undefined;
+      for (const [key, entry] of this.entries) {
+        if (entry.until <= now) {
+          victim = key;
+          break;
+        }
+      }
+      this.entries.delete(victim ?? this.entries.keys().next().value!);
+    }
   }
 
   succeed(key: string): void {

@@ -81,6 +81,15 @@ describe("SignInThrottle", () => {
     expect(size).toBeLessThanOrEqual(10_000);
   });
 
+  it("keeps a blocked account's backoff through a spray of other names", () => {
+    const t = new SignInThrottle();
+    failTimes(t, "victim", 6); // blocked for 4 s from T0
+    const before = t.wait("victim", T0);
+    expect(before).toBeGreaterThan(0);
+    for (let i = 0; i < 20_000; i++) t.fail(`spray-${i}`, T0);
+    expect(t.wait("victim", T0)).toBe(before);
+  });
+
   it("never holds more than its limit of entries", () => {
     const t = new SignInThrottle();
     for (let i = 0; i < 25_000; i++) t.fail(`u${i}`, T0);
