@@ -84,8 +84,14 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
       const id = randomBytes(9).toString("base64url");
       execs.set(id, handle);
       const decoder = new TextDecoder();
+      // Backpressure: a command flooding the terminal (yes, cat of a big file) pauses while the browser catches up.
+      const conn = socket.conn as unknown as { writeBuffer?: unknown[]; once(e: "drain", f: () => void): void };
       handle.stream.on("data", (chunk: Buffer) => {
         socket.emit("exec:output", { id, data: decoder.decode(chunk, { stream: true }) });
+        if ((conn.writeBuffer?.length ?? 0) > 256 && !handle.stream.isPaused()) {
+          handle.stream.pause();
+          conn.once("drain", () => handle.stream.resume());
+        }
       });
       let ended = false;
       const end = () => {
@@ -154,7 +160,22 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
     reply({ ok: true });
   });
 
+  // An idle console sends no events; re-check its owner every few seconds so a revoked operator's session ends.
+  const recheck = setInterval(async () => {
+    if (execs.size === 0) return;
+    const actor = await actorFromCookieHeader(socket.request.headers.cookie).catch(() => undefined);
+    if (actor === undefined) return; // database hiccup: try again next round
+    for (const [id, h] of execs) {
+      if (!actor || !can(actor, "container:exec", { endpointId: h.endpointId })) {
+        closeExec(id);
+        socket.emit("exec:exit", { id, code: null, reason: "access withdrawn" });
+      }
+    }
+  }, 3_000);
+  recheck.unref();
+
   socket.on("disconnect", () => {
+    clearInterval(recheck);
     for (const id of [...execs.keys()]) closeExec(id);
   });
 }
