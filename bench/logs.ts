@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const token = await signIn(base, "admin", password);
 
   // 1000 lines every 100 ms ~ 10k lines/s, after a pause so every viewer is attached before the flood starts.
-  const script = `sleep ${WARMUP_S}; end=$(($(date +%s)+${SECONDS})); while [ $(date +%s) -lt $end ]; do seq -f 'line %g of a chatty container' 1 1000; sleep 0.1; done; echo DONE; sleep 3600`;
+  const script = `sleep ${WARMUP_S}; end=$(($(date +%s)+${SECONDS})); while [ $(date +%s) -lt $end ]; do yes 'line of a chatty container' | head -n 1000; sleep 0.1; done; echo DONE; sleep 3600`;
   const c = await docker.createContainer({
     name: `bench-logs-${process.pid}`,
     Image: IMAGE,
