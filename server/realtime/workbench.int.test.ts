@@ -82,13 +82,16 @@ describe("logs", () => {
     expect(logStream(topic)?.opened).toBe(1);
 
     // Search runs on the server over the backlog, authorized per call.
+    await waitFor("err-12 in the backlog", () => lines(gotA).some((l) => l.text === "err-12"));
     const found = await ask<{ ok: boolean; result: LogSearchResult }>(b, "logs:search", {
       topic,
       query: "^err-1\\d$",
       regex: true,
     });
     expect(found.ok).toBe(true);
-    expect(found.result.total).toBeGreaterThan(0);
+    expect(found.result.total).toBeGreaterThanOrEqual(3);
+    const bySeq = new Map(logStream(topic)!.backlog.toArray().map((l) => [l.seq, l.text]));
+    for (const m of found.result.matches) expect(bySeq.get(m.seq)).toMatch(/^err-1\d$/);
     const bad = await ask<{ ok: boolean; error: string }>(a, "logs:search", {
       topic,
       query: "(x+x+)+y",
