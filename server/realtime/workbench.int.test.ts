@@ -90,7 +90,11 @@ describe("logs", () => {
     });
     expect(found.ok).toBe(true);
     expect(found.result.total).toBeGreaterThanOrEqual(3);
-    const bySeq = new Map(logStream(topic)!.backlog.toArray().map((l) => [l.seq, l.text]));
+    const bySeq = new Map(
+      logStream(topic)!
+        .backlog.toArray()
+        .map((l) => [l.seq, l.text]),
+    );
     for (const m of found.result.matches) expect(bySeq.get(m.seq)).toMatch(/^err-1\d$/);
     const bad = await ask<{ ok: boolean; error: string }>(a, "logs:search", {
       topic,
