@@ -64,6 +64,8 @@ test("logs: live lines, stdout and stderr apart, ANSI colour, inert HTML, search
   await expect(page.getByText(/\d+ matching lines? in \d+ searched/)).toBeVisible();
   await expect(view.logLine("tick-1").first().locator("mark").first()).toHaveText("tick-1");
 
+  await page.screenshot({ path: "docs/workbench-logs.png" });
+
   await page.getByRole("checkbox", { name: "Regex" }).check();
   await page.getByRole("searchbox", { name: "Search text" }).fill("(unclosed");
   await page.getByRole("button", { name: "Search", exact: true }).click();
@@ -95,6 +97,7 @@ test("stats: charts and current figures", async ({ page }) => {
   await expect(page.locator("dl[aria-label='Current figures']")).toBeVisible({ timeout: 20_000 });
   await expect(figures).toHaveText(/^\d+\.\d%$/);
   await expect(page.locator("dl[aria-label='Current figures']")).toContainText("PIDs");
+  await page.screenshot({ path: "docs/workbench-stats.png" });
   docker("rm", "-f", name);
 });
 
