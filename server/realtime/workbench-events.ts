@@ -131,14 +131,22 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
     return h;
   };
 
-  socket.on("exec:input", async (raw: unknown, ack: unknown) => {
+  // Authorizing is async (a database read), so keystrokes are handled strictly one after another: otherwise two
+  // events could finish their checks out of order and reach the shell swapped.
+  let inputQueue: Promise<void> = Promise.resolve();
+  socket.on("exec:input", (raw: unknown, ack: unknown) => {
     const reply = replier(ack);
     const parsed = execInput.safeParse(raw);
     if (!parsed.success) return reply({ ok: false, error: "Bad input" });
-    const h = await guarded(parsed.data.id, reply);
-    if (!h) return;
-    h.stream.write(parsed.data.data);
-    reply({ ok: true });
+    inputQueue = inputQueue
+      .then(async () => {
+        const h = await guarded(parsed.data.id, reply);
+        if (!h) return;
+        h.stream.write(parsed.data.data);
+        reply({ ok: true });
+      })
+      // one failed keystroke must not stall the ones after it
+      .catch(() => {});
   });
 
   socket.on("exec:resize", async (raw: unknown, ack: unknown) => {

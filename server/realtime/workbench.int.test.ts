@@ -218,6 +218,9 @@ describe("console", () => {
     expect(await ask(viewer, "exec:input", { id: started.id, data: "echo x\n" })).toMatchObject({ ok: false });
     await ask(admin, "exec:input", { id: started.id, data: "echo hel''lo; stty size\n" });
     await waitFor("output", () => out.includes("hello") && out.includes("30 100"), 15_000);
+    // Keystrokes sent without waiting for acks (as a fast typist's browser does) reach the shell in order.
+    for (const ch of "echo ordered-0123456789-abcdefghij\n") admin.emit("exec:input", { id: started.id, data: ch });
+    await waitFor("typed line echoed in order", () => /\r?\nordered-0123456789-abcdefghij\r?\n/.test(out), 15_000);
     const exited = new Promise<{ code: number | null }>((r) => admin.once("exec:exit", r));
     await ask(admin, "exec:input", { id: started.id, data: "exit 3\n" });
     expect((await exited).code).toBe(3);
