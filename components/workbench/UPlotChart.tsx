@@ -32,8 +32,9 @@ export function UPlotChart(props: {
       width: el.clientWidth || 400,
       height: 160,
       legend: { show: true },
-      scales: { x: { time: true } },
-      axes: [{}, { values: (_u, vals) => vals.map((v) => fmt(v)), size: 70 }],
+      // At least a minute wide, so a chart with one or two samples shows seconds, not years.
+      scales: { x: { time: true, range: (_u, min, max) => [Math.min(min, max - 60), max] } },
+      axes: [{}, { values: (_u, vals) => vals.map((v) => fmt(v)), size: 84 }],
       series: [
         {},
         ...props.series.map((s) => ({
