@@ -80,8 +80,9 @@ test("logs: live lines, stdout and stderr apart, ANSI colour, inert HTML, search
   expect(text).toContain("out-line\n");
   expect(text).toContain("err-line\n");
   expect(text).toContain("\u001b[31mred-text");
-  // The Docker stream framing (8-byte headers) is gone.
-  expect(text.startsWith("out-line")).toBe(true);
+  // The Docker stream framing (8-byte headers: stream 1/2 then zero bytes) is gone. (stdout and stderr are separate
+  // pipes, so their relative order is not asserted.)
+  expect([...text].filter((c) => c.charCodeAt(0) <= 2)).toEqual([]);
   docker("rm", "-f", name);
 });
 
