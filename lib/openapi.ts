@@ -230,6 +230,24 @@ export function openApiDocument() {
           },
         },
       },
+      "/endpoints/{endpointId}/containers/{containerId}/logs": {
+        get: {
+          summary: "A container's logs as a text file (stdout and stderr in order), streamed",
+          parameters: [
+            endpointParam,
+            { name: "containerId", in: "path", required: true, schema: { type: "string" } },
+            { name: "tail", in: "query", schema: { oneOf: [{ type: "integer", minimum: 0 }, { const: "all" }] } },
+            { name: "since", in: "query", schema: { enum: ["10m", "1h", "4h", "1d", "all"] } },
+            { name: "timestamps", in: "query", schema: { enum: ["0", "1"] } },
+          ],
+          responses: {
+            200: { description: "The logs", content: { "text/plain": { schema: { type: "string" } } } },
+            400: problem,
+            401: problem,
+            404: problem,
+          },
+        },
+      },
       "/endpoints/{endpointId}/containers/bulk": {
         post: {
           summary:

@@ -17,6 +17,9 @@ export const ACTIONS = {
   "volume:manage": "endpoint",
   "event:read": "endpoint",
   "registry:manage": "global",
+  // Console into a container, and inspect with env values and other secrets: operators and admins only.
+  "container:exec": "endpoint",
+  "container:inspect-secrets": "endpoint",
   "endpoint:manage": "global",
   "audit:read": "global",
   "user:manage": "global",
@@ -44,6 +47,8 @@ const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
     "container:create",
     ...RESOURCE_READS,
     ...RESOURCE_MANAGE,
+    "container:exec",
+    "container:inspect-secrets",
   ]),
 };
 

@@ -12,6 +12,11 @@ export const TOPIC_PATTERNS = {
   events: new RegExp(`^endpoint:(?<endpointId>${ID}):events$`),
   allEvents: /^events$/,
   pulls: new RegExp(`^endpoint:(?<endpointId>${ID}):pulls$`),
+  // Container workbench: one log stream per (container, options), one stats sampler per container.
+  logs: new RegExp(
+    `^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):logs:(?<tail>all|\\d{1,6}):(?<since>10m|1h|4h|1d|all):(?<timestamps>[01])$`,
+  ),
+  stats: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):stats$`),
 } as const;
 
 export type TopicKind = keyof typeof TOPIC_PATTERNS;
@@ -37,6 +42,8 @@ export const eventsTopic = (endpointId: string) => `endpoint:${endpointId}:event
 export const pullsTopic = (endpointId: string) => `endpoint:${endpointId}:pulls`;
 export const containersTopic = (endpointId: string) => `endpoint:${endpointId}:containers`;
 export const topologyTopic = (endpointId: string) => `endpoint:${endpointId}:topology`;
+export const statsTopic = (endpointId: string, containerId: string) =>
+  `endpoint:${endpointId}:container:${containerId}:stats`;
 
 // Referenced by patterns added later (container-scoped topics such as logs and stats).
 export const CONTAINER_REF_PATTERN = CONTAINER;

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ContainerSummary } from "@/lib/domain";
 import { formatPorts, formatTime } from "@/lib/format";
@@ -53,7 +54,9 @@ export function ContainersTable(props: {
           return (
             <tr key={c.id} className="border-b border-slate-200 dark:border-slate-800" aria-busy={busy || undefined}>
               <th scope="row" className="py-2 font-medium">
-                {c.name}
+                <Link href={`/endpoints/${c.endpointId}/containers/${c.id}`} className="hover:underline">
+                  {c.name}
+                </Link>
               </th>
               <td className="max-w-xs truncate font-mono text-xs" title={c.image}>
                 {c.image}

@@ -8,6 +8,7 @@ import { actorFromCookieHeader } from "@/server/auth/session-token";
 import type { Runtime } from "@/server/runtime";
 import { originAllowed } from "./origin";
 import { TOPIC_HANDLERS } from "./topic-handlers";
+import { attachWorkbenchEvents } from "./workbench-events";
 
 const REAUTH_EVERY_MS = 3_000;
 const MAX_TOPICS_PER_SOCKET = 200;
@@ -75,6 +76,7 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
 
   io.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
+    attachWorkbenchEvents(socket, rt);
 
     socket.on("subscribe", async (raw: unknown, ack: unknown) => {
       const reply: Ack = typeof ack === "function" ? (ack as Ack) : () => {};

@@ -8,6 +8,7 @@ import { getTopology } from "@/server/services/topology/get-topology";
 import { TopologyFeed, topologyFeeds } from "@/server/topology/topology-feed";
 import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
 import type { TopicHandler } from "./topic-handler";
+import { logsHandler, statsHandler } from "./workbench-handlers";
 
 // Endpoint views: each viewer joins one room per endpoint it may see; admins also join "health:*" so endpoints added
 // after they subscribed reach them too (the gateway's periodic re-check drops "health:*" from a demoted admin, as
@@ -96,4 +97,6 @@ export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = {
   events: eventsTopic,
   allEvents: allEventsTopic,
   pulls: pullsTopic,
+  logs: logsHandler,
+  stats: statsHandler,
 };

@@ -110,6 +110,11 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.removeAllListeners();
   }
 
+  /** A client without request timeouts, for long-lived per-container streams (logs, stats, exec). */
+  streams(): Docker {
+    return this.streamClient;
+  }
+
   snapshot(): ContainerSummary[] {
     return [...this.containers.values()];
   }

@@ -1,0 +1,33 @@
+import type { z } from "zod";
+import type { Actor } from "@/lib/domain";
+import { UnauthenticatedError } from "@/lib/errors";
+import type { Action, Resource } from "@/lib/policy";
+import { requestActor } from "@/server/auth/request-actor";
+import { authorize } from "@/server/services/authorize";
+import { toFailure, validationFailure } from "./errors";
+import { register } from "./registry";
+import { problem } from "./route";
+
+/**
+ * defineRoute for responses that are not JSON (file downloads, streams): the same order (validate, authenticate,
+ * authorize, run) and problem+json errors, but `run` returns the Response itself.
+ */
+export function defineStreamRoute<S extends z.ZodType>(
+  opts: { name: string; schema: S; permission: Action; resource?: (input: z.infer<S>) => Resource },
+  run: (actor: Actor, input: z.infer<S>, req: Request) => Promise<Response>,
+): (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
+  register({ kind: "route", name: opts.name, permission: opts.permission });
+  return async (req, ctx) => {
+    const query = Object.fromEntries(new URL(req.url).searchParams);
+    const parsed = opts.schema.safeParse({ params: (await ctx?.params) ?? {}, query });
+    if (!parsed.success) return problem(validationFailure(parsed.error));
+    try {
+      const actor = await requestActor();
+      if (!actor) throw new UnauthenticatedError();
+      authorize(actor, opts.permission, opts.resource?.(parsed.data));
+      return await run(actor, parsed.data, req);
+    } catch (err) {
+      return problem(toFailure(err, opts.name));
+    }
+  };
+}

@@ -1,0 +1,35 @@
+import type { Actor } from "@/lib/domain";
+import { NotFoundError } from "@/lib/errors";
+import type { Action } from "@/lib/policy";
+import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import { runtime } from "@/server/runtime";
+import { authorize } from "../authorize";
+
+/** The engine id for a container reference (full id, unique id prefix or name), from the session's store. */
+export function resolveContainerId(session: DockerSession, ref: string): string | undefined {
+  if (session.containers.has(ref)) return ref;
+  let found: string | undefined;
+  for (const c of session.containers.values()) {
+    if (c.name === ref) return c.id;
+    if (ref.length >= 6 && c.id.startsWith(ref)) {
+      if (found) return undefined; // ambiguous prefix
+      found = c.id;
+    }
+  }
+  return found;
+}
+
+/** Authorizes, then finds the endpoint's session and the container's id; 404 for either unknown. */
+export function containerSession(
+  actor: Actor | null,
+  action: Action,
+  endpointId: string,
+  containerRef: string,
+): { session: DockerSession; containerId: string } {
+  authorize(actor, action, { endpointId });
+  const session = runtime().endpoints.session(endpointId);
+  if (!session) throw new NotFoundError("Endpoint not found");
+  const containerId = resolveContainerId(session, containerRef);
+  if (!containerId) throw new NotFoundError("No such container");
+  return { session, containerId };
+}
