@@ -143,6 +143,9 @@ async function fixtures() {
     // A pull that stays on loopback (the rig's registry) and finds nothing; a tag of an image that does not exist.
     ref: `${process.env.BERTH_TEST_REGISTRY}/berth-matrix/none:latest`,
     repository: "berth-matrix/tagged",
+    tag: "matrix",
+    url: `http://${process.env.BERTH_TEST_REGISTRY}`,
+    id: "matrix-no-such-registry",
     container,
     imageIds: [],
     names: [],
@@ -160,8 +163,7 @@ const OPS: Record<string, string> = {
   "GET volumes": "inspect",
   "POST volumes": "remove",
 };
-const QUERY =
-  "?network=berth-matrix-no-such-network&image=berth-matrix-no-such-image&volume=berth-matrix-no-such-volume";
+const QUERY = "?network=berth-matrix-no-such-network&image=berth-matrix-no-such-image&name=berth-matrix-no-such-volume";
 
 /** Endpoint settings routes change or delete the endpoint itself: they get a throwaway endpoint per call. */
 async function throwawayEndpoint(): Promise<string> {
@@ -285,10 +287,13 @@ for (const entry of listing.entries.filter((e) => e.kind === "action")) {
   });
 }
 
+/** A valid value for each named group of a topic pattern. */
+const TOPIC_VALUES: Record<string, string> = { endpointId: ENDPOINT, tail: "100", since: "all", timestamps: "0" };
+
 function topicName(pattern: string): string {
   return pattern
     .replace(/^\^|\$$/g, "")
-    .replace(/\(\?<(\w+)>[^)]*\)/g, (_m, name: string) => (name === "endpointId" ? ENDPOINT : container));
+    .replace(/\(\?<(\w+)>(?:[^()]|\([^()]*\))*\)/g, (_m, name: string) => TOPIC_VALUES[name] ?? container);
 }
 
 test("socket topics: subscribe as each actor", async () => {

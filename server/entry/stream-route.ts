@@ -5,7 +5,7 @@ import type { Action, Resource } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { authorize } from "@/server/services/authorize";
 import { toFailure, validationFailure } from "./errors";
-import { register } from "./registry";
+import { register, type WithEntry, withEntry } from "./registry";
 import { problem } from "./route";
 
 /**
@@ -15,9 +15,14 @@ import { problem } from "./route";
 export function defineStreamRoute<S extends z.ZodType>(
   opts: { name: string; schema: S; permission: Action; resource?: (input: z.infer<S>) => Resource },
   run: (actor: Actor, input: z.infer<S>, req: Request) => Promise<Response>,
-): (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> {
-  register({ kind: "route", name: opts.name, permission: opts.permission });
-  return async (req, ctx) => {
+): WithEntry<(req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>> {
+  const entry = register({
+    kind: "route",
+    name: opts.name,
+    permission: opts.permission,
+    resource: opts.resource as ((input: never) => Resource) | undefined,
+  });
+  const handler = async (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => {
     const query = Object.fromEntries(new URL(req.url).searchParams);
     const parsed = opts.schema.safeParse({ params: (await ctx?.params) ?? {}, query });
     if (!parsed.success) return problem(validationFailure(parsed.error));
@@ -30,4 +35,5 @@ export function defineStreamRoute<S extends z.ZodType>(
       return problem(toFailure(err, opts.name));
     }
   };
+  return withEntry(handler, entry);
 }
