@@ -17,8 +17,11 @@ export class ResourceListPage {
     await this.table.waitFor();
   }
 
+  /** The row whose header is `name`, or lists it among several (an image with many tags: "a:1, b:2"). */
   row(name: string | RegExp): Locator {
-    return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name, exact: true }) });
+    const header =
+      typeof name === "string" ? new RegExp(`(^|, )${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(,|$)`) : name;
+    return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: header }) });
   }
 
   rowButton(name: string | RegExp, verb: string): Locator {
