@@ -73,6 +73,7 @@ function isRefusal(status: number | undefined, message: string | undefined): boo
 
 let clients: Record<ActorName, APIRequestContext>;
 let container: string;
+let containerId: string;
 let admin: APIRequestContext;
 
 test.beforeAll(async () => {
@@ -89,7 +90,7 @@ test.beforeAll(async () => {
     admin,
   };
   container = uniqueName("mx");
-  runSleeper(container);
+  containerId = runSleeper(container);
 });
 
 test.afterAll(async () => {
@@ -293,7 +294,9 @@ const TOPIC_VALUES: Record<string, string> = { endpointId: ENDPOINT, tail: "100"
 function topicName(pattern: string): string {
   return pattern
     .replace(/^\^|\$$/g, "")
-    .replace(/\(\?<(\w+)>(?:[^()]|\([^()]*\))*\)/g, (_m, name: string) => TOPIC_VALUES[name] ?? container);
+    .replace(/\(\?<(\w+)>(?:[^()]|\([^()]*\))*\)/g, (_m, name: string) =>
+      name === "containerId" ? containerId : (TOPIC_VALUES[name] ?? container),
+    );
 }
 
 test("socket topics: subscribe as each actor", async () => {

@@ -76,4 +76,10 @@ export function visibleEndpointIds(actor: Actor): Set<string> | null {
 export const SOCKET_EVENTS: Record<string, Action | "authenticated"> = {
   subscribe: "authenticated",
   unsubscribe: "authenticated",
+  // Container workbench (server/realtime/workbench-events.ts): each event re-loads and authorizes its actor.
+  "logs:search": "container:read",
+  "exec:start": "container:exec",
+  "exec:input": "container:exec",
+  "exec:resize": "container:exec",
+  "exec:close": "container:exec",
 };

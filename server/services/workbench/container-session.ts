@@ -19,7 +19,7 @@ export function resolveContainerId(session: DockerSession, ref: string): string 
   return found;
 }
 
-/** Authorizes, then finds the endpoint's session and the container's id; 404 for either unknown. */
+/** Authorizes, then finds the endpoint's session and the container's id; 404 for an unknown endpoint. */
 export function containerSession(
   actor: Actor | null,
   action: Action,
@@ -29,7 +29,8 @@ export function containerSession(
   authorize(actor, action, { endpointId });
   const session = runtime().endpoints.session(endpointId);
   if (!session) throw new NotFoundError("Endpoint not found");
-  const containerId = resolveContainerId(session, containerRef);
-  if (!containerId) throw new NotFoundError("No such container");
+  // The store can lag a container created a moment ago: then the engine itself resolves the reference (and answers
+  // 404 for one that does not exist).
+  const containerId = resolveContainerId(session, containerRef) ?? containerRef;
   return { session, containerId };
 }
