@@ -18,7 +18,15 @@ function walk(dir: string, file: string | RegExp, out: string[] = []): string[] 
 }
 
 // socket.io's own lifecycle events; everything else a socket listens to is an entry point.
-const RESERVED_SOCKET_EVENTS = new Set(["connect", "connection", "disconnect", "disconnecting", "error"]);
+// Names socket.io reserves: a client can never emit them to the server (connect_error is client-side only).
+const RESERVED_SOCKET_EVENTS = new Set([
+  "connect",
+  "connect_error",
+  "connection",
+  "disconnect",
+  "disconnecting",
+  "error",
+]);
 
 /** Every event name any server-side socket listens to, found in the source itself. */
 function socketEvents(): { event: string; file: string }[] {

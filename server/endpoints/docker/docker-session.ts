@@ -330,7 +330,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       if (this.stopped) return;
       await this.refreshOne(containerId);
       const c = this.containers.get(containerId);
-      if (!c || c.state !== "running") return;
+      if (c?.state !== "running") return;
       if ((c.networks?.some((n) => n.id === networkId) ?? false) === connected) return;
     }
   }
