@@ -9,3 +9,14 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
   const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
   throw new UserError(`${where}${issue?.message ?? "Invalid input"}`, 400, "invalid_input");
 }
+
+type EndpointOpInput = { params: { endpointId: string }; body?: unknown };
+
+/** The endpoint a `/endpoints/{endpointId}/...` route acts on, for its permission check. */
+export const onEndpoint = (i: { params: { endpointId: string } }) => ({ endpointId: i.params.endpointId });
+
+/** A verb route's JSON body with the endpoint from the path: the path always wins over a body field. */
+export const bodyWithEndpoint = (input: EndpointOpInput) => ({
+  ...(input.body && typeof input.body === "object" ? input.body : {}),
+  endpointId: input.params.endpointId,
+});

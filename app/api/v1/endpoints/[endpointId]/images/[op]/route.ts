@@ -8,7 +8,7 @@ import {
   tagImageInput,
 } from "@/lib/resource-schemas";
 import { endpointId } from "@/lib/schemas";
-import { parseInput } from "@/server/entry/parse-input";
+import { bodyWithEndpoint, onEndpoint, parseInput } from "@/server/entry/parse-input";
 import { defineRoute } from "@/server/entry/route";
 import { inspectImage, removeImage, tagImage } from "@/server/services/images/image-ops";
 import { previewImagePrune, pruneImages } from "@/server/services/images/prune-images";
@@ -17,11 +17,6 @@ import { cancelPull, listPulls, startPull } from "@/server/services/images/pull-
 export const dynamic = "force-dynamic";
 
 const api = { source: "api" };
-const onEndpoint = (i: { params: { endpointId: string } }) => ({ endpointId: i.params.endpointId });
-const body = (input: { params: { endpointId: string }; body?: unknown }) => ({
-  ...(input.body && typeof input.body === "object" ? input.body : {}),
-  endpointId: input.params.endpointId,
-});
 
 /** GET .../images/{inspect|prune|pulls}: inspect (?image=), prune preview, pulls with progress. */
 export const GET = defineRoute(
@@ -55,15 +50,15 @@ export const POST = defineRoute(
   async (actor, input) => {
     switch (input.params.op) {
       case "pull":
-        return startPull(actor, parseInput(pullImageInput, body(input)), api);
+        return startPull(actor, parseInput(pullImageInput, bodyWithEndpoint(input)), api);
       case "cancel-pull":
-        return cancelPull(actor, parseInput(pullJobInput, body(input)), api);
+        return cancelPull(actor, parseInput(pullJobInput, bodyWithEndpoint(input)), api);
       case "remove":
-        return removeImage(actor, parseInput(removeImageInput, body(input)), api);
+        return removeImage(actor, parseInput(removeImageInput, bodyWithEndpoint(input)), api);
       case "tag":
-        return tagImage(actor, parseInput(tagImageInput, body(input)), api);
+        return tagImage(actor, parseInput(tagImageInput, bodyWithEndpoint(input)), api);
       case "prune":
-        return pruneImages(actor, parseInput(pruneImagesInput, body(input)), api);
+        return pruneImages(actor, parseInput(pruneImagesInput, bodyWithEndpoint(input)), api);
     }
   },
 );

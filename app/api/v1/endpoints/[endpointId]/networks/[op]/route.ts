@@ -7,7 +7,7 @@ import {
   removeNetworkInput,
 } from "@/lib/resource-schemas";
 import { endpointId } from "@/lib/schemas";
-import { parseInput } from "@/server/entry/parse-input";
+import { bodyWithEndpoint, onEndpoint, parseInput } from "@/server/entry/parse-input";
 import { defineRoute } from "@/server/entry/route";
 import { inspectNetwork } from "@/server/services/networks/list-networks";
 import {
@@ -20,11 +20,6 @@ import {
 export const dynamic = "force-dynamic";
 
 const api = { source: "api" };
-const onEndpoint = (i: { params: { endpointId: string } }) => ({ endpointId: i.params.endpointId });
-const body = (input: { params: { endpointId: string }; body?: unknown }) => ({
-  ...(input.body && typeof input.body === "object" ? input.body : {}),
-  endpointId: input.params.endpointId,
-});
 
 /** GET .../networks/inspect?network= */
 export const GET = defineRoute(
@@ -54,13 +49,13 @@ export const POST = defineRoute(
   async (actor, input) => {
     switch (input.params.op) {
       case "create":
-        return createNetwork(actor, parseInput(createNetworkInput, body(input)), api);
+        return createNetwork(actor, parseInput(createNetworkInput, bodyWithEndpoint(input)), api);
       case "remove":
-        return removeNetwork(actor, parseInput(removeNetworkInput, body(input)), api);
+        return removeNetwork(actor, parseInput(removeNetworkInput, bodyWithEndpoint(input)), api);
       case "connect":
-        return connectNetwork(actor, parseInput(connectNetworkInput, body(input)), api);
+        return connectNetwork(actor, parseInput(connectNetworkInput, bodyWithEndpoint(input)), api);
       case "disconnect":
-        return disconnectNetwork(actor, parseInput(disconnectNetworkInput, body(input)), api);
+        return disconnectNetwork(actor, parseInput(disconnectNetworkInput, bodyWithEndpoint(input)), api);
     }
   },
 );

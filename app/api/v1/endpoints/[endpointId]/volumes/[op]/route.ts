@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createVolumeInput, pruneVolumesInput, removeVolumeInput, volumeName } from "@/lib/resource-schemas";
 import { endpointId } from "@/lib/schemas";
-import { parseInput } from "@/server/entry/parse-input";
+import { bodyWithEndpoint, onEndpoint, parseInput } from "@/server/entry/parse-input";
 import { defineRoute } from "@/server/entry/route";
 import {
   createVolume,
@@ -14,11 +14,6 @@ import {
 export const dynamic = "force-dynamic";
 
 const api = { source: "api" };
-const onEndpoint = (i: { params: { endpointId: string } }) => ({ endpointId: i.params.endpointId });
-const body = (input: { params: { endpointId: string }; body?: unknown }) => ({
-  ...(input.body && typeof input.body === "object" ? input.body : {}),
-  endpointId: input.params.endpointId,
-});
 
 /** GET .../volumes/{inspect|prune}: inspect (?name=) or the prune preview. */
 export const GET = defineRoute(
@@ -51,11 +46,11 @@ export const POST = defineRoute(
   async (actor, input) => {
     switch (input.params.op) {
       case "create":
-        return createVolume(actor, parseInput(createVolumeInput, body(input)), api);
+        return createVolume(actor, parseInput(createVolumeInput, bodyWithEndpoint(input)), api);
       case "remove":
-        return removeVolume(actor, parseInput(removeVolumeInput, body(input)), api);
+        return removeVolume(actor, parseInput(removeVolumeInput, bodyWithEndpoint(input)), api);
       case "prune":
-        return pruneVolumes(actor, parseInput(pruneVolumesInput, body(input)), api);
+        return pruneVolumes(actor, parseInput(pruneVolumesInput, bodyWithEndpoint(input)), api);
     }
   },
 );
