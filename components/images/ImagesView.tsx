@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import {
   previewImagePruneAction,
@@ -9,6 +8,7 @@ import {
   tagImageAction,
 } from "@/app/(app)/endpoints/[id]/images/actions";
 import { buttonClass, Dialog, dangerClass, inputClass, primaryClass } from "@/components/resources/Dialog";
+import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { formatBytes, type ImageSummary, type PrunePlan, shortId } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
@@ -23,34 +23,13 @@ type Open =
 
 export function ImagesView(props: { endpointId: string; images: ImageSummary[]; canManage: boolean }) {
   const { endpointId } = props;
-  const router = useRouter();
   useLiveRefresh(eventsTopic(endpointId), ["image", "container"]);
   const [open, setOpen] = useState<Open>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run<R>(what: string, fn: () => Promise<{ ok: true; data: R } | { ok: false; error: string }>) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const r = await fn();
-      if (!r.ok) {
-        setMessage({ error: true, text: `${what}: ${r.error}` });
-        return null;
-      }
-      router.refresh();
-      return r.data;
-    } catch {
-      setMessage({ error: true, text: `${what}: Berth could not be reached` });
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, busy, message, setMessage } = useActionRunner();
 
   async function preview() {
     const plan = await run("Prune preview", () => previewImagePruneAction({ endpointId }));
-    if (plan) setOpen({ kind: "prune", plan });
+    if (plan) setOpen({ kind: "prune", plan: plan.value });
   }
 
   return (
@@ -143,10 +122,10 @@ export function ImagesView(props: { endpointId: string; images: ImageSummary[]; 
                   const r = await run("Prune", () => pruneImagesAction({ endpointId, imageIds: ids }));
                   if (r)
                     setMessage({
-                      error: r.skipped.length > 0,
-                      text: `Pruned ${r.removed.length} image(s)${
-                        r.skipped.length
-                          ? `; kept ${r.skipped.length}: ${r.skipped.map((s) => s.reason).join("; ")}`
+                      error: r.value.skipped.length > 0,
+                      text: `Pruned ${r.value.removed.length} image(s)${
+                        r.value.skipped.length
+                          ? `; kept ${r.value.skipped.length}: ${r.value.skipped.map((s) => s.reason).join("; ")}`
                           : ""
                       }`,
                     });

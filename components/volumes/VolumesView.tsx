@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import {
   createVolumeAction,
@@ -11,6 +10,7 @@ import {
 } from "@/app/(app)/endpoints/[id]/volumes/actions";
 import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
 import { buttonClass, Dialog, dangerClass, inputClass, primaryClass } from "@/components/resources/Dialog";
+import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { formatBytes, type PrunePlan, parseLabelLines, type VolumeSummary } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
@@ -23,30 +23,9 @@ type Open =
 
 export function VolumesView(props: { endpointId: string; volumes: VolumeSummary[]; canManage: boolean }) {
   const { endpointId } = props;
-  const router = useRouter();
   useLiveRefresh(eventsTopic(endpointId), ["volume", "container"]);
   const [open, setOpen] = useState<Open>(null);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function run<R>(what: string, fn: () => Promise<{ ok: true; data: R } | { ok: false; error: string }>) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const r = await fn();
-      if (!r.ok) {
-        setMessage({ error: true, text: `${what}: ${r.error}` });
-        return null;
-      }
-      router.refresh();
-      return { value: r.data };
-    } catch {
-      setMessage({ error: true, text: `${what}: Berth could not be reached` });
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { run, busy, message, setMessage } = useActionRunner();
 
   return (
     <div className="space-y-4">
