@@ -162,6 +162,22 @@ export function openApiDocument() {
           responses: { 200: { description: "Created: { id, name, pulled }" }, ...mutation, 502: problem },
         },
       },
+      "/endpoints/{endpointId}/containers/{containerId}": {
+        get: {
+          summary:
+            "`docker inspect` of a container: { inspect, secretsVisible }. For viewers env values and secret-looking " +
+            "labels are redacted (secretsVisible false)",
+          parameters: [endpointParam, containerParam],
+          responses: { 200: { description: "Inspect" }, 401: problem, 404: problem, 502: problem },
+        },
+      },
+      "/endpoints/{endpointId}/containers/{containerId}/top": {
+        get: {
+          summary: "Processes in a container (`docker top`): { titles, processes }; empty when it is not running",
+          parameters: [endpointParam, containerParam],
+          responses: { 200: { description: "Processes" }, 401: problem, 404: problem, 502: problem },
+        },
+      },
       "/endpoints/{endpointId}/containers/{containerId}/rename": {
         post: {
           summary: "Rename a container",
@@ -214,11 +230,16 @@ export function openApiDocument() {
       },
       "/endpoints/{endpointId}/containers/{containerId}/{verb}": {
         post: {
-          summary: "Start, stop, restart or remove a container",
+          summary: "Start, stop, restart, kill, pause, unpause or remove (forced) a container",
           parameters: [
             endpointParam,
             { name: "containerId", in: "path", required: true, schema: { type: "string" } },
-            { name: "verb", in: "path", required: true, schema: { enum: ["start", "stop", "restart", "remove"] } },
+            {
+              name: "verb",
+              in: "path",
+              required: true,
+              schema: { enum: ["start", "stop", "restart", "kill", "pause", "unpause", "remove"] },
+            },
           ],
           responses: {
             204: { description: "Done" },
