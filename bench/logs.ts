@@ -51,9 +51,10 @@ async function main(): Promise<void> {
   // 10 chunks of 1000 lines spread over each wall-clock second, then wait for the next second: 10k lines/s unless
   // the machine cannot keep up (the written count below says what it really was). Starts after a pause so every
   // viewer is attached before the flood.
-  const chunk = "yes 'line of a chatty container' | head -n 1000";
+  // Lines are numbered, so the last one a viewer shows tells whether it got them all.
+  const chunk = "seq $((n+1)) $((n+1000)) | sed 's/.*/line & of a chatty container/'; n=$((n+1000))";
   const second = `i=0; while [ $i -lt 10 ]; do ${chunk}; i=$((i+1)); usleep 70000; done`;
-  const script = `sleep ${WARMUP_S}; end=$(($(date +%s)+${SECONDS})); while :; do s=$(date +%s); [ $s -ge $end ] && break; ${second}; while [ $(date +%s) -eq $s ]; do usleep 5000; done; done; echo DONE; sleep 3600`;
+  const script = `sleep ${WARMUP_S}; n=0; end=$(($(date +%s)+${SECONDS})); while :; do s=$(date +%s); [ $s -ge $end ] && break; ${second}; while [ $(date +%s) -eq $s ]; do usleep 5000; done; done; echo DONE; sleep 3600`;
   const c = await docker.createContainer({
     name: `bench-logs-${process.pid}`,
     Image: IMAGE,
@@ -117,10 +118,13 @@ async function main(): Promise<void> {
     await sleep(2_000);
   }
   const berthCpu = cpu();
-  const perPage: { frames: number[]; shown: string }[] = [];
+  const perPage: { frames: number[]; last: number; shown: string }[] = [];
   for (const page of pages) {
     const frames = (await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames)).slice(5);
-    perPage.push({ frames, shown: await page.getByText(/^Live · \d+ lines/).innerText() });
+    const last = await page.evaluate(() =>
+      Math.max(0, ...[...document.body.innerText.matchAll(/line (\d+) of a chatty/g)].map((m) => Number(m[1]))),
+    );
+    perPage.push({ frames, last, shown: await page.getByText(/^Live · \d+ lines/).innerText() });
   }
   const logs = await c.logs({ stdout: true, stderr: true, tail: "all" } as never);
   const written = ((logs as unknown as Buffer).toString("latin1").match(/chatty container/g) ?? []).length;
@@ -128,7 +132,7 @@ async function main(): Promise<void> {
   console.log(`\nlines written by the container: ${written} (${(written / SECONDS).toFixed(0)}/s over ${SECONDS} s)`);
   console.log(`lines received per socket viewer: ${counts.join(", ")}`);
   for (const [i, p] of perPage.entries())
-    console.log(`browser viewer ${i + 1}: "${p.shown}" (it keeps at most the newest 100000)`);
+    console.log(`browser viewer ${i + 1}: "${p.shown}" (keeps the newest 100000), last line shown: ${p.last}`);
   console.log(`Berth CPU over the run: ${berthCpu.percent.toFixed(1)} % of one core`);
   console.log("\nBerth RSS (MiB) over time:");
   for (const [t, m] of rss.filter((_, i) => i % 3 === 0))
