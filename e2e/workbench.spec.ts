@@ -60,7 +60,7 @@ test("logs: live lines, stdout and stderr apart, ANSI colour, inert HTML, search
   await expect(view.logLine(`tick-${before + 5}`)).toBeVisible({ timeout: 15_000 });
 
   await page.getByRole("searchbox", { name: "Search text" }).fill("tick-1");
-  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("form", { name: "Search logs" }).getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByText(/\d+ matching lines? in \d+ searched/)).toBeVisible();
   await expect(view.logLine("tick-1").first().locator("mark").first()).toHaveText("tick-1");
 
@@ -68,7 +68,7 @@ test("logs: live lines, stdout and stderr apart, ANSI colour, inert HTML, search
 
   await page.getByRole("checkbox", { name: "Regex" }).check();
   await page.getByRole("searchbox", { name: "Search text" }).fill("(unclosed");
-  await page.getByRole("button", { name: "Search", exact: true }).click();
+  await page.getByRole("form", { name: "Search logs" }).getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Not a valid regular expression" })).toBeVisible();
 
   const [download] = await Promise.all([

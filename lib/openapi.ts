@@ -162,6 +162,19 @@ export function openApiDocument() {
           responses: { 200: { description: "Created: { id, name, pulled }" }, ...mutation, 502: problem },
         },
       },
+      "/search": {
+        get: {
+          summary:
+            "Endpoints, containers, images, networks and volumes whose name (or image, compose project, driver, tag, " +
+            "short id) matches every term, across the endpoints the caller may see, best first: " +
+            "{ query, hits: [{ kind, endpointId, endpointName, name, href, detail, score }], incomplete }",
+          parameters: [
+            { name: "q", in: "query", schema: { type: "string", maxLength: 200 } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          ],
+          responses: { 200: { description: "Hits" }, 400: problem, 401: problem },
+        },
+      },
       "/endpoints/{endpointId}/containers/{containerId}": {
         get: {
           summary:

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/layout/SignOutButton";
+import { SearchBox } from "@/components/search/SearchBox";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 
@@ -67,7 +68,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               Teams
             </Link>
           )}
-          <Link href="/account/tokens" className="ml-auto text-sm hover:underline">
+          <div className="ml-auto">
+            <SearchBox />
+          </div>
+          <Link href="/account/tokens" className="text-sm hover:underline">
             API tokens
           </Link>
           <Link href="/account/security" className="text-sm hover:underline">
