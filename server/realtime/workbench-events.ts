@@ -7,6 +7,7 @@ import { logSearchInput } from "@/lib/log-options";
 import { can } from "@/lib/policy";
 import { parseTopic } from "@/lib/topics";
 import { actorFromCookieHeader } from "@/server/auth/session-token";
+import { describeDockerError } from "@/server/endpoints/docker/connect";
 import { logStream } from "@/server/hub/container-hubs";
 import { searchLines } from "@/server/hub/log-search";
 import type { Runtime } from "@/server/runtime";
@@ -155,8 +156,13 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
     if (!parsed.success) return reply({ ok: false, error: "Bad size" });
     const h = await guarded(parsed.data.id, reply);
     if (!h) return;
-    await h.exec.resize({ h: parsed.data.rows, w: parsed.data.cols }).catch(() => {});
-    reply({ ok: true });
+    try {
+      await h.exec.resize({ h: parsed.data.rows, w: parsed.data.cols });
+      reply({ ok: true });
+    } catch (err) {
+      rt.log.debug({ err: describeDockerError(err) }, "exec resize failed");
+      reply({ ok: false, error: `Could not resize: ${describeDockerError(err)}` });
+    }
   });
 
   socket.on("exec:close", async (raw: unknown, ack: unknown) => {

@@ -37,7 +37,9 @@ export async function startExec(actor: Actor | null, input: ExecStartInput, sour
       AttachStdout: true,
       AttachStderr: true,
       Tty: true,
-      Env: [`COLUMNS=${input.cols}`, `LINES=${input.rows}`, "TERM=xterm-256color"],
+      // No COLUMNS/LINES: busybox (Alpine's sh, stty, ls...) lets them override the tty's size, so they would pin the
+      // first size for good and every later resize would be ignored. The size is set on the tty right after start.
+      Env: ["TERM=xterm-256color"],
     });
     // The hijacked connection lives as long as the console: start it on the session's timeout-free client.
     const live = session.streams().getExec(exec.id);
