@@ -67,6 +67,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               Teams
             </Link>
           )}
+          {can(actor, "statuspage:manage") && (
+            <Link href="/admin/status-pages" className="text-sm hover:underline">
+              Status pages
+            </Link>
+          )}
           <Link href="/account/tokens" className="ml-auto text-sm hover:underline">
             API tokens
           </Link>
