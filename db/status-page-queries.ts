@@ -78,6 +78,13 @@ export async function saveStatusPageRow(
   });
 }
 
+/** A unique-constraint violation from either driver (drizzle may wrap the driver's error in `cause`). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | null;
+  const code = e?.code ?? e?.cause?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
 export async function deleteStatusPageRow({ db, t }: DbHandle, id: string): Promise<boolean> {
   const rows = await db.delete(t.statusPages).where(eq(t.statusPages.id, id)).returning({ id: t.statusPages.id });
   return rows.length === 1;

@@ -1,6 +1,11 @@
 import crypto from "node:crypto";
 import { listEndpoints } from "@/db/queries";
-import { findStatusPageById, findStatusPageBySlug, saveStatusPageRow } from "@/db/status-page-queries";
+import {
+  findStatusPageById,
+  findStatusPageBySlug,
+  isUniqueViolation,
+  saveStatusPageRow,
+} from "@/db/status-page-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { SaveStatusPageInput } from "@/lib/status-page-schemas";
@@ -10,13 +15,6 @@ import { type StatusPageAdminView, toAdminView } from "./status-page-views";
 
 const slugTaken = (slug: string) =>
   new UserError(`A status page with the slug "${slug}" exists already`, 409, "conflict");
-
-/** A unique-constraint violation from either driver: another save took the slug between our check and our write. */
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  const code = e?.code ?? e?.cause?.code;
-  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
 
 async function checkEndpoints(input: SaveStatusPageInput): Promise<void> {
   const known = new Set((await listEndpoints(runtime().db)).map((e) => e.id));
@@ -47,6 +45,7 @@ async function write(
   try {
     await saveStatusPageRow(rt.db, page, items, existing ? "update" : "insert");
   } catch (err) {
+    // Another save took the slug between our check and our write.
     if (isUniqueViolation(err)) throw slugTaken(input.slug);
     throw err;
   }
