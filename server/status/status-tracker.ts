@@ -166,11 +166,15 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
     }
     const wanted = new Map(rows.map((r) => [itemKey(r), r]));
     const now = Date.now();
+    const dropped: string[] = [];
     for (const [key, tracked] of this.targets) {
       if (wanted.has(key)) continue;
       this.record(tracked, "unknown", now);
       this.targets.delete(key);
+      dropped.push(key);
     }
+    // Items can vanish without a page edit (their endpoint was removed): live pages showing them rebuild.
+    if (dropped.length) this.emit("change", dropped);
     const endpoints = new Set<string>();
     for (const [key, target] of wanted) {
       if (this.targets.has(key)) continue;
