@@ -184,6 +184,20 @@ test("slugs are validated and unique, with clear errors", async ({ page }) => {
     data: { slug: "ok-slug", title: "t", items: [{ endpointId: "local", ref: "../x", displayName: "x" }] },
   });
   expect(bad.status()).toBe(400);
+
+  // Every change and every failed attempt is audited.
+  const audit = (await (await admin.get("/api/v1/audit?action=statuspage.create&limit=50")).json()) as {
+    target: string;
+    outcome: string;
+    source: string;
+  }[];
+  const mine = audit.filter((a) => a.target === taken).map((a) => `${a.outcome}/${a.source}`);
+  expect(mine).toEqual(expect.arrayContaining(["success/api", "failure/ui", "failure/api"]));
+  // And the API is described.
+  const doc = (await (await admin.get("/api/v1/openapi.json")).json()) as { paths: Record<string, unknown> };
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining(["/status-pages", "/status-pages/{pageId}", "/status/{slug}"]),
+  );
 });
 
 test("viewers and operators cannot manage status pages", async ({ browser }) => {

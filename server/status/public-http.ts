@@ -7,19 +7,20 @@ const PUBLIC_PATH = /^\/(?:status|api\/v1\/status)(?:\/|$)/;
 
 /** Whether a request targets a public status path, however its path is spelled (`//status/x`, `/./status/x`). */
 export function isPublicStatusPath(rawUrl: string | undefined): boolean {
+  // Collapse slashes first: "//status/x" would otherwise parse as a URL with host "status".
+  const raw = (rawUrl ?? "/").split(/[?#]/, 1)[0]!.replace(/\/{2,}/g, "/");
   let path: string;
   try {
-    path = new URL(rawUrl ?? "/", "http://berth.invalid").pathname;
+    path = new URL(raw.startsWith("/") ? raw : `/${raw}`, "http://berth.invalid").pathname;
   } catch {
     return false;
   }
-  path = path.replace(/\/{2,}/g, "/");
   try {
     path = decodeURIComponent(path);
   } catch {
     // keep the raw form
   }
-  return PUBLIC_PATH.test(path);
+  return PUBLIC_PATH.test(path.replace(/\/{2,}/g, "/"));
 }
 
 /**
