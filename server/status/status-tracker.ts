@@ -91,6 +91,8 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
     this.endpoints.on("health", this.onHealth);
     this.endpoints.on("removed", this.onRemoved);
     await this.reload();
+    // Targets a page change added before the start were not evaluated (nothing is evaluated while stopped).
+    for (const id of new Set([...this.targets.values()].map((t) => t.target.endpointId))) this.evaluate(id);
     const heartbeat = setInterval(() => this.heartbeat(), this.heartbeatMs);
     const prune = setInterval(() => void this.prune(), this.pruneEveryMs);
     heartbeat.unref();
