@@ -165,6 +165,40 @@ test("stored XSS in team and token names renders inert under a CSP without inlin
   await admin.dispose();
 });
 
+test("stored XSS in status page titles and display names renders inert on the public page", async ({ browser }) => {
+  const title = `<img src=x onerror="window.__pwned=3">${Date.now().toString(36)}`;
+  const displayName = "<script>window.__pwned=4</script>";
+  const slug = uniqueName("xss");
+  const admin = await signedInApi();
+  const made = await admin.post("/api/v1/status-pages", {
+    data: { slug, title, items: [{ endpointId: "local", ref: "e2e-no-such-container", displayName }] },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  // Anyone may open it: the payloads reach an anonymous visitor, under the same CSP.
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  const res = await page.goto(`/status/${slug}`);
+  const scriptSrc = (res?.headers()["content-security-policy"] ?? "").split(";").find((d) => d.includes("script-src"));
+  expect(scriptSrc).toContain("'nonce-");
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible(); // shown, as text
+  await expect(page.getByRole("rowheader", { name: displayName })).toBeVisible();
+  await expect(page.getByText("Connection: Live.")).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator("img[src=x]")).toHaveCount(0);
+  expect(await page.title()).toBe(title);
+  // And on the admin's list.
+  await new SignInPage(page).signInAsAdmin();
+  await page.goto("/admin/status-pages");
+  await expect(page.getByRole("cell", { name: title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator("img[src=x]")).toHaveCount(0);
+  const id = ((await made.json()) as { id: string }).id;
+  await admin.delete(`/api/v1/status-pages/${id}`, { headers: { Origin: serverState().baseURL } });
+  await visitor.close();
+  await admin.dispose();
+});
+
 test("setup is unreachable once an admin exists", async () => {
   const anon = await anonymousApi();
   for (const path of ["/setup", "/setup?token=guess", serverState().setupUrl.replace(serverState().baseURL, "")]) {

@@ -30,6 +30,7 @@ interface Listed {
 interface Listing {
   entries: Listed[];
   topics: { kind: string; pattern: string; permission: string }[];
+  publicTopics: { kind: string; pattern: string; permission: string }[];
   socketEvents: { event: string; file: string }[];
 }
 
@@ -62,6 +63,7 @@ function model(name: ActorName): Actor | null {
 }
 
 function expectedAllowed(actor: ActorName, permission: string, endpointScoped: boolean): boolean {
+  if (permission === "public") return true;
   if (permission === "authenticated") return actor !== "anonymous";
   return can(model(actor), permission as Action, endpointScoped ? { endpointId: ENDPOINT } : {});
 }
@@ -75,6 +77,8 @@ let clients: Record<ActorName, APIRequestContext>;
 let container: string;
 let containerId: string;
 let admin: APIRequestContext;
+/** A status page showing the matrix's container, for the public namespace. */
+let statusSlug: string;
 
 test.beforeAll(async () => {
   ensureOtherEndpoint();
@@ -91,6 +95,15 @@ test.beforeAll(async () => {
   };
   container = uniqueName("mx");
   containerId = runSleeper(container);
+  statusSlug = uniqueName("mx-status");
+  const page = await admin.post("/api/v1/status-pages", {
+    data: {
+      slug: statusSlug,
+      title: "Matrix",
+      items: [{ endpointId: ENDPOINT, ref: container, displayName: "Matrix service" }],
+    },
+  });
+  expect(page.status(), await page.text()).toBe(201);
 });
 
 test.afterAll(async () => {
@@ -98,6 +111,11 @@ test.afterAll(async () => {
   const list = (await (await admin.get("/api/v1/endpoints")).json()) as { id: string; name: string }[];
   for (const e of list.filter((x) => x.name.startsWith("e2e-mx"))) {
     await admin.delete(`/api/v1/endpoints/${encodeURIComponent(e.id)}`, { headers: { Origin: serverState().baseURL } });
+  }
+  // Status pages the matrix made (its own, and those an allowed create added) go again.
+  const pages = (await (await admin.get("/api/v1/status-pages")).json()) as { id: string; slug: string }[];
+  for (const p of pages.filter((x) => x.slug.startsWith("e2e-mx"))) {
+    await admin.delete(`/api/v1/status-pages/${p.id}`, { headers: { Origin: serverState().baseURL } });
   }
   for (const c of Object.values(clients ?? {})) await c.dispose();
   docker("rm", "-f", container);
@@ -118,6 +136,7 @@ async function fixtures() {
     userId: victim.id,
     teamId: team.id,
     tokenId: "00000000-0000-4000-8000-000000000000",
+    pageId: "matrix-no-such-status-page",
     nextauth: "session",
   };
   // One input that satisfies every schema; each strips what it does not use.
@@ -151,6 +170,10 @@ async function fixtures() {
     imageIds: [],
     names: [],
     connection: { type: "unix", socketPath: process.env.BERTH_TEST_DOCKER_SOCKET },
+    // Status pages: a fresh slug per call and no items, so an allowed create adds an empty page (cleaned up after).
+    slug: uniqueName("mx-slug"),
+    title: "Matrix status page",
+    items: [],
   };
   return { values, input };
 }
@@ -206,6 +229,11 @@ test("every entry point found in the code has a policy", () => {
   const unlisted = listing.socketEvents.filter((s) => !Object.hasOwn(SOCKET_EVENTS, s.event));
   expect(unlisted, "socket events without an entry in SOCKET_EVENTS (lib/policy.ts)").toEqual([]);
   for (const t of listing.topics) expect(known.has(t.permission), `topic ${t.kind}`).toBe(true);
+  // Socket events of the anonymous namespace must be declared public on purpose, and only those.
+  for (const s of listing.socketEvents.filter((x) => x.file.endsWith("public-gateway.ts"))) {
+    expect(SOCKET_EVENTS[s.event], s.event).toBe("public");
+  }
+  expect(listing.publicTopics.map((t) => t.kind)).toEqual(["status"]);
   expect(listing.entries.length).toBeGreaterThan(30);
 });
 
@@ -326,6 +354,65 @@ test("socket topics: subscribe as each actor", async () => {
       const expected = expectedAllowed(actor, t.permission, topic.includes(ENDPOINT)) ? "allowed" : "denied";
       if (outcome !== expected) wrong.push(`${actor} ${topic}: ${outcome}, policy says ${expected}`);
     }
+  }
+  expect(wrong).toEqual([]);
+});
+
+/** Connects to a namespace as an actor and emits one event with an ack; "refused" when the handshake is refused. */
+function socketAsk(
+  namespace: string,
+  headers: Record<string, string>,
+  event: string,
+  payload: unknown,
+): Promise<unknown> {
+  return new Promise((resolve) => {
+    const socket = io(`${serverState().baseURL}${namespace}`, {
+      path: "/socket.io/",
+      transports: ["websocket"],
+      extraHeaders: { Origin: serverState().baseURL, ...headers },
+      reconnection: false,
+      forceNew: true,
+    });
+    socket.on("connect", () =>
+      socket.emit(event, payload, (r: unknown) => {
+        socket.close();
+        resolve(r);
+      }),
+    );
+    socket.on("connect_error", () => {
+      socket.close();
+      resolve("refused");
+    });
+  });
+}
+
+test("public namespace: anyone may watch a status page, and nothing else is served there", async () => {
+  const wrong: string[] = [];
+  const privateTopics = listing.topics.map((t) => topicName(t.pattern));
+  for (const [i, actor] of ACTORS.entries()) {
+    const cookie = actor === "anonymous" ? "" : await sessionCookie(clients[actor]);
+    // Each actor counts as its own client for the public rate limit (the e2e server trusts X-Forwarded-For from
+    // loopback), so this many subscriptions in a row stay under it.
+    const client = { "X-Forwarded-For": `198.18.${Date.now() % 250}.${i + 1}` };
+    const headers = { ...(cookie ? { Cookie: cookie } : {}), ...client };
+    for (const t of listing.publicTopics) {
+      const topic = t.pattern.includes("status:") ? `status:${statusSlug}` : "";
+      const r = (await socketAsk("/public", headers, "status:subscribe", topic)) as { ok?: boolean };
+      const expected = expectedAllowed(actor, t.permission, false);
+      if (Boolean(r?.ok) !== expected) wrong.push(`${actor} /public ${topic}: ${JSON.stringify(r)}`);
+    }
+    // The signed-in topics are not reachable through the public namespace, whoever asks.
+    for (const topic of privateTopics) {
+      const r = (await socketAsk("/public", headers, "status:subscribe", topic)) as { ok?: boolean };
+      if (r?.ok !== false) wrong.push(`${actor} /public ${topic}: ${JSON.stringify(r)}`);
+    }
+    // ... and the signed-in namespace does not serve status topics (anonymous is refused at the handshake).
+    const r = await socketAsk("/", headers, "subscribe", `status:${statusSlug}`);
+    if (actor === "anonymous" ? r !== "refused" : (r as { ok?: boolean })?.ok !== false)
+      wrong.push(`${actor} / status:${statusSlug}: ${JSON.stringify(r)}`);
+    // The public JSON twin of the page.
+    const res = await clients[actor].get(`/api/v1/status/${statusSlug}`, { headers: client });
+    if (res.status() !== 200) wrong.push(`${actor} GET /api/v1/status/${statusSlug}: ${res.status()}`);
   }
   expect(wrong).toEqual([]);
 });

@@ -1,4 +1,5 @@
 import { accessPaths } from "./openapi-access";
+import { statusPaths } from "./openapi-status";
 
 // The OpenAPI description of /api/v1. Kept beside the schemas it documents; e2e checks every listed path answers.
 
@@ -314,6 +315,7 @@ export function openApiDocument() {
       // /audit and the access-management paths
       ...accessPaths,
       ...resourcePaths(),
+      ...statusPaths,
     },
     components: {
       securitySchemes: {

@@ -47,7 +47,14 @@ describe("container:create", () => {
 describe("access management actions", () => {
   it("are global and admin-only", () => {
     const viewer: Actor = { id: "v", username: "v", isAdmin: false, grants: { e1: "viewer" } };
-    for (const a of ["user:manage", "team:manage", "grant:manage", "settings:manage", "audit:read"] as const) {
+    for (const a of [
+      "user:manage",
+      "team:manage",
+      "grant:manage",
+      "settings:manage",
+      "audit:read",
+      "statuspage:manage",
+    ] as const) {
       expect(can(admin, a)).toBe(true);
       expect(can(op, a)).toBe(false);
       expect(can(op, a, { endpointId: "e1" })).toBe(false);

@@ -26,6 +26,8 @@ export const ACTIONS = {
   "team:manage": "global",
   "grant:manage": "global",
   "settings:manage": "global",
+  // Compose public status pages (what anyone may see without signing in): admins only.
+  "statuspage:manage": "global",
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -73,7 +75,7 @@ export function visibleEndpointIds(actor: Actor): Set<string> | null {
  * Socket events the gateway handles and what each needs. subscribe/unsubscribe are authorized per topic (see the
  * topic handlers' permission). The authorization matrix test fails when a socket event has no entry here.
  */
-export const SOCKET_EVENTS: Record<string, Action | "authenticated"> = {
+export const SOCKET_EVENTS: Record<string, Action | "authenticated" | "public"> = {
   subscribe: "authenticated",
   unsubscribe: "authenticated",
   // Container workbench (server/realtime/workbench-events.ts): each event re-loads and authorizes its actor.
@@ -82,4 +84,8 @@ export const SOCKET_EVENTS: Record<string, Action | "authenticated"> = {
   "exec:input": "container:exec",
   "exec:resize": "container:exec",
   "exec:close": "container:exec",
+  // The anonymous "/public" namespace (server/realtime/public-gateway.ts): status pages only, rate-limited per client,
+  // payloads built by lib/status-view.ts. Its sockets cannot use any event above.
+  "status:subscribe": "public",
+  "status:unsubscribe": "public",
 };

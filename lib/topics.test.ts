@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTopic } from "./topics";
+import { parsePublicTopic, parseTopic, statusTopic } from "./topics";
 
 describe("parseTopic", () => {
   it("accepts the endpoints topic", () => {
@@ -72,5 +72,37 @@ describe("resource topics", () => {
     expect(parseTopic("endpoint:e1:pulls")).toMatchObject({ kind: "pulls", endpointId: "e1" });
     expect(parseTopic("endpoint:e1:events:x")).toBeNull();
     expect(parseTopic("endpoint:../x:pulls")).toBeNull();
+  });
+});
+
+describe("public topics", () => {
+  it("accept status pages by slug, and nothing else", () => {
+    expect(parsePublicTopic("status:acme-prod")).toEqual({
+      kind: "status",
+      name: "status:acme-prod",
+      slug: "acme-prod",
+    });
+    for (const bad of [
+      "status:",
+      "status:Acme",
+      "status:a--b",
+      "status:-a",
+      "status:a/b",
+      "status:../x",
+      "endpoints",
+      "endpoint:local:containers",
+      "events",
+      " status:acme",
+      `status:${"a".repeat(49)}`,
+      42,
+      null,
+    ]) {
+      expect(parsePublicTopic(bad), String(bad)).toBeNull();
+    }
+  });
+
+  it("are not topics of the signed-in namespace, and the signed-in topics are not public", () => {
+    expect(parseTopic("status:acme")).toBeNull();
+    expect(parsePublicTopic(statusTopic("acme"))?.slug).toBe("acme");
   });
 });

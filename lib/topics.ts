@@ -1,3 +1,5 @@
+import { SLUG_PATTERN } from "./status-page-schemas";
+
 /**
  * Live topic names: what a browser may subscribe to. Each kind has one pattern; the named groups become fields of
  * the parsed topic. Anything that matches no pattern is rejected before any handler sees it.
@@ -44,6 +46,26 @@ export const containersTopic = (endpointId: string) => `endpoint:${endpointId}:c
 export const topologyTopic = (endpointId: string) => `endpoint:${endpointId}:topology`;
 export const statsTopic = (endpointId: string, containerId: string) =>
   `endpoint:${endpointId}:container:${containerId}:stats`;
+
+/**
+ * Topics of the anonymous "/public" socket namespace: nothing but status pages, whose payload is the sanitized
+ * public view. They are deliberately not in TOPIC_PATTERNS: the signed-in namespace does not serve them, and the
+ * public namespace serves nothing else.
+ */
+export const PUBLIC_TOPIC_PATTERNS = {
+  status: new RegExp(`^status:(?<slug>${SLUG_PATTERN})$`),
+} as const;
+
+export type PublicTopicKind = keyof typeof PUBLIC_TOPIC_PATTERNS;
+
+export function parsePublicTopic(raw: unknown): { kind: PublicTopicKind; name: string; slug: string } | null {
+  if (typeof raw !== "string" || raw.length > 80) return null;
+  const m = PUBLIC_TOPIC_PATTERNS.status.exec(raw);
+  const slug = m?.groups?.slug;
+  return slug && !slug.includes("--") ? { kind: "status", name: raw, slug } : null;
+}
+
+export const statusTopic = (slug: string) => `status:${slug}`;
 
 // Referenced by patterns added later (container-scoped topics such as logs and stats).
 export const CONTAINER_REF_PATTERN = CONTAINER;

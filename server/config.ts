@@ -15,6 +15,10 @@ export interface Config {
   allowedOrigins: string[];
   dev: boolean;
   logLevel: string;
+  /** Requests per minute one client (IP address, IPv6 /64) may make to public status pages and their socket. */
+  publicRateLimit: number;
+  /** Reverse proxies whose X-Forwarded-For names the client, for that rate limit. */
+  trustedProxies: string[];
 }
 
 /** Reads a secret from the data folder, creating it (mode 0600) on first start. */
@@ -35,6 +39,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number.parseInt(env.PORT || "3000", 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const publicRateLimit = Number(env.BERTH_PUBLIC_RATE_LIMIT || "120");
+  if (!Number.isInteger(publicRateLimit) || publicRateLimit < 1 || publicRateLimit > 1_000_000)
+    throw new Error(
+      `BERTH_PUBLIC_RATE_LIMIT must be a whole number of requests per minute, got "${env.BERTH_PUBLIC_RATE_LIMIT}"`,
+    );
   return {
     port,
     host: env.HOST || "0.0.0.0",
@@ -50,5 +59,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     dev: env.NODE_ENV === "development",
     logLevel: env.LOG_LEVEL || "info",
+    publicRateLimit,
+    trustedProxies: (env.BERTH_TRUSTED_PROXIES || "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }

@@ -8,6 +8,7 @@ import { attachGateway } from "./realtime/gateway";
 import { createRuntime } from "./runtime";
 import { securityHeaders } from "./security-headers";
 import { startAuditPruner } from "./services/audit/audit-retention";
+import { refuseOverPublicLimit } from "./status/public-http";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
 
   const rt = await createRuntime(config);
   await bootstrap(rt, publicUrl);
+  await rt.status.start();
   const stopPruner = startAuditPruner();
 
   const app = next({ dev: config.dev, hostname: config.host, port: config.port, dir: process.cwd() });
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
 
   const server = http.createServer((req, res) => {
     for (const [k, v] of securityHeaders(req)) res.setHeader(k, v);
+    if (refuseOverPublicLimit(req, res, rt)) return;
     handle(req, res, parse(req.url ?? "/", true)).catch((err) => {
       log.error({ err }, "request failed");
       if (!res.headersSent) res.statusCode = 500;
@@ -49,10 +52,12 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
     stopPruner();
+    // Close the status periods at this moment (before the sessions go, which would read as "unreachable").
+    const statusStopped = rt.status.stop().catch(() => {});
     rt.endpoints.stopAll();
     io.close();
     server.close(() => {
-      void rt.db.close().finally(() => process.exit(0));
+      void statusStopped.then(() => rt.db.close()).finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -3,6 +3,8 @@ import type { Config } from "./config";
 import { loadSecretKey, SecretBox } from "./crypto/secret-box";
 import { EndpointManager } from "./endpoints/endpoint-manager";
 import { type Logger, log } from "./log";
+import { RateLimiter } from "./status/rate-limit";
+import { StatusTracker } from "./status/status-tracker";
 
 /**
  * Process-wide state. The custom server and Next's separately bundled route code each get their own copy of this
@@ -15,6 +17,10 @@ export interface Runtime {
   endpoints: EndpointManager;
   /** Seals and opens credentials stored in the database. */
   secrets: SecretBox;
+  /** Live state and history of what status pages show; started by the server (server/main.ts). */
+  status: StatusTracker;
+  /** Per-client limit on public status pages (HTTP and the "/public" socket namespace share it). */
+  publicLimiter: RateLimiter;
   /** Present only while no admin exists. */
   setupToken: string | null;
 }
@@ -31,11 +37,14 @@ export function runtime(): Runtime {
 export async function createRuntime(config: Config): Promise<Runtime> {
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const secrets = new SecretBox(loadSecretKey(config.dataDir));
+  const endpoints = new EndpointManager(log, (s) => secrets.open(s));
   const r: Runtime = {
     config,
     log,
     db,
-    endpoints: new EndpointManager(log, (s) => secrets.open(s)),
+    endpoints,
+    status: new StatusTracker(db, endpoints, log),
+    publicLimiter: new RateLimiter(config.publicRateLimit),
     secrets,
     setupToken: null,
   };

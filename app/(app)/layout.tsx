@@ -68,6 +68,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               Teams
             </Link>
           )}
+          {can(actor, "statuspage:manage") && (
+            <Link href="/admin/status-pages" className="text-sm hover:underline">
+              Status pages
+            </Link>
+          )}
           <div className="ml-auto">
             <SearchBox />
           </div>

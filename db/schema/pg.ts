@@ -124,3 +124,19 @@ export const statusPageItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.pageId, t.position] })],
 );
+
+export const statusHistory = pgTable(
+  "status_history",
+  {
+    id: serial("id").primaryKey(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => endpoints.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    ref: text("ref").notNull(),
+    state: text("state").notNull(),
+    since: bigint("since", { mode: "number" }).notNull(),
+    until: bigint("until", { mode: "number" }).notNull(),
+  },
+  (t) => [index("status_history_target_idx").on(t.endpointId, t.kind, t.ref, t.until)],
+);

@@ -132,3 +132,22 @@ export const statusPageItems = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.pageId, t.position] })],
 );
+
+// What Berth saw of each status page item: periods of one state ("up" or "down"), written on every transition and
+// extended by a heartbeat while watched. Gaps are time Berth did not watch (stopped, endpoint unreachable). Keyed by
+// the item's target (endpoint, kind, container name), not by page, so two pages showing one container share it.
+export const statusHistory = sqliteTable(
+  "status_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => endpoints.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    ref: text("ref").notNull(),
+    state: text("state").notNull(),
+    since: integer("since").notNull(),
+    until: integer("until").notNull(),
+  },
+  (t) => [index("status_history_target_idx").on(t.endpointId, t.kind, t.ref, t.until)],
+);

@@ -24,6 +24,10 @@ export default async function globalSetup(): Promise<void> {
       BERTH_ADMIN_USERNAME: "",
       BERTH_ADMIN_PASSWORD: "",
       DATABASE_URL: "",
+      // Public status pages: a limit a test can reach quickly; X-Forwarded-For from loopback names the client, so a
+      // test can be its own client (a made-up address) and exhaust only its own bucket.
+      BERTH_PUBLIC_RATE_LIMIT: "60",
+      BERTH_TRUSTED_PROXIES: "127.0.0.1",
     },
     stdio: ["ignore", out, out],
     detached: false,

@@ -2,7 +2,7 @@
 // defineAction/defineRoute calls run. Run with tsx (it resolves the @/ paths and Next's extensionless imports).
 import fs from "node:fs";
 import path from "node:path";
-import { TOPIC_PATTERNS } from "@/lib/topics";
+import { PUBLIC_TOPIC_PATTERNS, TOPIC_PATTERNS } from "@/lib/topics";
 import type { EntryPoint } from "@/server/entry/registry";
 import { TOPIC_HANDLERS } from "@/server/realtime/topic-handlers";
 
@@ -92,7 +92,13 @@ async function main() {
     pattern: re.source,
     permission: TOPIC_HANDLERS[kind as keyof typeof TOPIC_HANDLERS]?.permission ?? "",
   }));
-  process.stdout.write(JSON.stringify({ entries: out, topics, socketEvents: socketEvents() }));
+  // Topics of the anonymous "/public" namespace: open to everyone by design (sanitized status pages only).
+  const publicTopics = Object.entries(PUBLIC_TOPIC_PATTERNS).map(([kind, re]) => ({
+    kind,
+    pattern: re.source,
+    permission: "public",
+  }));
+  process.stdout.write(JSON.stringify({ entries: out, topics, publicTopics, socketEvents: socketEvents() }));
 }
 
 void main().then(() => process.exit(0));

@@ -7,6 +7,7 @@ import { parseTopic, type Topic } from "@/lib/topics";
 import { actorFromCookieHeader } from "@/server/auth/session-token";
 import type { Runtime } from "@/server/runtime";
 import { originAllowed } from "./origin";
+import { attachPublicNamespace } from "./public-gateway";
 import { TOPIC_HANDLERS } from "./topic-handlers";
 import { attachWorkbenchEvents } from "./workbench-events";
 
@@ -35,6 +36,9 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, cb) => cb(null, originAllowed(req, rt.config.allowedOrigins)),
   });
+
+  // Status pages for anyone, on their own namespace; the middleware below (sessions only) guards "/" alone.
+  attachPublicNamespace(io, rt);
 
   // Subscribers per topic name; the upstream is acquired at 1 and released at 0.
   const refs = new Map<string, number>();

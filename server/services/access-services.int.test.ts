@@ -47,6 +47,8 @@ function config(dataDir: string, databaseUrl?: string): Config {
     allowedOrigins: [],
     dev: false,
     logLevel: "silent",
+    publicRateLimit: 120,
+    trustedProxies: [],
   };
 }
 

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { saveStatusPageInput } from "@/lib/status-page-schemas";
+import { defineRoute, noInput } from "@/server/entry/route";
+import { listStatusPages } from "@/server/services/status-pages/list-status-pages";
+import { createStatusPage } from "@/server/services/status-pages/save-status-page";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute(
+  { name: "api.statusPages.list", schema: noInput, permission: "statuspage:manage" },
+  (actor) => listStatusPages(actor),
+);
+
+export const POST = defineRoute(
+  { name: "api.statusPages.create", schema: z.object({ body: saveStatusPageInput }), permission: "statuspage:manage" },
+  async (actor, { body }) => Response.json(await createStatusPage(actor, body, { source: "api" }), { status: 201 }),
+);

@@ -1,0 +1,258 @@
+"use client";
+
+import { useId, useState } from "react";
+import { createStatusPageAction, updateStatusPageAction } from "@/app/(app)/admin/status-pages/actions";
+import { Button, ErrorText, useActionRunner } from "@/components/admin/admin-parts";
+import type { StatusPageAdminView, StatusSource } from "@/lib/status-view";
+
+interface ItemDraft {
+  key: number;
+  endpointId: string;
+  ref: string;
+  displayName: string;
+}
+
+const inputClass = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
+
+let nextKey = 1;
+
+function ItemRow(props: {
+  n: number;
+  count: number;
+  item: ItemDraft;
+  sources: StatusSource[];
+  errors: Record<string, string>;
+  onChange: (patch: Partial<ItemDraft>) => void;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const { n, item, sources } = props;
+  const source = sources.find((s) => s.id === item.endpointId);
+  const names = source?.containers ?? [];
+  const missing = item.ref && !names.includes(item.ref);
+  const at = (field: string) => props.errors[`items.${n - 1}.${field}`];
+  const ids = useId();
+  return (
+    <tr className="border-b border-slate-100 align-top dark:border-slate-800">
+      <td className="py-1 pr-2">{n}</td>
+      <td className="py-1 pr-2">
+        <label htmlFor={`${ids}-ep`} className="sr-only">
+          Endpoint for item {n}
+        </label>
+        <select
+          id={`${ids}-ep`}
+          value={item.endpointId}
+          onChange={(e) => props.onChange({ endpointId: e.target.value, ref: "" })}
+          className={inputClass}
+        >
+          {!source && <option value={item.endpointId}>{item.endpointId} (removed)</option>}
+          {sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.reachable ? s.name : `${s.name} (unreachable)`}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="py-1 pr-2">
+        <label htmlFor={`${ids}-c`} className="sr-only">
+          Container for item {n}
+        </label>
+        <select
+          id={`${ids}-c`}
+          value={item.ref}
+          aria-invalid={at("ref") ? true : undefined}
+          onChange={(e) => {
+            const ref = e.target.value;
+            props.onChange(item.displayName ? { ref } : { ref, displayName: ref });
+          }}
+          className={inputClass}
+        >
+          <option value="">Choose a container</option>
+          {missing && <option value={item.ref}>{item.ref} (not found)</option>}
+          {names.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+        {at("ref") && <p className="text-sm text-red-600">{at("ref")}</p>}
+      </td>
+      <td className="py-1 pr-2">
+        <label htmlFor={`${ids}-d`} className="sr-only">
+          Display name for item {n}
+        </label>
+        <input
+          id={`${ids}-d`}
+          value={item.displayName}
+          maxLength={80}
+          aria-invalid={at("displayName") ? true : undefined}
+          onChange={(e) => props.onChange({ displayName: e.target.value })}
+          className={inputClass}
+        />
+        {at("displayName") && <p className="text-sm text-red-600">{at("displayName")}</p>}
+      </td>
+      <td className="space-x-1 py-1 whitespace-nowrap">
+        <button
+          type="button"
+          aria-label={`Move item ${n} up`}
+          disabled={n === 1}
+          onClick={() => props.onMove(-1)}
+          className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-40 dark:hover:bg-slate-800"
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          aria-label={`Move item ${n} down`}
+          disabled={n === props.count}
+          onClick={() => props.onMove(1)}
+          className="rounded px-2 py-1 hover:bg-slate-100 disabled:opacity-40 dark:hover:bg-slate-800"
+        >
+          ↓
+        </button>
+        <button
+          type="button"
+          aria-label={`Remove item ${n}`}
+          onClick={props.onRemove}
+          className="rounded px-2 py-1 text-red-700 hover:bg-red-50 dark:hover:bg-slate-800"
+        >
+          Remove
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** Create or edit a status page: slug, title, and an ordered list of containers (any endpoint) with public names. */
+export function StatusPageEditor(props: { page?: StatusPageAdminView; sources: StatusSource[]; onDone: () => void }) {
+  const { page, sources } = props;
+  const { run, error, fieldErrors, busy } = useActionRunner();
+  const [slug, setSlug] = useState(page?.slug ?? "");
+  const [title, setTitle] = useState(page?.title ?? "");
+  const [items, setItems] = useState<ItemDraft[]>(
+    () =>
+      page?.items.map((i) => ({ key: nextKey++, endpointId: i.endpointId, ref: i.ref, displayName: i.displayName })) ??
+      [],
+  );
+  const ids = useId();
+  const label = page ? `Edit status page ${page.slug}` : "New status page";
+
+  const update = (key: number, patch: Partial<ItemDraft>) =>
+    setItems((cur) => cur.map((i) => (i.key === key ? { ...i, ...patch } : i)));
+  const move = (index: number, by: -1 | 1) =>
+    setItems((cur) => {
+      const next = [...cur];
+      const [it] = next.splice(index, 1);
+      if (it) next.splice(index + by, 0, it);
+      return next;
+    });
+
+  return (
+    <form
+      aria-label={label}
+      className="space-y-3 rounded border border-slate-200 p-4 dark:border-slate-800"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const input = {
+          slug,
+          title,
+          items: items.map(({ endpointId, ref, displayName }) => ({ endpointId, kind: "container", ref, displayName })),
+        };
+        const saved = await run(() =>
+          page ? updateStatusPageAction({ ...input, id: page.id }) : createStatusPageAction(input),
+        );
+        if (saved) props.onDone();
+      }}
+    >
+      <h2 className="text-lg font-semibold">{label}</h2>
+      <div className="flex flex-wrap gap-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-slug`} className="text-sm font-medium">
+            Slug
+          </label>
+          <input
+            id={`${ids}-slug`}
+            value={slug}
+            onChange={(e) => setSlug(e.target.value)}
+            aria-describedby={`${ids}-slug-help`}
+            aria-invalid={fieldErrors.slug ? true : undefined}
+            className={inputClass}
+          />
+          <p id={`${ids}-slug-help`} className="text-xs text-slate-500">
+            Public at /status/{slug || "…"}; lowercase letters, digits and hyphens.
+          </p>
+          {fieldErrors.slug && <p className="text-sm text-red-600">{fieldErrors.slug}</p>}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${ids}-title`} className="text-sm font-medium">
+            Title
+          </label>
+          <input
+            id={`${ids}-title`}
+            value={title}
+            maxLength={120}
+            onChange={(e) => setTitle(e.target.value)}
+            aria-invalid={fieldErrors.title ? true : undefined}
+            className={`${inputClass} w-80`}
+          />
+          {fieldErrors.title && <p className="text-sm text-red-600">{fieldErrors.title}</p>}
+        </div>
+      </div>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Visitors see only the title and each item&apos;s display name, state, health, uptime and availability. Items
+        follow the container&apos;s name, so they survive Recreate; a renamed container shows as down.
+      </p>
+      <table className="text-left text-sm">
+        <caption className="sr-only">Items</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">Endpoint</th>
+            <th scope="col">Container</th>
+            <th scope="col">Display name</th>
+            <th scope="col">
+              <span className="sr-only">Order and removal</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item, index) => (
+            <ItemRow
+              key={item.key}
+              n={index + 1}
+              count={items.length}
+              item={item}
+              sources={sources}
+              errors={fieldErrors}
+              onChange={(patch) => update(item.key, patch)}
+              onMove={(by) => move(index, by)}
+              onRemove={() => setItems((cur) => cur.filter((i) => i.key !== item.key))}
+            />
+          ))}
+        </tbody>
+      </table>
+      {items.length === 0 && <p className="text-sm">No items yet.</p>}
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          disabled={sources.length === 0}
+          onClick={() =>
+            setItems((cur) => [...cur, { key: nextKey++, endpointId: sources[0]?.id ?? "", ref: "", displayName: "" }])
+          }
+          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Add item
+        </button>
+        <span className="ml-auto flex gap-2">
+          <button type="button" onClick={props.onDone} className="rounded px-3 py-1 text-sm hover:bg-slate-100">
+            Cancel
+          </button>
+          <Button type="submit" disabled={busy}>
+            {page ? "Save status page" : "Create status page"}
+          </Button>
+        </span>
+      </div>
+      <ErrorText error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import { findStatusPageById, listStatusPages as listRows } from "@/db/status-page-queries";
+import type { Actor } from "@/lib/domain";
+import type { StatusSource } from "@/lib/status-view";
+import { runtime } from "@/server/runtime";
+import { authorize } from "../authorize";
+import { type StatusPageAdminView, toAdminView } from "./status-page-views";
+
+export async function listStatusPages(actor: Actor | null): Promise<StatusPageAdminView[]> {
+  authorize(actor, "statuspage:manage");
+  const rt = runtime();
+  return (await listRows(rt.db)).map((p) => toAdminView(rt, p));
+}
+
+export async function getStatusPage(actor: Actor | null, id: string): Promise<StatusPageAdminView | undefined> {
+  authorize(actor, "statuspage:manage");
+  const rt = runtime();
+  const page = await findStatusPageById(rt.db, id);
+  return page && toAdminView(rt, page);
+}
+
+export function listStatusSources(actor: Actor | null): StatusSource[] {
+  authorize(actor, "statuspage:manage");
+  const { endpoints } = runtime();
+  return endpoints.views().map((e) => ({
+    id: e.id,
+    name: e.name,
+    reachable: e.health.state === "up",
+    containers: (endpoints.session(e.id)?.snapshot() ?? []).map((c) => c.name).sort((a, b) => a.localeCompare(b)),
+  }));
+}
