@@ -18,7 +18,10 @@ export interface ContainerFilter {
 
 export const EMPTY_FILTER: ContainerFilter = { name: "", image: "", state: "", label: "", project: "", endpointId: "" };
 
-export type SortKey = "name" | "endpoint" | "image" | "state" | "status" | "project" | "created";
+export type SortKey = "name" | "endpoint" | "image" | "state" | "status" | "project" | "created" | "cpu" | "memory";
+
+/** CPU % and memory in use, when known (the usage figures of a sampled running container). */
+export type UsageOf = (c: ContainerSummary) => { cpuPercent: number; memUsed: number } | null | undefined;
 export type SortDir = "asc" | "desc";
 
 // Made once: constructing a Collator costs far more than a comparison.
@@ -50,9 +53,14 @@ export function filterAndSort(
   key: SortKey,
   dir: SortDir,
   endpointName: (id: string) => string,
+  usage: UsageOf = () => undefined,
 ): ContainerSummary[] {
-  const value = (c: ContainerSummary): string | number => {
+  const value = (c: ContainerSummary): string | number | undefined => {
     switch (key) {
+      case "cpu":
+        return usage(c)?.cpuPercent;
+      case "memory":
+        return usage(c)?.memUsed;
       case "endpoint":
         return endpointName(c.endpointId);
       case "project":
@@ -68,6 +76,11 @@ export function filterAndSort(
     .filter((c) => matchesFilter(c, f))
     .map((c) => ({ c, v: value(c) }))
     .sort((a, b) => {
+      // Rows without a figure (not running, not sampled) come last whichever the direction.
+      if (a.v === undefined || b.v === undefined) {
+        if (a.v !== b.v) return a.v === undefined ? 1 : -1;
+        return collator.compare(a.c.name, b.c.name) || a.c.id.localeCompare(b.c.id);
+      }
       const d =
         typeof a.v === "number" && typeof b.v === "number" ? a.v - b.v : collator.compare(String(a.v), String(b.v));
       // Ties fall back to name, then id, so the order is stable as live updates arrive.
