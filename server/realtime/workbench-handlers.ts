@@ -65,7 +65,10 @@ export const statsHandler: TopicHandler = {
       state: (s) => broadcast("stats:state", { topic: t.name, ...s }),
     };
     const known = resolveContainerId(session, t.containerId!);
-    if (known) return void (hold.release = acquireStatsSampler(t.endpointId!, session, known, consumer));
+    if (known) {
+      hold.release = acquireStatsSampler(t.endpointId!, session, known, consumer);
+      return;
+    }
     // Not in the store yet (created a moment ago): ask the engine, then hold the sampler unless everyone left.
     void resolveContainerIdByEngine(session, t.containerId!).then((id) => {
       if (hold.dropped) return;
