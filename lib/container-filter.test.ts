@@ -66,6 +66,23 @@ describe("filterAndSort", () => {
       "cache",
       "db",
     ]);
+    // Figures that look the same on screen (0.0 %, 456 KiB) keep the name order rather than swapping on noise.
+    const noise: Record<string, { cpuPercent: number; memUsed: number }> = {
+      "web-1": { cpuPercent: 0.04, memUsed: 467_100 },
+      api: { cpuPercent: 0.01, memUsed: 466_900 },
+      cache: { cpuPercent: 0.02, memUsed: 467_000 },
+    };
+    const quiet = (c: ContainerSummary) => noise[c.name];
+    expect(names(filterAndSort(list, EMPTY_FILTER, "cpu", "desc", ep, quiet))).toEqual(["api", "cache", "web-1", "db"]);
+    expect(names(filterAndSort(list, EMPTY_FILTER, "memory", "asc", ep, quiet))).toEqual([
+      "api",
+      "cache",
+      "web-1",
+      "db",
+    ]);
+    expect(
+      names(filterAndSort(list, EMPTY_FILTER, "cpu", "desc", ep, () => ({ cpuPercent: Number.NaN, memUsed: 1 }))),
+    ).toEqual(["api", "cache", "db", "web-1"]);
     // Without figures at all: name order, whichever the direction.
     expect(names(filterAndSort(list, EMPTY_FILTER, "cpu", "desc", ep))).toEqual(["api", "cache", "db", "web-1"]);
   });

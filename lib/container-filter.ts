@@ -57,10 +57,12 @@ export function filterAndSort(
 ): ContainerSummary[] {
   const value = (c: ContainerSummary): string | number | undefined => {
     switch (key) {
+      // At the precision shown, so rows whose figures look alike keep their name order instead of trading places
+      // with every new sample.
       case "cpu":
-        return usage(c)?.cpuPercent;
+        return roundOrUndefined(usage(c)?.cpuPercent, (v) => Math.round(v * 10) / 10);
       case "memory":
-        return usage(c)?.memUsed;
+        return roundOrUndefined(usage(c)?.memUsed, (v) => Number(v.toPrecision(3)));
       case "endpoint":
         return endpointName(c.endpointId);
       case "project":
@@ -88,6 +90,9 @@ export function filterAndSort(
     })
     .map((x) => x.c);
 }
+
+const roundOrUndefined = (v: number | undefined, round: (v: number) => number) =>
+  v === undefined || !Number.isFinite(v) ? undefined : round(v);
 
 /** Compose projects present in a list, for the filter's choices. */
 export function projectsOf(list: readonly ContainerSummary[]): string[] {

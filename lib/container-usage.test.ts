@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { StatsSample } from "./container-stats";
-import { formatCpu, formatMemory, planUsage, USAGE_SORT_CAP, usageOf, usageSortNote } from "./container-usage";
+import {
+  formatCpu,
+  formatMemory,
+  USAGE_SORT_CAP,
+  usageOf,
+  usageRanking,
+  usageSortNote,
+  windowSample,
+} from "./container-usage";
 import type { ContainerSummary } from "./domain";
 
 const mk = (name: string, state: ContainerSummary["state"] = "running", endpointId = "a"): ContainerSummary => ({
@@ -47,45 +55,43 @@ describe("usage figures", () => {
   });
 });
 
-describe("planUsage", () => {
+describe("windowSample", () => {
   const rows = [mk("a"), mk("b", "exited"), mk("c"), mk("d", "paused"), mk("e"), mk("f", "created"), mk("g")];
 
-  it("samples only running rows in the window (inclusive, clamped)", () => {
-    expect(names(planUsage(rows, { start: 1, end: 4 }, false).sample)).toEqual(["c", "e"]);
-    expect(names(planUsage(rows, { start: -5, end: 99 }, false).sample)).toEqual(["a", "c", "e", "g"]);
-    expect(planUsage(rows, null, false).sample).toEqual([]);
-    expect(planUsage([], { start: 0, end: 10 }, false).sample).toEqual([]);
+  it("takes only running rows in the window (inclusive, clamped)", () => {
+    expect(names(windowSample(rows, { start: 1, end: 4 }))).toEqual(["c", "e"]);
+    expect(names(windowSample(rows, { start: -5, end: 99 }))).toEqual(["a", "c", "e", "g"]);
+    expect(windowSample(rows, null)).toEqual([]);
+    expect(windowSample([], { start: 0, end: 10 })).toEqual([]);
+  });
+});
+
+describe("usageRanking", () => {
+  it("ranks every running container of the list up to the cap", () => {
+    const r = usageRanking([mk("a"), mk("b", "exited"), mk("c"), mk("d", "paused")]);
+    expect(names(r.containers)).toEqual(["a", "c"]);
+    expect([...r.keys].sort()).toEqual(["a/id-a", "a/id-c"]);
+    expect(r.running).toBe(2);
   });
 
-  it("while sorting by usage, samples and ranks every running row, with the window's", () => {
-    const p = planUsage(rows, { start: 0, end: 0 }, true);
-    expect(names(p.sample)).toEqual(["a", "c", "e", "g"]);
-    expect([...p.ranked].sort()).toEqual(["a/id-a", "a/id-c", "a/id-e", "a/id-g"]);
-    expect(p.running).toBe(4);
-    expect(planUsage(rows, null, false).ranked.size).toBe(0);
-  });
-
-  it("past the cap ranks the first by name, whatever the rows' order, and still samples the window", () => {
+  it("past the cap ranks the first by name, whatever the rows' order", () => {
     const many = Array.from({ length: 10 }, (_, i) => mk(`n${i}`)).reverse(); // n9 … n0
-    const p = planUsage(many, { start: 0, end: 1 }, true, 3);
-    expect([...p.ranked].sort()).toEqual(["a/id-n0", "a/id-n1", "a/id-n2"]);
-    expect(names(p.sample)).toEqual(["n0", "n1", "n2", "n8", "n9"]);
-    expect(p.running).toBe(10);
+    const r = usageRanking(many, 3);
+    expect([...r.keys].sort()).toEqual(["a/id-n0", "a/id-n1", "a/id-n2"]);
+    expect(r.running).toBe(10);
+    expect(usageRanking(many.slice().reverse(), 3).keys).toEqual(r.keys);
   });
 
   it("tells containers of different endpoints with the same id apart", () => {
-    const p = planUsage([mk("x", "running", "a"), mk("x", "running", "b")], null, true);
-    expect(p.ranked.size).toBe(2);
-    expect(p.sample).toHaveLength(2);
+    expect(usageRanking([mk("x", "running", "a"), mk("x", "running", "b")]).keys.size).toBe(2);
   });
 });
 
 describe("usageSortNote", () => {
-  const plan = (running: number) => ({ sample: [], ranked: new Set<string>(), running });
   it("says when the ranking covers every running container, and when it does not", () => {
-    expect(usageSortNote("CPU", plan(0))).toMatch(/no running container/);
-    expect(usageSortNote("CPU", plan(1))).toMatch(/^Sorted by CPU across all 1 running container of this list/);
-    expect(usageSortNote("memory", plan(USAGE_SORT_CAP + 5))).toMatch(
+    expect(usageSortNote("CPU", 0)).toMatch(/no running container/);
+    expect(usageSortNote("CPU", 1)).toMatch(/^Sorted by CPU across all 1 running container of this list/);
+    expect(usageSortNote("memory", USAGE_SORT_CAP + 5)).toMatch(
       new RegExp(`^Sorted by memory among ${USAGE_SORT_CAP} of ${USAGE_SORT_CAP + 5} running containers`),
     );
   });

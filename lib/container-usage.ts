@@ -37,66 +37,59 @@ export function formatMemory(u: Usage | null | undefined): string {
   return u.memLimit > 0 ? `${formatBytes(u.memUsed)} / ${formatBytes(u.memLimit)}` : formatBytes(u.memUsed);
 }
 
-export interface UsagePlan {
-  /** Running containers to sample: those in (or near) the visible window, plus the ranked ones while sorting. */
-  sample: ContainerSummary[];
-  /** Keys (endpointId/id) of the containers whose figures order the rows while sorting by CPU or memory. */
-  ranked: Set<string>;
-  /** Running containers among the rows (the filtered list). */
+const key = (c: ContainerSummary) => `${c.endpointId}/${c.id}`;
+
+/** The running rows of the window (indexes into `rows`, inclusive, clamped): what a list samples while shown. */
+export function windowSample(
+  rows: readonly ContainerSummary[],
+  window: { start: number; end: number } | null,
+): ContainerSummary[] {
+  const out: ContainerSummary[] = [];
+  if (!window) return out;
+  for (let i = Math.max(0, window.start); i <= Math.min(rows.length - 1, window.end); i++) {
+    if (isRunning(rows[i]!)) out.push(rows[i]!);
+  }
+  return out;
+}
+
+export interface UsageRanking {
+  /** Running containers whose figures order the rows while sorting by CPU or memory; all of them are sampled. */
+  containers: ContainerSummary[];
+  /** Their keys (endpointId/id). */
+  keys: Set<string>;
+  /** Running containers in the filtered list. */
   running: number;
 }
 
-const key = (c: ContainerSummary) => `${c.endpointId}/${c.id}`;
-
 /**
- * Which containers to sample. Always the running rows of the window (indexes into `rows`, inclusive). While sorting
- * by usage, also every running row of the filtered list, up to `cap`; past the cap, the first `cap` by name (an
- * order that does not depend on the figures, so the sampled set does not chase its own ranking).
+ * What a sort by CPU or memory ranks: every running container of the filtered list, up to `cap`; past the cap, the
+ * first `cap` by name, an order that does not depend on the figures (so the sampled set cannot chase its ranking).
  */
-export function planUsage(
-  rows: readonly ContainerSummary[],
-  window: { start: number; end: number } | null,
-  sortByUsage: boolean,
-  cap = USAGE_SORT_CAP,
-): UsagePlan {
-  const sample = new Map<string, ContainerSummary>();
-  if (window) {
-    for (let i = Math.max(0, window.start); i <= Math.min(rows.length - 1, window.end); i++) {
-      const c = rows[i]!;
-      if (isRunning(c)) sample.set(key(c), c);
-    }
-  }
-  const running = rows.filter(isRunning);
-  const ranked = new Set<string>();
-  if (sortByUsage) {
-    const chosen =
-      running.length <= cap
-        ? running
-        : [...running]
-            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : key(a) < key(b) ? -1 : 1))
-            .slice(0, cap);
-    for (const c of chosen) {
-      ranked.add(key(c));
-      sample.set(key(c), c);
-    }
-  }
-  return { sample: [...sample.values()], ranked, running: running.length };
+export function usageRanking(filtered: readonly ContainerSummary[], cap = USAGE_SORT_CAP): UsageRanking {
+  const running = filtered.filter(isRunning);
+  const containers =
+    running.length <= cap
+      ? running
+      : [...running]
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : key(a) < key(b) ? -1 : 1))
+          .slice(0, cap);
+  return { containers, keys: new Set(containers.map(key)), running: running.length };
 }
 
 /** What the view says about a usage sort, so nobody mistakes a partial ranking for a complete one. */
-export function usageSortNote(column: "CPU" | "memory", plan: UsagePlan, cap = USAGE_SORT_CAP): string {
+export function usageSortNote(column: "CPU" | "memory", running: number, cap = USAGE_SORT_CAP): string {
   const every = `re-sorted every ${USAGE_RESORT_MS / 1000} s`;
-  if (plan.running === 0) return `Sorted by ${column}: no running container in this list to sample.`;
-  if (plan.running <= cap) {
+  if (running === 0) return `Sorted by ${column}: no running container in this list to sample.`;
+  if (running <= cap) {
     return (
-      `Sorted by ${column} across all ${plan.running} running container${plan.running === 1 ? "" : "s"} of this ` +
-      `list, sampled live while this sort is on and ${every}. Containers not running, or without a first sample ` +
-      "yet, come last."
+      `Sorted by ${column} across all ${running} running container${running === 1 ? "" : "s"} of this list, ` +
+      `sampled live while this sort is on and ${every}. Containers not running, or without a first sample yet, ` +
+      "come last."
     );
   }
   return (
-    `Sorted by ${column} among ${cap} of ${plan.running} running containers (the first ${cap} by name): Berth ` +
-    `samples at most ${cap} at once for a sort, ${every}. The others come last with the containers not running; ` +
-    "narrow the filter to rank them."
+    `Sorted by ${column} among ${cap} of ${running} running containers (the first ${cap} by name): Berth samples ` +
+    `at most ${cap} at once for a sort, ${every}. The others come last with the containers not running; narrow ` +
+    "the filter to rank them."
   );
 }
