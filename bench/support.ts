@@ -198,3 +198,45 @@ export async function runCleanups(): Promise<void> {
     }
   }
 }
+
+/** Berth's own process and its descendants (taken once: Berth forks nothing after it started). */
+export function processTree(root: number): Set<number> {
+  const parent = new Map<number, number>();
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parent) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return tree;
+}
+
+/**
+ * Connections from `pids` to the engine's unix socket right now, seen from outside with `ss`: the events stream,
+ * one per open stats or log stream, and keep-alive sockets of finished requests.
+ */
+export function engineConnections(pids: Set<number>, socketPath: string): number {
+  const out = execFileSync("ss", ["-xpnH", "state", "established"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const rows = out.split("\n").map((line) => ({ f: line.trim().split(/\s+/), line }));
+  // Without a State column: Netid Recv-Q Send-Q Local Inode Peer PeerInode [Process]
+  const engineSide = new Set(rows.filter((r) => r.f[3] === socketPath).map((r) => r.f[4]));
+  let n = 0;
+  for (const r of rows) {
+    if (!engineSide.has(r.f[6])) continue;
+    if ([...r.line.matchAll(/pid=(\d+)/g)].some((m) => pids.has(Number(m[1])))) n++;
+  }
+  return n;
+}

@@ -48,6 +48,45 @@ describe("filterAndSort", () => {
     expect(names(filterAndSort(all, EMPTY_FILTER, "endpoint", "asc", ep))).toEqual(["db", "api", "web-1"]);
   });
 
+  it("sorts by CPU or memory from the usage figures; rows without one come last either way", () => {
+    const cache = mk({ name: "cache" });
+    const figures: Record<string, { cpuPercent: number; memUsed: number }> = {
+      "web-1": { cpuPercent: 50, memUsed: 10 },
+      api: { cpuPercent: 2, memUsed: 900 },
+      cache: { cpuPercent: 50, memUsed: 5 },
+    };
+    const usage = (c: ContainerSummary) => figures[c.name];
+    const list = [web, db, sick, cache];
+    // Equal CPU falls back to name; db (no figure) last.
+    expect(names(filterAndSort(list, EMPTY_FILTER, "cpu", "desc", ep, usage))).toEqual(["cache", "web-1", "api", "db"]);
+    expect(names(filterAndSort(list, EMPTY_FILTER, "cpu", "asc", ep, usage))).toEqual(["api", "cache", "web-1", "db"]);
+    expect(names(filterAndSort(list, EMPTY_FILTER, "memory", "desc", ep, usage))).toEqual([
+      "api",
+      "web-1",
+      "cache",
+      "db",
+    ]);
+    // Figures that look the same on screen (0.0 %, 456 KiB) keep the name order rather than swapping on noise.
+    const noise: Record<string, { cpuPercent: number; memUsed: number }> = {
+      "web-1": { cpuPercent: 0.04, memUsed: 467_100 },
+      api: { cpuPercent: 0.01, memUsed: 466_900 },
+      cache: { cpuPercent: 0.02, memUsed: 467_000 },
+    };
+    const quiet = (c: ContainerSummary) => noise[c.name];
+    expect(names(filterAndSort(list, EMPTY_FILTER, "cpu", "desc", ep, quiet))).toEqual(["api", "cache", "web-1", "db"]);
+    expect(names(filterAndSort(list, EMPTY_FILTER, "memory", "asc", ep, quiet))).toEqual([
+      "api",
+      "cache",
+      "web-1",
+      "db",
+    ]);
+    expect(
+      names(filterAndSort(list, EMPTY_FILTER, "cpu", "desc", ep, () => ({ cpuPercent: Number.NaN, memUsed: 1 }))),
+    ).toEqual(["api", "cache", "db", "web-1"]);
+    // Without figures at all: name order, whichever the direction.
+    expect(names(filterAndSort(list, EMPTY_FILTER, "cpu", "desc", ep))).toEqual(["api", "cache", "db", "web-1"]);
+  });
+
   it("lists compose projects once each", () => {
     expect(projectsOf([web, web, db])).toEqual(["shop"]);
   });

@@ -18,7 +18,10 @@ export interface ContainerFilter {
 
 export const EMPTY_FILTER: ContainerFilter = { name: "", image: "", state: "", label: "", project: "", endpointId: "" };
 
-export type SortKey = "name" | "endpoint" | "image" | "state" | "status" | "project" | "created";
+export type SortKey = "name" | "endpoint" | "image" | "state" | "status" | "project" | "created" | "cpu" | "memory";
+
+/** CPU % and memory in use, when known (the usage figures of a sampled running container). */
+export type UsageOf = (c: ContainerSummary) => { cpuPercent: number; memUsed: number } | null | undefined;
 export type SortDir = "asc" | "desc";
 
 // Made once: constructing a Collator costs far more than a comparison.
@@ -50,9 +53,16 @@ export function filterAndSort(
   key: SortKey,
   dir: SortDir,
   endpointName: (id: string) => string,
+  usage: UsageOf = () => undefined,
 ): ContainerSummary[] {
-  const value = (c: ContainerSummary): string | number => {
+  const value = (c: ContainerSummary): string | number | undefined => {
     switch (key) {
+      // At the precision shown, so rows whose figures look alike keep their name order instead of trading places
+      // with every new sample.
+      case "cpu":
+        return roundOrUndefined(usage(c)?.cpuPercent, (v) => Math.round(v * 10) / 10);
+      case "memory":
+        return roundOrUndefined(usage(c)?.memUsed, (v) => Number(v.toPrecision(3)));
       case "endpoint":
         return endpointName(c.endpointId);
       case "project":
@@ -68,6 +78,11 @@ export function filterAndSort(
     .filter((c) => matchesFilter(c, f))
     .map((c) => ({ c, v: value(c) }))
     .sort((a, b) => {
+      // Rows without a figure (not running, not sampled) come last whichever the direction.
+      if (a.v === undefined || b.v === undefined) {
+        if (a.v !== b.v) return a.v === undefined ? 1 : -1;
+        return collator.compare(a.c.name, b.c.name) || a.c.id.localeCompare(b.c.id);
+      }
       const d =
         typeof a.v === "number" && typeof b.v === "number" ? a.v - b.v : collator.compare(String(a.v), String(b.v));
       // Ties fall back to name, then id, so the order is stable as live updates arrive.
@@ -75,6 +90,9 @@ export function filterAndSort(
     })
     .map((x) => x.c);
 }
+
+const roundOrUndefined = (v: number | undefined, round: (v: number) => number) =>
+  v === undefined || !Number.isFinite(v) ? undefined : round(v);
 
 /** Compose projects present in a list, for the filter's choices. */
 export function projectsOf(list: readonly ContainerSummary[]): string[] {

@@ -9,6 +9,17 @@ describe("RingBuffer", () => {
     expect(r.length).toBe(3);
   });
 
+  it("last() is the newest item, also after wrapping, and undefined when empty", () => {
+    const r = new RingBuffer<number>(3);
+    expect(r.last()).toBeUndefined();
+    r.push(1);
+    expect(r.last()).toBe(1);
+    for (let i = 2; i <= 7; i++) r.push(i);
+    expect(r.last()).toBe(7);
+    r.clear();
+    expect(r.last()).toBeUndefined();
+  });
+
   it("bounds total size too, evicting the oldest", () => {
     const r = new RingBuffer<string>(100, (s) => s.length, 10);
     for (const s of ["aaaa", "bbbb", "cccc"]) r.push(s);

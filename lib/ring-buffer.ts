@@ -41,6 +41,11 @@ export class RingBuffer<T> {
     return this.size;
   }
 
+  /** The newest item, without copying the rest. */
+  last(): T | undefined {
+    return this.count ? this.items[(this.head + this.count - 1) % this.maxItems] : undefined;
+  }
+
   toArray(): T[] {
     const out: T[] = new Array(this.count);
     for (let i = 0; i < this.count; i++) out[i] = this.items[(this.head + i) % this.maxItems] as T;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePublicTopic, parseTopic, statusTopic } from "./topics";
+import { parsePublicTopic, parseTopic, statsTopic, statusTopic, usageTopic } from "./topics";
 
 describe("parseTopic", () => {
   it("accepts the endpoints topic", () => {
@@ -104,5 +104,31 @@ describe("public topics", () => {
   it("are not topics of the signed-in namespace, and the signed-in topics are not public", () => {
     expect(parseTopic("status:acme")).toBeNull();
     expect(parsePublicTopic(statusTopic("acme"))?.slug).toBe("acme");
+  });
+describe("container topics", () => {
+  const id = "a".repeat(64);
+  it("parses stats and usage topics of one container, by id or name", () => {
+    expect(parseTopic(usageTopic("e1", id))).toEqual({
+      kind: "usage",
+      name: `endpoint:e1:container:${id}:usage`,
+      endpointId: "e1",
+      containerId: id,
+    });
+    expect(parseTopic(statsTopic("e1", "web-1"))).toMatchObject({ kind: "stats", containerId: "web-1" });
+    expect(parseTopic(usageTopic("e1", "web.1_x"))).toMatchObject({ kind: "usage", containerId: "web.1_x" });
+  });
+
+  it("rejects near misses of the usage topic", () => {
+    for (const raw of [
+      `endpoint:e1:container:${id}:usage:x`,
+      `endpoint:e1:container:${id}:Usage`,
+      `endpoint:e1:container::usage`,
+      `endpoint:e1:container:-x:usage`,
+      `endpoint:e1:container:a/b:usage`,
+      `endpoint:e1:container:${"a".repeat(129)}:usage`,
+      `endpoint:e1:container:${id}:usage\n`,
+    ]) {
+      expect(parseTopic(raw), raw).toBeNull();
+    }
   });
 });

@@ -19,6 +19,8 @@ export const TOPIC_PATTERNS = {
     `^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):logs:(?<tail>all|\\d{1,6}):(?<since>10m|1h|4h|1d|all):(?<timestamps>[01])$`,
   ),
   stats: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):stats$`),
+  // A list row's light view of the same sampler: the latest CPU and memory figures only.
+  usage: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):usage$`),
 } as const;
 
 export type TopicKind = keyof typeof TOPIC_PATTERNS;
@@ -66,6 +68,8 @@ export function parsePublicTopic(raw: unknown): { kind: PublicTopicKind; name: s
 }
 
 export const statusTopic = (slug: string) => `status:${slug}`;
+export const usageTopic = (endpointId: string, containerId: string) =>
+  `endpoint:${endpointId}:container:${containerId}:usage`;
 
 // Referenced by patterns added later (container-scoped topics such as logs and stats).
 export const CONTAINER_REF_PATTERN = CONTAINER;

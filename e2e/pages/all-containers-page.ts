@@ -21,11 +21,21 @@ export class AllContainersPage {
     return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name, exact: true }) });
   }
 
-  /** Cells after the checkbox: 0 checkbox, then Endpoint (1), Image (2), State (3)... (the name is the row header). */
-  cell(name: string, column: "endpoint" | "state"): Locator {
-    return this.row(name)
-      .getByRole("cell")
-      .nth(column === "endpoint" ? 1 : 3);
+  /**
+   * Cells after the checkbox: 0 checkbox, then Endpoint (1), Image (2), State (3), Status (4), CPU (5), Memory (6)...
+   * (the name is the row header).
+   */
+  cell(name: string, column: "endpoint" | "state" | "cpu" | "memory"): Locator {
+    const index = { endpoint: 1, state: 3, cpu: 5, memory: 6 }[column];
+    return this.row(name).getByRole("cell").nth(index);
+  }
+
+  columnHeader(name: string): Locator {
+    return this.table.getByRole("columnheader", { name, exact: true });
+  }
+
+  rowNames(): Promise<string[]> {
+    return this.table.getByRole("rowheader").allInnerTexts();
   }
 
   endpointStatus(name: string): Locator {

@@ -50,6 +50,11 @@ export class StatsSampler {
     this.stream = null;
   }
 
+  /** The newest sample while the stream is live; none once it ended (a stopped container has no current usage). */
+  latest(): StatsSample | undefined {
+    return this.stream ? this.history.last() : undefined;
+  }
+
   snapshot(): StatsSnapshot {
     return { samples: this.history.toArray(), state: this.state, error: this.error };
   }

@@ -8,6 +8,7 @@ import { getTopology } from "@/server/services/topology/get-topology";
 import { TopologyFeed, topologyFeeds } from "@/server/topology/topology-feed";
 import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
 import type { TopicHandler } from "./topic-handler";
+import { usageHandler } from "./usage-handler";
 import { logsHandler, statsHandler } from "./workbench-handlers";
 
 // Endpoint views: each viewer joins one room per endpoint it may see; admins also join "health:*" so endpoints added
@@ -99,4 +100,5 @@ export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = {
   pulls: pullsTopic,
   logs: logsHandler,
   stats: statsHandler,
+  usage: usageHandler,
 };

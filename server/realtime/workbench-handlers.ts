@@ -1,15 +1,19 @@
 import type { LogSnapshot } from "@/lib/log-options";
 import { optionsFromTopic } from "@/lib/log-options";
 import {
+  acquireStatsSampler,
   logStream,
+  type StatsConsumer,
   startLogStream,
-  startStatsSampler,
   statsSampler,
   stopLogStream,
-  stopStatsSampler,
 } from "@/server/hub/container-hubs";
 import type { StatsSnapshot } from "@/server/hub/stats-sampler";
-import { containerSession, resolveContainerId } from "@/server/services/workbench/container-session";
+import {
+  containerSession,
+  resolveContainerId,
+  resolveContainerIdByEngine,
+} from "@/server/services/workbench/container-session";
 import type { TopicHandler } from "./topic-handler";
 
 /**
@@ -37,27 +41,46 @@ export const logsHandler: TopicHandler = {
   },
 };
 
-/** Stats of one container: one sampler however many viewers; its ring buffer is the snapshot. */
+// What each stats topic holds of its container's shared sampler: the release, once the container id is known.
+const statsHolds = new Map<string, { release: (() => void) | null; dropped: boolean }>();
+
+/**
+ * Stats of one container: its ring buffer is the snapshot. The sampler is shared by container (full id), not by
+ * topic, so the Stats tab and a list row on the same container, however each named it, read one engine stream.
+ */
 export const statsHandler: TopicHandler = {
   kind: "stats",
   permission: "container:read",
   snapshot(actor, t): StatsSnapshot {
-    containerSession(actor, "container:read", t.endpointId!, t.containerId!);
-    return statsSampler(t.name)?.snapshot() ?? { samples: [], state: "streaming" };
+    const { containerId } = containerSession(actor, "container:read", t.endpointId!, t.containerId!);
+    return statsSampler(t.endpointId!, containerId)?.snapshot() ?? { samples: [], state: "streaming" };
   },
   acquire(t, rt, broadcast) {
     const session = rt.endpoints.session(t.endpointId!);
-    const id = session && resolveContainerId(session, t.containerId!);
-    if (!session || !id) return;
-    startStatsSampler(
-      t.name,
-      session,
-      id,
-      (sample) => broadcast("stats", { topic: t.name, sample }),
-      (s) => broadcast("stats:state", { topic: t.name, ...s }),
-    );
+    if (!session) return;
+    const hold = { release: null as (() => void) | null, dropped: false };
+    statsHolds.set(t.name, hold);
+    const consumer: StatsConsumer = {
+      sample: (sample) => broadcast("stats", { topic: t.name, sample }),
+      state: (s) => broadcast("stats:state", { topic: t.name, ...s }),
+    };
+    const known = resolveContainerId(session, t.containerId!);
+    if (known) {
+      hold.release = acquireStatsSampler(t.endpointId!, session, known, consumer);
+      return;
+    }
+    // Not in the store yet (created a moment ago): ask the engine, then hold the sampler unless everyone left.
+    void resolveContainerIdByEngine(session, t.containerId!).then((id) => {
+      if (hold.dropped) return;
+      if (!id) return consumer.state({ state: "error", error: "No such container" });
+      hold.release = acquireStatsSampler(t.endpointId!, session, id, consumer);
+    });
   },
   release(t) {
-    stopStatsSampler(t.name);
+    const hold = statsHolds.get(t.name);
+    statsHolds.delete(t.name);
+    if (!hold) return;
+    hold.dropped = true;
+    hold.release?.();
   },
 };

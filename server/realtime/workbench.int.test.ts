@@ -4,9 +4,10 @@ import Docker from "dockerode";
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StatsSample } from "@/lib/container-stats";
+import type { Usage } from "@/lib/container-usage";
 import { type LogBatch, type LogSearchResult, logsTopic } from "@/lib/log-options";
-import { statsTopic } from "@/lib/topics";
-import { activeUpstreams, logStream, statsSampler } from "@/server/hub/container-hubs";
+import { statsTopic, usageTopic } from "@/lib/topics";
+import { activeUpstreams, logStream, statsConsumers, statsSampler } from "@/server/hub/container-hubs";
 import { ask, type Harness, startHarness } from "./workbench-harness";
 
 // The workbench's live streams through the real gateway, against the rig's private dockerd.
@@ -140,10 +141,73 @@ describe("stats", () => {
     const reply = await ask<{ ok: boolean; snapshot: { samples: StatsSample[] } }>(b, "subscribe", topic);
     expect(reply.snapshot.samples.length).toBeGreaterThanOrEqual(2);
     expect(activeUpstreams().stats).toBe(1);
-    expect(statsSampler(topic)?.opened).toBe(1);
+    expect(statsSampler("local", id)?.opened).toBe(1);
     a.emit("unsubscribe", topic);
     b.emit("unsubscribe", topic);
     await waitFor("sampler stopped after the last viewer", () => activeUpstreams().stats === 0);
+  });
+
+  it("the Stats tab and a list row on one container share one sampler, whatever name each used", async () => {
+    const id = await container("shared", ["sh", "-c", "while :; do :; done"], { NanoCpus: 300_000_000 });
+    const name = h.rt.endpoints.session("local")!.containers.get(id)!.name;
+    // The Stats tab subscribes by name (as a URL may carry it), the list row by full id.
+    const stats = statsTopic("local", name);
+    const usage = usageTopic("local", id);
+    const [tab, list] = [await h.connect("admin"), await h.connect("viewer")];
+    const rows = collect<{ usage: Usage | null }>(list, "usage", usage);
+    const tabSamples = collect<{ sample: StatsSample }>(tab, "stats", stats);
+    expect(await ask(tab, "subscribe", stats)).toMatchObject({ ok: true });
+    await waitFor("first sample at the Stats tab", () => tabSamples.length >= 1, 20_000);
+    const first = await ask<{ ok: boolean; snapshot: Usage | null }>(list, "subscribe", usage);
+    // The sampler already ran: the row's snapshot is the newest figure at once, and no more than that.
+    expect(first.ok).toBe(true);
+    expect(Object.keys(first.snapshot ?? {}).sort()).toEqual(["cpuPercent", "memLimit", "memUsed"]);
+    expect(activeUpstreams().stats).toBe(1);
+    expect(statsConsumers("local", id)).toBe(2);
+    await waitFor("usage broadcasts", () => rows.length >= 2, 20_000);
+    for (const r of rows) expect(Object.keys(r).sort()).toEqual(["topic", "usage"]);
+    for (const r of rows) expect(Object.keys(r.usage!).sort()).toEqual(["cpuPercent", "memLimit", "memUsed"]);
+    expect(rows.at(-1)!.usage!.cpuPercent).toBeGreaterThan(1);
+    expect(rows.at(-1)!.usage!.memUsed).toBeGreaterThan(0);
+    // One engine stream all along.
+    expect(statsSampler("local", id)?.opened).toBe(1);
+
+    tab.emit("unsubscribe", stats);
+    await waitFor("the tab's hold released", () => statsConsumers("local", id) === 1);
+    expect(activeUpstreams().stats).toBe(1);
+    list.emit("unsubscribe", usage);
+    await waitFor("sampler stopped after both left", () => activeUpstreams().stats === 0);
+    expect(statsSampler("local", id)).toBeUndefined();
+  });
+
+  it("a stopped container gets no sampler; one that stops lets its sampler go and one that starts gets it back", async () => {
+    const id = await container("stopper", ["sleep", "3600"]);
+    await docker.getContainer(id).stop({ t: 0 });
+    await waitFor("exited in the store", () => h.rt.endpoints.session("local")?.containers.get(id)?.state === "exited");
+    const a = await h.connect("viewer");
+    const topic = usageTopic("local", id);
+    const got = collect<{ usage: Usage | null }>(a, "usage", topic);
+    expect(await ask(a, "subscribe", topic)).toEqual({ ok: true, snapshot: null });
+    // Subscribed (the gateway acquires before it answers), yet nothing sampled.
+    expect(activeUpstreams().stats).toBe(0);
+
+    await docker.getContainer(id).start();
+    await waitFor("a figure once it runs", () => got.some((g) => g.usage), 20_000);
+    expect(activeUpstreams().stats).toBe(1);
+    await docker.getContainer(id).stop({ t: 0 });
+    await waitFor("sampler let go once it stopped", () => activeUpstreams().stats === 0, 20_000);
+    expect(got.at(-1)!.usage).toBeNull();
+    a.emit("unsubscribe", topic);
+  });
+
+  it("usage topics: unknown containers are refused; a viewer of another endpoint is refused", async () => {
+    const a = await h.connect("viewer");
+    expect(await ask(a, "subscribe", usageTopic("local", "no-such-container-here"))).toEqual({
+      ok: false,
+      error: "Container not found",
+    });
+    expect(await ask(a, "subscribe", usageTopic("elsewhere", "x"))).toMatchObject({ ok: false });
+    expect(activeUpstreams().stats).toBe(0);
   });
 
   it("CPU % agrees with `docker stats --no-stream` within 1 point for a busy loop", async () => {

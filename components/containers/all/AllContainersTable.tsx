@@ -1,10 +1,12 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useMemo, useRef } from "react";
+import { memo, useEffect, useMemo, useRef } from "react";
 import { composeProject, rowKey, type SortDir, type SortKey } from "@/lib/container-filter";
+import { formatCpu, formatMemory, isRunning } from "@/lib/container-usage";
 import type { ContainerSummary } from "@/lib/domain";
 import { formatTime } from "@/lib/format";
+import { type UsageFeed, useUsage } from "./usage-feed";
 
 const ROW_HEIGHT = 34;
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -13,10 +15,20 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: "image", label: "Image" },
   { key: "state", label: "State" },
   { key: "status", label: "Status" },
+  { key: "cpu", label: "CPU" },
+  { key: "memory", label: "Memory" },
   { key: "project", label: "Compose project" },
   { key: "created", label: "Created" },
 ];
-// CPU and memory columns are left out on purpose until the shared stats sampler exists: no made-up numbers.
+const WIDTH: Partial<Record<SortKey, string>> = {
+  name: "w-1/6",
+  image: "w-[14%]",
+  state: "w-20",
+  status: "w-[12%]",
+  cpu: "w-20 text-right pr-3",
+  memory: "w-36",
+  created: "w-36",
+};
 
 const STATE_STYLE: Record<string, string> = {
   running: "text-green-700 dark:text-green-400",
@@ -29,6 +41,7 @@ const STATE_STYLE: Record<string, string> = {
 /**
  * Every container of every visible endpoint, as a real table whose rows are virtualized: only the rows in view
  * (plus a few) are in the DOM, with spacer rows keeping the scroll height, so 1,000+ containers stay smooth.
+ * CPU and memory come from `usage` (sampled only for running rows near the window, see `onWindow`).
  */
 export function AllContainersTable(props: {
   rows: ContainerSummary[];
@@ -38,8 +51,11 @@ export function AllContainersTable(props: {
   selectable: (c: ContainerSummary) => boolean;
   selected: ReadonlySet<string>;
   onSelect: (keys: string[], on: boolean) => void;
+  usage: UsageFeed;
+  /** The rendered rows' index range (window plus overscan), whenever it changes. */
+  onWindow: (start: number, end: number) => void;
 }) {
-  const { rows } = props;
+  const { rows, onWindow } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: rows.length,
@@ -50,6 +66,8 @@ export function AllContainersTable(props: {
   const items = v.getVirtualItems();
   const top = items[0]?.start ?? 0;
   const bottom = v.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const [first, last] = [items[0]?.index ?? 0, items.at(-1)?.index ?? -1];
+  useEffect(() => onWindow(first, last), [first, last, onWindow]);
   // Recomputed when rows or selectability change, not on every scroll frame.
   const { selectable } = props;
   const selectableKeys = useMemo(() => rows.filter(selectable).map(rowKey), [rows, selectable]);
@@ -77,7 +95,7 @@ export function AllContainersTable(props: {
                   key={c.key}
                   scope="col"
                   aria-sort={active ? (props.sort.dir === "asc" ? "ascending" : "descending") : "none"}
-                  className={`py-2 ${c.key === "name" || c.key === "image" || c.key === "status" ? "w-1/6" : ""}`}
+                  className={`py-2 ${WIDTH[c.key] ?? ""}`}
                 >
                   <button type="button" onClick={() => props.onSort(c.key)} className="font-semibold hover:underline">
                     {c.label}
@@ -109,6 +127,7 @@ export function AllContainersTable(props: {
                 selectable={props.selectable(c)}
                 checked={props.selected.has(key)}
                 onSelect={props.onSelect}
+                usage={props.usage}
               />
             );
           })}
@@ -127,6 +146,7 @@ const Row = memo(function Row(p: {
   selectable: boolean;
   checked: boolean;
   onSelect: (keys: string[], on: boolean) => void;
+  usage: UsageFeed;
 }) {
   const { c } = p;
   return (
@@ -156,8 +176,21 @@ const Row = memo(function Row(p: {
       <td className="truncate" title={c.status}>
         {c.status}
       </td>
+      <UsageCells feed={p.usage} rowKey={rowKey(c)} running={isRunning(c)} />
       <td className="truncate">{composeProject(c)}</td>
       <td className="whitespace-nowrap text-xs">{formatTime(c.created)}</td>
     </tr>
   );
 });
+
+/** The CPU and memory cells: the only part of a row a new sample re-renders. */
+function UsageCells(p: { feed: UsageFeed; rowKey: string; running: boolean }) {
+  const live = useUsage(p.feed, p.rowKey);
+  const u = p.running ? live : undefined;
+  return (
+    <>
+      <td className="whitespace-nowrap pr-3 text-right tabular-nums">{formatCpu(u)}</td>
+      <td className="truncate whitespace-nowrap tabular-nums text-xs">{formatMemory(u)}</td>
+    </>
+  );
+}

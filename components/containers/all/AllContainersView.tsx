@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { bulkContainerAction } from "@/app/(app)/containers/actions";
 import { HealthBadge } from "@/components/endpoints/HealthBadge";
 import { useTopic } from "@/components/realtime/use-topic";
@@ -10,17 +10,20 @@ import {
   type ContainerFilter,
   EMPTY_FILTER,
   filterAndSort,
+  matchesFilter,
   projectsOf,
   rowKey,
   type SortDir,
   type SortKey,
 } from "@/lib/container-filter";
+import { USAGE_RESORT_MS, usageRanking, usageSortNote } from "@/lib/container-usage";
 import type { ContainerSummary, EndpointView } from "@/lib/domain";
 import { containersTopic } from "@/lib/topics";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { AllContainersTable } from "./AllContainersTable";
 import { BULK_BUTTONS, BulkBar } from "./BulkBar";
 import { ContainerFilters } from "./ContainerFilters";
+import { UsageFeed, useUsageSampling } from "./usage-feed";
 
 /** Every container the user may see, across endpoints, live: one containers topic per visible endpoint. */
 export function AllContainersView(props: {
@@ -69,10 +72,32 @@ export function AllContainersView(props: {
 
   // Containers of endpoints that disappeared (removed, or access withdrawn) must not linger.
   const visible = useMemo(() => containers.items.filter((c) => names.has(c.endpointId)), [containers.items, names]);
-  const rows = useMemo(
-    () => filterAndSort(visible, filter, sort.key, sort.dir, endpointName),
-    [visible, filter, sort, names],
-  );
+  const filtered = useMemo(() => visible.filter((c) => matchesFilter(c, filter)), [visible, filter]);
+
+  // CPU and memory: sampled for the running rows near the window; while sorting by them, for every running row of
+  // the filtered list too (up to a cap), and the order is redone from the newest figures every few seconds.
+  const [usage] = useState(() => new UsageFeed());
+  const sortByUsage = sort.key === "cpu" || sort.key === "memory";
+  const ranking = useMemo(() => (sortByUsage ? usageRanking(filtered) : null), [filtered, sortByUsage]);
+  const [usageTick, setUsageTick] = useState(0);
+  useEffect(() => {
+    if (!sortByUsage) return;
+    let seen = usage.version;
+    const timer = setInterval(() => {
+      if (usage.version === seen) return;
+      seen = usage.version;
+      setUsageTick((n) => n + 1);
+    }, USAGE_RESORT_MS);
+    return () => clearInterval(timer);
+  }, [usage, sortByUsage]);
+  // usageTick: redone when new figures came in (names stands for endpointName, as before).
+  const rows = useMemo(() => {
+    const figures = ranking
+      ? (c: ContainerSummary) => (ranking.keys.has(rowKey(c)) ? usage.get(rowKey(c)) : undefined)
+      : undefined;
+    return filterAndSort(filtered, EMPTY_FILTER, sort.key, sort.dir, endpointName, figures);
+  }, [filtered, sort, names, ranking, usage, usageTick]);
+  const onWindow = useUsageSampling(usage, rows, ranking);
   const byKey = useMemo(() => new Map(visible.map((c) => [rowKey(c), c])), [visible]);
   const chosen = [...selected].map((k) => byKey.get(k)).filter((c): c is ContainerSummary => !!c);
   const sortedEndpoints = [...endpoints.items].sort((a, b) => a.name.localeCompare(b.name));
@@ -141,16 +166,28 @@ export function AllContainersView(props: {
           {message}
         </p>
       )}
+      {ranking && (
+        <p id="usage-sort-note" className="text-sm text-slate-600 dark:text-slate-400">
+          {usageSortNote(sort.key === "cpu" ? "CPU" : "memory", ranking.running)}
+        </p>
+      )}
       <AllContainersTable
         rows={rows}
         endpointName={endpointName}
         sort={sort}
         onSort={(key) =>
-          setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: "asc" }))
+          setSort((s) =>
+            s.key === key
+              ? { key, dir: s.dir === "asc" ? "desc" : "asc" }
+              : // The busiest first: what one sorts by CPU or memory for.
+                { key, dir: key === "cpu" || key === "memory" ? "desc" : "asc" },
+          )
         }
         selectable={selectable}
         selected={selected}
         onSelect={onSelect}
+        usage={usage}
+        onWindow={onWindow}
       />
       {confirmRemove && (
         <ConfirmDialog

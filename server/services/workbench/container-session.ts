@@ -34,3 +34,18 @@ export function containerSession(
   const containerId = resolveContainerId(session, containerRef) ?? containerRef;
   return { session, containerId };
 }
+
+/**
+ * The full engine id for a container reference: from the store, else from the engine itself (a container created a
+ * moment ago that the store has not seen yet). Undefined when the engine knows no such container.
+ */
+export async function resolveContainerIdByEngine(session: DockerSession, ref: string): Promise<string | undefined> {
+  const known = resolveContainerId(session, ref);
+  if (known) return known;
+  try {
+    const info = (await session.api.getContainer(ref).inspect()) as { Id?: string };
+    return info.Id;
+  } catch {
+    return undefined;
+  }
+}
