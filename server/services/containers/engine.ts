@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { describeDockerError } from "@/server/endpoints/docker/connect";
 import { credentialsForImage, pullErrorText } from "../registries/registry-credentials";
+import { engineMessage } from "../resources/engine-op";
 import { loadContainerRestrictions } from "../settings/container-restrictions";
 
 // Engine helpers shared by create, recreate and rename.
@@ -33,7 +34,7 @@ export async function pullImage(api: Docker, image: string): Promise<{ registry:
     stream = await api.pull(image, creds ? { authconfig: creds.auth } : {});
   } catch (err) {
     // The engine refuses a login (or an unknown image) before streaming anything.
-    throw failed(engineError(err).message);
+    throw failed(engineMessage(err));
   }
   await new Promise<void>((resolve, reject) => {
     api.modem.followProgress(

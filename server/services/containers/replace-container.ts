@@ -52,7 +52,14 @@ export async function replaceContainer(
     await old.rename({ name: sideName(name, "old", stamp) });
     renamedOld = true;
     step = "stop the old container";
-    if (wasRunning) await old.stop().catch(ignoreNotModified);
+    if (wasRunning) {
+      await old.stop().catch(ignoreNotModified);
+      // An auto-remove container goes once stopped; wait until it has, so a rollback knows where it stands.
+      if (inspect.HostConfig?.AutoRemove)
+        await old.wait({ condition: "removed" }).catch((err: unknown) => {
+          if (!isGone(err)) throw err;
+        });
+    }
     step = "name the new container";
     await created.rename({ name });
     step = "start the new container";
