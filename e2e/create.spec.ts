@@ -183,7 +183,8 @@ test.describe("as admin", () => {
     await expect(list.state(renamed)).toHaveText("running");
     const record = auditRows("admin", "container.recreate").find((r) => r.target === renamed);
     expect(record?.outcome).toBe("success");
-    expect(record?.detail).toContain("(pulled)");
+    // "(pulled)", or "(pulled with the credentials of …)" when a saved registry (one the matrix made) matches.
+    expect(record?.detail).toMatch(/\(pulled( with the credentials of [^)]+)?\)/);
     docker("rm", "-f", renamed);
   });
   test("Recreate rolls back when the new container cannot be made", async ({ page }) => {

@@ -63,8 +63,8 @@ export function editToCreateBody(
   config.ExposedPorts = { ...exposed, ...(form.ExposedPorts as object) };
   if (config.Volumes && image?.Volumes) {
     const own = Object.keys(config.Volumes as object).filter((v) => !(v in (image.Volumes ?? {})));
-    config.Volumes = own.length ? Object.fromEntries(own.map((v) => [v, {}])) : undefined;
-    if (!config.Volumes) delete config.Volumes;
+    if (own.length) config.Volumes = Object.fromEntries(own.map((v) => [v, {}]));
+    else delete config.Volumes;
   }
 
   const oldHost = (inspect.HostConfig ?? {}) as Record<string, unknown>;
