@@ -395,7 +395,7 @@ function socketAsk(
 
 test("public namespace: anyone may watch a status page, and nothing else is served there", async () => {
   const wrong: string[] = [];
-  const privateTopics = listing.topics.map((t) => topicName(t.pattern));
+  const privateTopics = listing.topics.map((t) => topicName(t.pattern, container));
   for (const [i, actor] of ACTORS.entries()) {
     const cookie = actor === "anonymous" ? "" : await sessionCookie(clients[actor]);
     // Each actor counts as its own client for the public rate limit (the e2e server trusts X-Forwarded-For from

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { ContainersPage } from "./pages/containers-page";
-import { CreateContainerPage } from "./pages/create-container-page";
+import { CreateContainerPage, EditContainerPage } from "./pages/create-container-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { auditRows, createGrantedUser } from "./support/db-seed";
 import { docker, runSleeper, uniqueName } from "./support/docker-cli";
@@ -183,7 +183,8 @@ test.describe("as admin", () => {
     await expect(list.state(renamed)).toHaveText("running");
     const record = auditRows("admin", "container.recreate").find((r) => r.target === renamed);
     expect(record?.outcome).toBe("success");
-    expect(record?.detail).toContain("(pulled)");
+    // "(pulled)", or "(pulled with the credentials of …)" when a saved registry (one the matrix made) matches.
+    expect(record?.detail).toMatch(/\(pulled( with the credentials of [^)]+)?\)/);
     docker("rm", "-f", renamed);
   });
   test("Recreate rolls back when the new container cannot be made", async ({ page }) => {
@@ -211,6 +212,93 @@ test.describe("as admin", () => {
     const record = auditRows("admin", "container.recreate").find((r) => r.target === name);
     expect(record?.outcome).toBe("failure");
     docker("rm", "-f", name);
+  });
+});
+
+test.describe("Edit", () => {
+  test.beforeEach(async ({ page }) => {
+    await new SignInPage(page).signInAsAdmin();
+  });
+
+  async function openEdit(page: Page, name: string): Promise<EditContainerPage> {
+    const list = new ContainersPage(page);
+    await list.open();
+    await list.row(name).getByRole("link", { name: "Edit", exact: true }).click();
+    const form = new EditContainerPage(page, name);
+    await expect(form.form).toBeVisible();
+    return form;
+  }
+  const namesLike = (name: string) =>
+    docker("ps", "-a", "--filter", `name=${name}`, "--format", "{{.Names}}").split("\n").filter(Boolean);
+
+  test("environment, a label and the restart policy through the form; the CLI sees them under the same name", async ({
+    page,
+  }) => {
+    const name = uniqueName("edit");
+    runSleeper(name, ["-e", "MODE=old", "--label", "keep=yes"]);
+    const before = inspect(name);
+    const form = await openEdit(page, name);
+    await expect(form.field("Name")).toHaveValue(name);
+    await expect(form.field("Name")).not.toBeEditable();
+    await expect(form.field("Environment variable 1")).toHaveValue("MODE=old");
+    await expect(form.field("Label 1 key")).toHaveValue("keep");
+    await form.fill("Environment variable 1", "MODE=new");
+    await form.addEnv("EXTRA=two words");
+    await form.addLabel("tier", "web");
+    await form.field("Restart policy").selectOption("unless-stopped");
+    await form.submit();
+    await page.waitForURL(/\/endpoints\/local\/containers$/);
+
+    const after = inspect(name);
+    expect(after.Id).not.toBe(before.Id);
+    expect(after.State.Running).toBe(true);
+    expect(after.Config.Env).toEqual(expect.arrayContaining(["MODE=new", "EXTRA=two words"]));
+    expect(after.Config.Env).not.toContain("MODE=old");
+    expect(after.Config.Labels).toMatchObject({ keep: "yes", tier: "web" });
+    expect(after.HostConfig.RestartPolicy.Name).toBe("unless-stopped");
+    expect(after.HostConfig.Init).toBe(true);
+    expect(namesLike(name)).toEqual([name]);
+    await expect(new ContainersPage(page).state(name)).toHaveText("running");
+    const record = auditRows("admin", "container.edit").find((r) => r.target === name);
+    expect(record?.outcome).toBe("success");
+    expect(record?.detail).toContain(`${before.Id.slice(0, 12)} -> ${after.Id.slice(0, 12)}`);
+    docker("rm", "-f", name);
+  });
+
+  test("an edit that fails leaves the container running and unchanged, and shows why", async ({ page }) => {
+    const name = uniqueName("editfail");
+    runSleeper(name, ["-e", "MODE=old"]);
+    const before = inspect(name);
+    const form = await openEdit(page, name);
+
+    // An image that cannot be pulled: refused before the container is touched.
+    await form.fill("Image", `${requireEnv("BERTH_TEST_REGISTRY")}/berth-test/no-such-image:latest`);
+    await form.fill("Environment variable 1", "MODE=new");
+    await form.submit();
+    await expect(form.alert()).toContainText(/Pulling .*no-such-image:latest failed/);
+    let now = inspect(name);
+    expect(now.Id).toBe(before.Id);
+    expect(now.State.Running).toBe(true);
+    expect(now.Config.Env).toContain("MODE=old");
+
+    // A host port another container holds: the new container cannot start, and the old one is put back.
+    const holder = uniqueName("holder");
+    const port = String(freePort());
+    runSleeper(holder, ["-p", `127.0.0.1:${port}:80`]);
+    await form.fill("Image", requireEnv("BERTH_TEST_IMAGE"));
+    await form.addPort({ hostIp: "127.0.0.1", hostPort: port, containerPort: "80" });
+    await form.submit();
+    await expect(form.alert()).toContainText("port is already allocated");
+    await expect(form.alert()).toContainText("rolled back");
+    now = inspect(name);
+    expect(now.Id).toBe(before.Id);
+    expect(now.State.Running).toBe(true);
+    expect(now.Config.Env).toContain("MODE=old");
+    expect(now.HostConfig.PortBindings).toEqual(before.HostConfig.PortBindings);
+    expect(namesLike(name)).toEqual([name]);
+    const records = auditRows("admin", "container.edit").filter((r) => r.target === name);
+    expect(records.map((r) => r.outcome)).toEqual(["failure", "failure"]);
+    docker("rm", "-f", name, holder);
   });
 });
 

@@ -102,6 +102,24 @@ test("stats: charts and current figures", async ({ page }) => {
   docker("rm", "-f", name);
 });
 
+test("stats of a stopped container say it is not running, keep the history, and resume on start", async ({ page }) => {
+  const name = uniqueName("statsstop");
+  const id = docker("create", "--init", "--name", name, IMAGE(), "sleep", "3600");
+  const view = new ContainerPage(page);
+  await view.open(id);
+  await view.select("Stats");
+  const status = page.getByRole("region", { name: "Stats" }).getByRole("status");
+  await expect(status).toHaveText("The container is not running; stats resume when it starts.");
+  docker("start", name);
+  await expect(status).toHaveText(/^Live · \d+ samples/, { timeout: 20_000 });
+  await expect(page.locator("dl[aria-label='Current figures']")).toBeVisible();
+  docker("stop", name);
+  await expect(status).toContainText("The container is not running; stats resume when it starts.");
+  await expect(status).toContainText("The charts show the samples from before it stopped.");
+  await expect(page.locator("dl[aria-label='Last figures']")).toBeVisible();
+  docker("rm", "-f", name);
+});
+
 test("console: runs echo hello and shows the output", async ({ page }) => {
   const name = uniqueName("console");
   const id = docker("run", "-d", "--init", "--name", name, IMAGE(), "sleep", "3600");

@@ -11,6 +11,8 @@ export type CreateBody = Record<string, unknown> & { Image: string; HostConfig: 
 export interface InspectLike {
   Id?: string;
   Name?: string;
+  /** The id of the image the container runs (Config.Image is the reference it was made from). */
+  Image?: string;
   Config?: {
     Hostname?: string;
     Image?: string;
@@ -35,6 +37,14 @@ export interface ImageConfigLike {
   User?: string;
   Env?: string[] | null;
   Labels?: Record<string, string> | null;
+  /** Read by Edit, which leaves out what a new image would bring itself. */
+  ExposedPorts?: Record<string, object> | null;
+  Volumes?: Record<string, object> | null;
+  Healthcheck?: unknown;
+  StopSignal?: string;
+  Shell?: string[] | null;
+  OnBuild?: string[] | null;
+  ArgsEscaped?: boolean;
 }
 
 const MB = 1024 * 1024;

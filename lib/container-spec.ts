@@ -196,3 +196,11 @@ export const recreateContainerInput = z.object({
   pull: z.boolean().default(false),
 });
 export type RecreateContainerInput = z.output<typeof recreateContainerInput>;
+
+export const editContainerInput = z.object({
+  endpointId,
+  containerId: containerRef,
+  /** The whole form; its name, if given, must be the container's own (Edit keeps the name; Rename changes it). */
+  spec: containerSpec,
+});
+export type EditContainerInput = z.output<typeof editContainerInput>;

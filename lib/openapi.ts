@@ -211,10 +211,39 @@ export function openApiDocument() {
           responses: { 200: { description: "Recreated: { id, name }" }, ...mutation, 502: problem },
         },
       },
+      "/endpoints/{endpointId}/containers/{containerId}/edit": {
+        post: {
+          summary:
+            "Edit a container: under the same name it gets the spec's settings (settings the spec cannot express are " +
+            "kept). Only restart policy, memory and CPU changed: updated in place (same id). Otherwise replaced: the " +
+            "new container is made under a temporary name, the old one renamed aside and stopped, the new one named " +
+            "and started if the old one ran, the old one removed; any failure puts the old one back. Non-admins are " +
+            "held to the container restrictions (403 names the rule). The spec's name, if given, must be the " +
+            "container's own",
+          parameters: [endpointParam, containerParam],
+          requestBody: jsonBody({ type: "object", required: ["spec"], properties: { spec: containerSpecSchema } }),
+          responses: {
+            200: { description: 'Edited: { id, previousId, name, mode: "replaced" | "updated" }' },
+            ...mutation,
+            502: problem,
+          },
+        },
+      },
       "/endpoints/{endpointId}/containers/{containerId}/spec": {
         get: {
-          summary: "A create spec made from an existing container (what Duplicate pre-fills)",
-          parameters: [endpointParam, containerParam],
+          summary:
+            'A create spec made from an existing container: what Duplicate pre-fills (name + "-copy"), or with ' +
+            "for=edit what Edit pre-fills (the container's own name)",
+          parameters: [
+            endpointParam,
+            containerParam,
+            {
+              name: "for",
+              in: "query",
+              required: false,
+              schema: { enum: ["duplicate", "edit"], default: "duplicate" },
+            },
+          ],
           responses: {
             200: { description: "Container spec", content: { "application/json": { schema: containerSpecSchema } } },
             401: problem,

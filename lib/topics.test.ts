@@ -105,6 +105,8 @@ describe("public topics", () => {
     expect(parseTopic("status:acme")).toBeNull();
     expect(parsePublicTopic(statusTopic("acme"))?.slug).toBe("acme");
   });
+});
+
 describe("container topics", () => {
   const id = "a".repeat(64);
   it("parses stats and usage topics of one container, by id or name", () => {

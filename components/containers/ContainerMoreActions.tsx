@@ -11,7 +11,7 @@ import type { ContainerSummary } from "@/lib/domain";
 const buttonClass =
   "mr-1 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40";
 
-/** Duplicate, Rename and Recreate for one container row; each opens its own small dialog. */
+/** Duplicate, Edit (pages with the create form), Rename and Recreate (small dialogs) for one container row. */
 export function ContainerMoreActions(props: { endpointId: string; container: ContainerSummary; disabled: boolean }) {
   const { container: c, endpointId } = props;
   const [open, setOpen] = useState<"rename" | "recreate" | null>(null);
@@ -22,6 +22,12 @@ export function ContainerMoreActions(props: { endpointId: string; container: Con
         className={buttonClass}
       >
         Duplicate
+      </Link>
+      <Link
+        href={`/endpoints/${encodeURIComponent(endpointId)}/containers/${encodeURIComponent(c.id)}/edit`}
+        className={buttonClass}
+      >
+        Edit
       </Link>
       <button type="button" className={buttonClass} disabled={props.disabled} onClick={() => setOpen("rename")}>
         Rename

@@ -21,6 +21,24 @@ function rates(samples: StatsSample[], pick: (s: StatsSample) => number): (numbe
 const pct = (v: number) => `${v.toFixed(1)}%`;
 const rate = (v: number) => `${formatBytes(v)}/s`;
 
+function statusText(state: { status: string; error?: string }, samples: StatsSample[]): string {
+  switch (state.status) {
+    case "connecting":
+      return "Connecting…";
+    case "error":
+      return `Error: ${state.error ?? "stats unavailable"}`;
+    case "stopped":
+      return samples.length
+        ? "The container is not running; stats resume when it starts. The charts show the samples from before it stopped."
+        : "The container is not running; stats resume when it starts.";
+    case "ended":
+      return "The stats stream ended";
+  }
+  if (samples.length === 0) return "Waiting for the first sample…";
+  const seconds = Math.round((samples[samples.length - 1]!.t - samples[0]!.t) / 1000);
+  return `Live · ${samples.length} samples (${seconds} s of history)`;
+}
+
 export function StatsPanel(props: { endpointId: string; containerId: string }) {
   const { samples, state } = useStatsStream(statsTopic(props.endpointId, props.containerId));
   const last = samples[samples.length - 1];
@@ -50,19 +68,17 @@ export function StatsPanel(props: { endpointId: string; containerId: string }) {
 
   return (
     <section aria-label="Stats" className="space-y-4">
-      <p className="text-xs text-slate-500" aria-live="polite">
-        {state.status === "connecting"
-          ? "Connecting…"
-          : state.status === "error"
-            ? `Error: ${state.error ?? "stats unavailable"}`
-            : state.status === "ended"
-              ? "The container is not running"
-              : samples.length === 0
-                ? "Waiting for the first sample…"
-                : `Live · ${samples.length} samples (${Math.round((samples.length ? samples[samples.length - 1]!.t - samples[0]!.t : 0) / 1000)} s of history)`}
+      <p
+        role="status"
+        className={state.status === "stopped" ? "text-sm font-medium text-amber-700" : "text-xs text-slate-500"}
+      >
+        {statusText(state, samples)}
       </p>
       {last && (
-        <dl aria-label="Current figures" className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        <dl
+          aria-label={state.status === "stopped" ? "Last figures" : "Current figures"}
+          className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm"
+        >
           {figures.map(([k, v]) => (
             <div key={k} className="contents">
               <dt className="font-medium text-slate-600 dark:text-slate-400">{k}</dt>

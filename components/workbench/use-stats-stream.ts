@@ -6,7 +6,7 @@ import type { StatsSample } from "@/lib/container-stats";
 
 const MAX_SAMPLES = 1_200;
 
-type Snapshot = { samples: StatsSample[]; state: "streaming" | "ended" | "error"; error?: string };
+type Snapshot = { samples: StatsSample[]; state: "streaming" | "stopped" | "ended" | "error"; error?: string };
 type Reply = { ok: true; snapshot: Snapshot } | { ok: false; error: string };
 
 /** Follows one stats topic: the sampler's history at once, then one sample a second. */

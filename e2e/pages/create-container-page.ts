@@ -4,8 +4,12 @@ import { expect, type Locator, type Page } from "@playwright/test";
 export class CreateContainerPage {
   readonly form: Locator;
 
-  constructor(readonly page: Page) {
-    this.form = page.getByRole("form", { name: "Create container" });
+  constructor(
+    readonly page: Page,
+    formName = "Create container",
+    private readonly submitLabel = "Create",
+  ) {
+    this.form = page.getByRole("form", { name: formName });
   }
 
   async open(endpointId = "local"): Promise<void> {
@@ -57,10 +61,17 @@ export class CreateContainerPage {
   }
 
   async submit(): Promise<void> {
-    await this.form.getByRole("button", { name: "Create", exact: true }).click();
+    await this.form.getByRole("button", { name: this.submitLabel, exact: true }).click();
   }
 
   alert(): Locator {
     return this.form.getByRole("alert");
+  }
+}
+
+/** The same form editing a container (reached with the row's "Edit"): the name is fixed, "Save" replaces it. */
+export class EditContainerPage extends CreateContainerPage {
+  constructor(page: Page, name: string) {
+    super(page, `Edit container ${name}`, "Save");
   }
 }

@@ -4,18 +4,25 @@ import { RingBuffer } from "@/lib/ring-buffer";
 import { describeDockerError } from "@/server/endpoints/docker/connect";
 import type { DockerSession } from "@/server/endpoints/docker/docker-session";
 
+const RUNNING = new Set(["running", "paused", "restarting"]);
+/** A container state from the store that gives no stats (unknown states are not assumed stopped). */
+export const isStopped = (state: string | undefined) => state !== undefined && !RUNNING.has(state);
+
 /** 20 minutes at the engine's 1 s cadence: more than the 15 minutes a new viewer should see at once. */
 export const STATS_HISTORY = 1_200;
 
 export interface StatsSnapshot {
   samples: StatsSample[];
-  state: "streaming" | "ended" | "error";
+  /** "stopped": the container is not running; the stream stays open and samples resume when it starts. */
+  state: "streaming" | "stopped" | "ended" | "error";
   error?: string;
 }
 
 /**
  * One `docker stats` stream for one container, for any number of viewers. Samples go into a ring buffer (history
- * for new viewers) and out to `onSample`. Reopens when the container starts again.
+ * for new viewers) and out to `onSample`. While the container is not running the engine keeps the stream open with
+ * zeroed readings: the state says "stopped" then, and returns to "streaming" when it starts. Reopens when the
+ * container starts again after the stream ended.
  */
 export class StatsSampler {
   readonly history = new RingBuffer<StatsSample>(STATS_HISTORY);
@@ -26,8 +33,12 @@ export class StatsSampler {
   private stopped = false;
   private readonly onEngineEvent = (ev: Record<string, unknown>) => {
     const actor = ev.Actor as { ID?: string } | undefined;
-    if (ev.Type === "container" && ev.Action === "start" && actor?.ID === this.containerId && !this.stream) {
-      void this.open();
+    if (ev.Type !== "container" || actor?.ID !== this.containerId) return;
+    if (ev.Action === "start") {
+      if (this.state === "stopped") this.setState("streaming");
+      if (!this.stream) void this.open();
+    } else if (ev.Action === "die" && this.state === "streaming") {
+      this.setState("stopped");
     }
   };
 
@@ -40,6 +51,8 @@ export class StatsSampler {
 
   start(): void {
     this.session.on("event", this.onEngineEvent);
+    // Known to be stopped: say so at once instead of waiting for the first (zeroed) reading.
+    if (isStopped(this.session.containers.get(this.containerId)?.state)) this.state = "stopped";
     void this.open();
   }
 
@@ -74,7 +87,7 @@ export class StatsSampler {
       if (this.stopped) return void stream.destroy();
       this.opened++;
       this.stream = stream;
-      this.setState("streaming");
+      if (this.state !== "stopped") this.setState("streaming");
       this.attach(stream);
     } catch (err) {
       if (this.stopped) return;
@@ -112,10 +125,15 @@ export class StatsSampler {
     } catch {
       return;
     }
-    // The first reading of a stream has no previous one to diff against: its CPU figure would be meaningless.
+    // A stopped container streams zeroed readings; they are not samples, but they say it is not running.
+    if (!raw.cpu_stats?.system_cpu_usage) {
+      if (this.state !== "stopped") this.setState("stopped");
+      return;
+    }
+    if (this.state !== "streaming") this.setState("streaming");
+    // The first reading of a stream (or after a start) has no previous one to diff against: its CPU figure would be
+    // meaningless.
     if (!raw.precpu_stats?.system_cpu_usage) return;
-    // A stopped container streams zeroed readings; they are not samples.
-    if (!raw.cpu_stats?.system_cpu_usage) return;
     const sample = toSample(raw);
     this.history.push(sample);
     this.onSample(sample);

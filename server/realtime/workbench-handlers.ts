@@ -8,7 +8,7 @@ import {
   statsSampler,
   stopLogStream,
 } from "@/server/hub/container-hubs";
-import type { StatsSnapshot } from "@/server/hub/stats-sampler";
+import { isStopped, type StatsSnapshot } from "@/server/hub/stats-sampler";
 import {
   containerSession,
   resolveContainerId,
@@ -52,8 +52,11 @@ export const statsHandler: TopicHandler = {
   kind: "stats",
   permission: "container:read",
   snapshot(actor, t): StatsSnapshot {
-    const { containerId } = containerSession(actor, "container:read", t.endpointId!, t.containerId!);
-    return statsSampler(t.endpointId!, containerId)?.snapshot() ?? { samples: [], state: "streaming" };
+    const { session, containerId } = containerSession(actor, "container:read", t.endpointId!, t.containerId!);
+    const sampler = statsSampler(t.endpointId!, containerId);
+    if (sampler) return sampler.snapshot();
+    // The first viewer: the sampler starts right after this. A container known to be stopped says so at once.
+    return { samples: [], state: isStopped(session.containers.get(containerId)?.state) ? "stopped" : "streaming" };
   },
   acquire(t, rt, broadcast) {
     const session = rt.endpoints.session(t.endpointId!);

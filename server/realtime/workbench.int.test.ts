@@ -130,6 +130,45 @@ describe("logs", () => {
 });
 
 describe("stats", () => {
+  it("a stopped container says so (not a wait for ever), keeps its history, and resumes when it starts", async () => {
+    const id = await container("stopper", ["sleep", "3600"]);
+    const c = docker.getContainer(id);
+    await c.stop();
+    await waitFor(
+      "stopped in the store",
+      () => h.rt.endpoints.session("local")?.containers.get(id)?.state !== "running",
+    );
+    const topic = statsTopic("local", id);
+    const a = await h.connect("admin");
+    const samples = collect<{ sample: StatsSample }>(a, "stats", topic);
+    const states = collect<{ state: string }>(a, "stats:state", topic);
+    const reply = await ask<{ ok: boolean; snapshot: { state: string; samples: StatsSample[] } }>(
+      a,
+      "subscribe",
+      topic,
+    );
+    expect(reply.snapshot).toMatchObject({ state: "stopped", samples: [] });
+
+    await c.start();
+    await waitFor("samples after the start", () => samples.length >= 2, 20_000);
+    expect(states.map((s) => s.state)).toContain("streaming");
+    await c.stop();
+    await waitFor("stopped again", () => states.at(-1)?.state === "stopped", 20_000);
+    // A new viewer sees the state and the history from before the stop, on the same upstream.
+    const b = await h.connect("viewer");
+    const later = await ask<{ ok: boolean; snapshot: { state: string; samples: StatsSample[] } }>(
+      b,
+      "subscribe",
+      topic,
+    );
+    expect(later.snapshot.state).toBe("stopped");
+    expect(later.snapshot.samples.length).toBeGreaterThanOrEqual(2);
+    expect(statsSampler("local", id)?.opened).toBe(1);
+    a.emit("unsubscribe", topic);
+    b.emit("unsubscribe", topic);
+    await waitFor("sampler stopped after the last viewer", () => activeUpstreams().stats === 0);
+  });
+
   it("two viewers share one sampler; a later viewer gets the history at once", async () => {
     const id = await container("sleepy", ["sleep", "3600"]);
     const topic = statsTopic("local", id);

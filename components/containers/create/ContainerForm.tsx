@@ -2,14 +2,23 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { editContainerAction } from "@/app/(app)/endpoints/[id]/containers/[containerId]/edit/actions";
 import { createContainerAction } from "@/app/(app)/endpoints/[id]/containers/new/actions";
 import { type ContainerSpecInput, RESTART_POLICIES } from "@/lib/container-spec";
 import { ContainerFormRows } from "./ContainerFormRows";
 import { CheckboxInput, SelectInput, TextInput } from "./fields";
 import { type FormState, toFormState } from "./form-state";
 
-/** The create form: every setting of the spec, with the server's field-level messages shown beside each field. */
-export function ContainerForm(props: { endpointId: string; initial?: ContainerSpecInput }) {
+/**
+ * The create form: every setting of the spec, with the server's field-level messages shown beside each field. With
+ * `edit`, the same form edits that container: the name is fixed and saving replaces the container.
+ */
+export function ContainerForm(props: {
+  endpointId: string;
+  initial?: ContainerSpecInput;
+  edit?: { containerId: string; name: string };
+}) {
+  const { edit } = props;
   const router = useRouter();
   const [f, setF] = useState<FormState>(() => toFormState(props.initial));
   const [start, setStart] = useState(true);
@@ -27,7 +36,9 @@ export function ContainerForm(props: { endpointId: string; initial?: ContainerSp
     setBusy(true);
     setMessage(null);
     try {
-      const result = await createContainerAction({ endpointId: props.endpointId, spec: f, start });
+      const result = edit
+        ? await editContainerAction({ endpointId: props.endpointId, containerId: edit.containerId, spec: f })
+        : await createContainerAction({ endpointId: props.endpointId, spec: f, start });
       if (result.ok) {
         router.push(`/endpoints/${encodeURIComponent(props.endpointId)}/containers`);
         return;
@@ -37,7 +48,7 @@ export function ContainerForm(props: { endpointId: string; initial?: ContainerSp
       setErrors(fields);
       setMessage(
         Object.keys(fields).length
-          ? `The container was not created: fix the ${Object.keys(fields).length === 1 ? "field" : "fields"} marked below.`
+          ? `The container was not ${edit ? "changed" : "created"}: fix the ${Object.keys(fields).length === 1 ? "field" : "fields"} marked below.`
           : result.error,
       );
     } catch {
@@ -48,7 +59,12 @@ export function ContainerForm(props: { endpointId: string; initial?: ContainerSp
   }
 
   return (
-    <form onSubmit={onSubmit} aria-label="Create container" className="max-w-4xl space-y-4" noValidate>
+    <form
+      onSubmit={onSubmit}
+      aria-label={edit ? `Edit container ${edit.name}` : "Create container"}
+      className="max-w-4xl space-y-4"
+      noValidate
+    >
       {message && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
           {message}
@@ -69,7 +85,8 @@ export function ContainerForm(props: { endpointId: string; initial?: ContainerSp
           value={f.name}
           onChange={set("name")}
           error={err("name")}
-          hint="Empty: the engine picks one"
+          readOnly={!!edit}
+          hint={edit ? "Edit keeps the name; Rename changes it" : "Empty: the engine picks one"}
         />
         <TextInput
           path="command"
@@ -159,14 +176,14 @@ export function ContainerForm(props: { endpointId: string; initial?: ContainerSp
           error={err("autoRemove")}
         />
         <CheckboxInput path="init" label="Run an init process" checked={f.init} onChange={set("init")} />
-        <CheckboxInput path="start" label="Start after creating" checked={start} onChange={setStart} />
+        {!edit && <CheckboxInput path="start" label="Start after creating" checked={start} onChange={setStart} />}
       </div>
       <button
         type="submit"
         disabled={busy}
         className="rounded bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700 disabled:opacity-60"
       >
-        {busy ? "Creating…" : "Create"}
+        {edit ? (busy ? "Saving…" : "Save") : busy ? "Creating…" : "Create"}
       </button>
     </form>
   );

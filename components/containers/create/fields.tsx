@@ -35,6 +35,7 @@ export function TextInput(props: {
   hideLabel?: boolean;
   className?: string;
   inputMode?: "numeric" | "decimal" | "text";
+  readOnly?: boolean;
 }) {
   const id = fieldId(props.path);
   return (
@@ -48,8 +49,9 @@ export function TextInput(props: {
         value={props.value}
         placeholder={props.placeholder}
         inputMode={props.inputMode}
+        readOnly={props.readOnly}
         onChange={(e) => props.onChange(e.target.value)}
-        className={`${inputClass} font-mono`}
+        className={`${inputClass} font-mono read-only:bg-slate-100 dark:read-only:bg-slate-800`}
         {...errorProps(props.path, props.error)}
       />
       {props.hint && !props.error && <p className="text-xs text-slate-500">{props.hint}</p>}

@@ -6,7 +6,7 @@ import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import type { OpContext } from "./container-op";
-import { engineError, ensureImage, longClient, restrictionRefusal } from "./engine";
+import { engineError, ensureImage, longClient, pulledNote, restrictionRefusal } from "./engine";
 
 export interface CreatedContainer {
   id: string;
@@ -54,7 +54,7 @@ export async function createContainer(
   }
   let id: string | undefined;
   try {
-    const pulled = await ensureImage(api, body.Image);
+    const pull = await ensureImage(api, body.Image);
     const container = await api.createContainer({ ...body, ...(name ? { name } : {}) });
     id = container.id;
     if (input.start) await container.start();
@@ -64,9 +64,9 @@ export async function createContainer(
       ...audit,
       target: finalName,
       outcome: "success",
-      detail: `${body.Image}${pulled ? " (pulled)" : ""}${input.start ? ", started" : ""}`,
+      detail: `${body.Image}${pulledNote(pull)}${input.start ? ", started" : ""}`,
     });
-    return { id, name: finalName, pulled };
+    return { id, name: finalName, pulled: pull !== null };
   } catch (err) {
     const e = engineError(err);
     // Created but not started: the container exists, and the user must know that before trying again.

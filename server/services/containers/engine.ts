@@ -3,6 +3,8 @@ import { checkCreateBody, describeViolations, referencedVolumes, type VolumeInfo
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { describeDockerError } from "@/server/endpoints/docker/connect";
+import { credentialsForImage, pullErrorText } from "../registries/registry-credentials";
+import { engineMessage } from "../resources/engine-op";
 import { loadContainerRestrictions } from "../settings/container-restrictions";
 
 // Engine helpers shared by create, recreate and rename.
@@ -18,32 +20,49 @@ export function longClient(api: Docker): Docker {
   return new Docker({ modem } as Docker.DockerOptions);
 }
 
-/** Pulls an image and waits for the end; the engine reports failures inside the progress stream. */
-export async function pullImage(api: Docker, image: string): Promise<void> {
-  const stream = await api.pull(image);
+/**
+ * Pulls an image and waits for the end; the engine reports failures inside the progress stream. A saved registry
+ * whose host matches the reference lends its credentials, exactly as for a pull from the Images page.
+ */
+export async function pullImage(api: Docker, image: string): Promise<{ registry: string | null }> {
+  const creds = await credentialsForImage(image);
+  const registry = creds?.registry ?? null;
+  const failed = (reason: string) =>
+    new UserError(`Pulling ${image} failed: ${pullErrorText(reason, registry)}`, 502, "pull_failed");
+  let stream: NodeJS.ReadableStream;
+  try {
+    stream = await api.pull(image, creds ? { authconfig: creds.auth } : {});
+  } catch (err) {
+    // The engine refuses a login (or an unknown image) before streaming anything.
+    throw failed(engineMessage(err));
+  }
   await new Promise<void>((resolve, reject) => {
     api.modem.followProgress(
       stream,
       (err: Error | null, out: { error?: string; errorDetail?: { message?: string } }[]) => {
-        const failed = err?.message ?? out?.find((o) => o.error)?.error;
-        if (failed) reject(new UserError(`Pulling ${image} failed: ${failed}`, 502, "pull_failed"));
+        const reason = err?.message ?? out?.find((o) => o.error)?.error;
+        if (reason) reject(failed(reason));
         else resolve();
       },
     );
   });
+  return { registry };
 }
 
-/** Pulls the image only when the engine does not have it. */
-export async function ensureImage(api: Docker, image: string): Promise<boolean> {
+/** Pulls the image only when the engine does not have it: null when it had it, else what the pull used. */
+export async function ensureImage(api: Docker, image: string): Promise<{ registry: string | null } | null> {
   try {
     await api.getImage(image).inspect();
-    return false;
+    return null;
   } catch (err) {
     if ((err as { statusCode?: number }).statusCode !== 404) throw err;
   }
-  await pullImage(api, image);
-  return true;
+  return pullImage(api, image);
 }
+
+/** How an audit record says a pull happened ("" when none did). */
+export const pulledNote = (pull: { registry: string | null } | null) =>
+  pull ? ` (pulled${pull.registry ? ` with the credentials of ${pull.registry}` : ""})` : "";
 
 /** An engine failure in words for the user: the engine's own message when it gave one (name in use, port taken). */
 export function engineError(err: unknown): UserError {

@@ -7,7 +7,7 @@ import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import type { OpContext } from "./container-op";
-import { engineError, longClient, pullImage, restrictionRefusal } from "./engine";
+import { engineError, longClient, pulledNote, pullImage, restrictionRefusal } from "./engine";
 
 export interface RecreatedContainer {
   id: string;
@@ -67,9 +67,10 @@ export async function recreateContainer(
     await recordAudit({ ...audit, outcome: "denied", detail: refusal });
     throw new ForbiddenError(refusal);
   }
+  let pull: { registry: string | null } | null = null;
   if (input.pull) {
     try {
-      await pullImage(api, body.Image);
+      pull = await pullImage(api, body.Image);
     } catch (err) {
       throw await fail(err, `pull ${body.Image}`);
     }
@@ -118,7 +119,7 @@ export async function recreateContainer(
   await recordAudit({
     ...audit,
     outcome: "success",
-    detail: `${body.Image}${input.pull ? " (pulled)" : ""} -> ${created.id.slice(0, 12)}${leftover}`,
+    detail: `${body.Image}${pulledNote(pull)} -> ${created.id.slice(0, 12)}${leftover}`,
   });
   return { id: created.id, name };
 }

@@ -7,21 +7,11 @@ import type { PullImageInput } from "@/lib/resource-schemas";
 import { runtime } from "@/server/runtime";
 import { type AuditEntry, recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
-import { credentialsForImage } from "../registries/registry-credentials";
+import { credentialsForImage, pullErrorText } from "../registries/registry-credentials";
 import { engineMessage, type OpContext, sessionFor } from "../resources/engine-op";
 import { pullJobs } from "./pull-jobs";
 
 const MAX_CONCURRENT_PER_ENDPOINT = 4;
-
-/** Friendlier words for the engine's registry auth refusals. */
-function pullErrorText(raw: string, registry: string | null): string {
-  if (/unauthorized|authentication required|no basic auth credentials|denied/i.test(raw)) {
-    return registry
-      ? `The registry refused the saved credentials of "${registry}" (${raw})`
-      : `The registry wants a login: add it under Registries (${raw})`;
-  }
-  return raw;
-}
 
 /**
  * Starts pulling an image and returns at once with the job; progress (per layer and overall) follows on the

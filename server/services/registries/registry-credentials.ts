@@ -31,6 +31,16 @@ export async function credentialsForImage(ref: string): Promise<{ auth: AuthConf
   return { auth: authConfigFor(row, host), registry: row.name };
 }
 
+/** Friendlier words for the engine's registry auth refusals, naming the saved registry whose login was used. */
+export function pullErrorText(raw: string, registry: string | null): string {
+  if (/unauthorized|authentication required|no basic auth credentials|denied/i.test(raw)) {
+    return registry
+      ? `The registry refused the saved credentials of "${registry}" (${raw})`
+      : `The registry wants a login: add it under Registries (${raw})`;
+  }
+  return raw;
+}
+
 export async function registryAuthById(id: string): Promise<AuthConfig | null> {
   const row = await findRegistryRow(runtime().db, id);
   const host = row && hostOf(row);

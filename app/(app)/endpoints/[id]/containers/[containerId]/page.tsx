@@ -37,7 +37,17 @@ export default async function ContainerPage({ params }: { params: Promise<{ id: 
           Containers on {endpoint.name}
         </Link>
       </p>
-      <h1 className="mb-4 text-2xl font-semibold break-all">{overview.name}</h1>
+      <div className="mb-4 flex flex-wrap items-baseline gap-3">
+        <h1 className="text-2xl font-semibold break-all">{overview.name}</h1>
+        {can(actor, "container:create", { endpointId: id }) && can(actor, "container:operate", { endpointId: id }) && (
+          <Link
+            href={`/endpoints/${encodeURIComponent(endpoint.id)}/containers/${encodeURIComponent(overview.id)}/edit`}
+            className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            Edit
+          </Link>
+        )}
+      </div>
       <ContainerWorkbench
         endpointId={endpoint.id}
         overview={overview}

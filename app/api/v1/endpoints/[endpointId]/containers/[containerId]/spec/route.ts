@@ -5,9 +5,13 @@ import { getContainerSpec } from "@/server/services/containers/get-container-spe
 
 export const dynamic = "force-dynamic";
 
-const schema = z.object({ params: z.object({ endpointId, containerId: containerRef }) });
+const schema = z.object({
+  params: z.object({ endpointId, containerId: containerRef }),
+  /** for=edit: the spec under the container's own name, as the edit route takes it (else a "-copy" to duplicate). */
+  query: z.object({ for: z.enum(["duplicate", "edit"]).default("duplicate") }),
+});
 
-/** GET /api/v1/endpoints/{endpointId}/containers/{containerId}/spec: a create spec made from the container. */
+/** GET /api/v1/endpoints/{endpointId}/containers/{containerId}/spec[?for=edit]: a create spec made from the container. */
 export const GET = defineRoute(
   {
     name: "api.containers.spec",
@@ -15,5 +19,5 @@ export const GET = defineRoute(
     permission: "container:create",
     resource: (i) => ({ endpointId: i.params.endpointId }),
   },
-  (actor, { params }) => getContainerSpec(actor, params),
+  (actor, { params, query }) => getContainerSpec(actor, params, query.for),
 );

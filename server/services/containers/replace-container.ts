@@ -1,0 +1,117 @@
+import type Docker from "dockerode";
+import { type CreateBody, type InspectLike, inspectToCreateBody } from "@/lib/container-spec-map";
+import { engineError } from "./engine";
+
+export interface Replacement {
+  id: string;
+  /** Set when the old container could not be removed at the end and is left, stopped, under this name. */
+  leftover?: string;
+}
+
+type Network = { name: string; aliases: string[] };
+
+const sideName = (name: string, tag: string, stamp: string) => `${name.slice(0, 100)}-berth-${tag}-${stamp}`;
+
+function ignoreNotModified(err: unknown): void {
+  if ((err as { statusCode?: number }).statusCode !== 304) throw err;
+}
+const isGone = (err: unknown) => (err as { statusCode?: number }).statusCode === 404;
+
+async function connectAll(api: Docker, id: string, networks: Network[]): Promise<void> {
+  for (const n of networks)
+    await api.getNetwork(n.name).connect({
+      Container: id,
+      EndpointConfig: n.aliases.length ? { Aliases: n.aliases } : {},
+    });
+}
+
+/**
+ * Replaces a container with one made from `body`, under the same name, with a way back at every step: create the new
+ * one under a temporary name (a bad image or setting fails here, before the old one is touched), rename the old one
+ * aside, stop it, give the new one the name, start it if the old one ran, and remove the old one. On any failure the
+ * new one is removed and the old one gets its name and state back; an auto-remove container that vanished when
+ * stopped is made again from its own settings. The thrown error says what failed and how the rollback went.
+ */
+export async function replaceContainer(
+  api: Docker,
+  inspect: Docker.ContainerInspectInfo,
+  next: { body: CreateBody; extraNetworks: Network[] },
+): Promise<Replacement> {
+  const name = inspect.Name.replace(/^\//, "");
+  const stamp = Date.now().toString(36);
+  const old = api.getContainer(inspect.Id);
+  const wasRunning = inspect.State.Running;
+  let created: Docker.Container | undefined;
+  let renamedOld = false;
+  let step = "create the new container";
+  try {
+    created = await api.createContainer({ ...next.body, name: sideName(name, "new", stamp) });
+    step = "connect the new container to its networks";
+    await connectAll(api, created.id, next.extraNetworks);
+    step = "rename the old container aside";
+    await old.rename({ name: sideName(name, "old", stamp) });
+    renamedOld = true;
+    step = "stop the old container";
+    if (wasRunning) {
+      await old.stop().catch(ignoreNotModified);
+      // An auto-remove container goes once stopped; wait until it has, so a rollback knows where it stands.
+      if (inspect.HostConfig?.AutoRemove)
+        await old.wait({ condition: "removed" }).catch((err: unknown) => {
+          if (!isGone(err)) throw err;
+        });
+    }
+    step = "name the new container";
+    await created.rename({ name });
+    step = "start the new container";
+    if (wasRunning) await created.start();
+  } catch (err) {
+    const e = engineError(err);
+    e.message = `Could not ${step}: ${e.message} (${await rollBack()})`;
+    throw e;
+  }
+
+  async function rollBack(): Promise<string> {
+    const problems: string[] = [];
+    const removedNew = created
+      ? await created
+          .remove({ force: true })
+          .then(() => true)
+          .catch((err: unknown) => isGone(err) || !problems.push(`remove the new one (${created?.id.slice(0, 12)})`))
+      : false;
+    const newNote = created && removedNew ? `the new container ${created.id.slice(0, 12)} was removed; ` : "";
+    let gone = false;
+    if (renamedOld)
+      await old.rename({ name }).catch((err) => {
+        if (isGone(err)) gone = true;
+        else problems.push(`rename the old one back from ${sideName(name, "old", stamp)}`);
+      });
+    if (gone) {
+      // Auto-remove: stopping it removed it. Make it again from its own settings, as Recreate would.
+      try {
+        const again = inspectToCreateBody(inspect as unknown as InspectLike);
+        const made = await api.createContainer({ ...again.body, name });
+        await connectAll(api, made.id, again.extraNetworks);
+        if (wasRunning) await made.start();
+        return `rolled back: ${newNote}the old container was auto-removed when stopped and was made again from its settings as ${made.id.slice(0, 12)}`;
+      } catch (err) {
+        return `rollback failed: the old container was auto-removed when stopped and could not be made again: ${engineError(err).message}`;
+      }
+    }
+    if (wasRunning)
+      await old
+        .start()
+        .catch(ignoreNotModified)
+        .catch(() => problems.push("start the old one again"));
+    return problems.length
+      ? `rollback could not ${problems.join(", ")}`
+      : `rolled back: ${newNote}the old container is unchanged`;
+  }
+
+  // The new container is in place. The old one failing to go leaves a stopped spare, not a broken service; an
+  // auto-remove one is already gone (404), which is the removal we wanted.
+  const removed = await old
+    .remove({ force: true })
+    .then(() => true)
+    .catch((err: unknown) => isGone(err));
+  return { id: created.id, ...(removed ? {} : { leftover: sideName(name, "old", stamp) }) };
+}
