@@ -9,22 +9,24 @@ export function SearchBox({
   formLabel?: string;
 }) {
   return (
-    <form role="search" aria-label={formLabel} action="/search" method="get" className="flex items-center gap-1">
-      <label htmlFor={id} className="sr-only">
-        Search
-      </label>
-      <input
-        id={id}
-        name="q"
-        type="search"
-        defaultValue={defaultValue}
-        maxLength={200}
-        placeholder="Search containers, images…"
-        className="w-48 rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
-      />
-      <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700">
-        Search
-      </button>
-    </form>
+    <search aria-label={formLabel}>
+      <form action="/search" method="get" className="flex items-center gap-1">
+        <label htmlFor={id} className="sr-only">
+          Search
+        </label>
+        <input
+          id={id}
+          name="q"
+          type="search"
+          defaultValue={defaultValue}
+          maxLength={200}
+          placeholder="Search containers, images…"
+          className="w-48 rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
+        />
+        <button type="submit" className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-700">
+          Search
+        </button>
+      </form>
+    </search>
   );
 }
