@@ -220,7 +220,7 @@ describe("stats", () => {
   });
 
   it("a stopped container gets no sampler; one that stops lets its sampler go and one that starts gets it back", async () => {
-    const id = await container("stopper", ["sleep", "3600"]);
+    const id = await container("usage-stopper", ["sleep", "3600"]);
     await docker.getContainer(id).stop({ t: 0 });
     await waitFor("exited in the store", () => h.rt.endpoints.session("local")?.containers.get(id)?.state === "exited");
     const a = await h.connect("viewer");
