@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import type { OpContext } from "./container-op";
 import { engineError, longClient, pulledNote, pullImage, restrictionRefusal } from "./engine";
+import { replaceContainer } from "./replace-container";
 
 export interface RecreatedContainer {
   id: string;
@@ -15,10 +16,9 @@ export interface RecreatedContainer {
 }
 
 /**
- * Replaces a container with a new one made from its own inspect (optionally after pulling its image again):
- * rename the old one aside, stop it, create the new one under the old name, start it if the old one ran, then
- * remove the old one. Any failure before the end rolls back: the new one is removed and the old one gets its name
- * and state back. A recreate is a create, so a non-admin's is held to the same restrictions.
+ * Replaces a container with a new one made from its own inspect (optionally after pulling its image again), through
+ * replaceContainer (the same swap and rollback as Edit). A recreate is a create, so a non-admin's is held to the same
+ * restrictions.
  */
 export async function recreateContainer(
   actor: Actor | null,
@@ -76,54 +76,16 @@ export async function recreateContainer(
     }
   }
 
-  const old = api.getContainer(inspect.Id);
-  const wasRunning = inspect.State.Running;
-  const asideName = `${name}-berth-old-${Date.now().toString(36)}`.slice(-128).replace(/^[^a-zA-Z0-9]+/, "");
-  let created: Docker.Container | undefined;
-  let renamed = false;
   try {
-    await old.rename({ name: asideName });
-    renamed = true;
-    if (wasRunning) await old.stop().catch(ignoreNotModified);
-    created = await api.createContainer({ ...body, name });
-    for (const n of extraNetworks) {
-      await api.getNetwork(n.name).connect({
-        Container: created.id,
-        EndpointConfig: n.aliases.length ? { Aliases: n.aliases } : {},
-      });
-    }
-    if (wasRunning) await created.start();
+    const done = await replaceContainer(api, inspect, { body, extraNetworks });
+    const leftover = done.leftover ? `; the old container is left as ${done.leftover}` : "";
+    await recordAudit({
+      ...audit,
+      outcome: "success",
+      detail: `${body.Image}${pulledNote(pull)} -> ${done.id.slice(0, 12)}${leftover}`,
+    });
+    return { id: done.id, name };
   } catch (err) {
-    const rollback: string[] = [];
-    if (created) await created.remove({ force: true }).catch(() => rollback.push("remove the new container"));
-    if (renamed) await old.rename({ name }).catch(() => rollback.push(`rename ${asideName} back`));
-    if (wasRunning)
-      await old
-        .start()
-        .catch(ignoreNotModified)
-        .catch(() => rollback.push("restart the old container"));
-    const e = engineError(err);
-    const detail = rollback.length ? ` (rollback could not ${rollback.join(", ")})` : " (rolled back)";
-    await recordAudit({ ...audit, outcome: "failure", detail: `${e.message}${detail}` });
-    e.message = `${e.message}${detail}`;
-    throw e;
+    throw await fail(err, "replace");
   }
-  // The new container is in place; the old one's removal failing leaves a stopped spare, not a broken service.
-  // An auto-remove container is already gone once stopped (404): that is the removal we wanted.
-  const leftover = await old
-    .remove({ force: true })
-    .then(() => "")
-    .catch((err: { statusCode?: number }) =>
-      err.statusCode === 404 ? "" : `; the old container is left as ${asideName}`,
-    );
-  await recordAudit({
-    ...audit,
-    outcome: "success",
-    detail: `${body.Image}${pulledNote(pull)} -> ${created.id.slice(0, 12)}${leftover}`,
-  });
-  return { id: created.id, name };
-}
-
-function ignoreNotModified(err: unknown): void {
-  if ((err as { statusCode?: number }).statusCode !== 304) throw err;
 }

@@ -102,9 +102,9 @@ export async function replaceContainer(
         .start()
         .catch(ignoreNotModified)
         .catch(() => problems.push("start the old one again"));
-    return problems.length
-      ? `rollback could not ${problems.join(", ")}`
-      : `rolled back: ${newNote}the old container is unchanged`;
+    if (problems.length) return `rollback could not ${problems.join(", ")}`;
+    // Nothing was made (the create itself failed): the old container was never touched.
+    return created ? `rolled back: ${newNote}the old container is unchanged` : "rolled back";
   }
 
   // The new container is in place. The old one failing to go leaves a stopped spare, not a broken service; an
