@@ -10,6 +10,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/dockerd.sh"
 # shellcheck source-path=SCRIPTDIR source=engines.sh
 source "$HERE/engines.sh"
+# shellcheck source-path=SCRIPTDIR source=swarm.sh
+source "$HERE/swarm.sh"
 
 PURGE=0
 [[ "${1:-}" == "--purge" ]] && PURGE=1
@@ -42,6 +44,8 @@ if rig_pid_alive dockerd dockerd >/dev/null; then
 fi
 rig_dockerd_stop
 rig_engines_down
+# Always, whatever BERTH_RIG_SWARM says now: stops only nodes whose pid records exist.
+rig_swarm_down
 # Tasks dockerd did not stop (live-restore, or a dockerd that was SIGKILLed): their shims would outlive
 # containerd, so kill them through our containerd's own socket.
 if rig_pid_alive containerd containerd >/dev/null; then

@@ -10,6 +10,8 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$HERE/dockerd.sh"
 # shellcheck source-path=SCRIPTDIR source=engines.sh
 source "$HERE/engines.sh"
+# shellcheck source-path=SCRIPTDIR source=swarm.sh
+source "$HERE/swarm.sh"
 
 REGISTRY_ADDR="127.0.0.1:${BERTH_RIG_REGISTRY_PORT:-5000}"
 PG_PORT="${BERTH_RIG_PG_PORT:-55432}"
@@ -125,6 +127,12 @@ push_image
 
 # --- c2. extra engines: TCP+TLS and SSH (scripts/rig/engines.sh) --------------------------------------------
 rig_engines_up
+# --- c3. a three-node swarm (scripts/rig/swarm.sh); BERTH_RIG_SWARM=0 skips it --------------------------------
+if [[ "${BERTH_RIG_SWARM:-1}" != 0 ]]; then
+  SWARM_START=$SECONDS
+  rig_swarm_up
+  rig_log "swarm up in $((SECONDS - SWARM_START))s"
+fi
 # --- c2. registry with htpasswd auth ----------------------------------------------------------------------
 # A second registry that demands a login, for private-registry credentials. Its image has a layer of its own
 # (random bytes, so it never matches a local layer) and is removed locally after the push, so a pull of it
@@ -292,6 +300,7 @@ start_postgres
   echo "export BERTH_TEST_PG_URL=postgres://berth:berth@127.0.0.1:$PG_PORT/berth_test"
   echo "export BERTH_TEST_CHROMIUM=$(command -v chromium)"
   rig_engines_env
+  [[ "${BERTH_RIG_SWARM:-1}" == 0 ]] || rig_swarm_env
 } >"$RIG/env.tmp"
 mv -f "$RIG/env.tmp" "$RIG/env"
 
