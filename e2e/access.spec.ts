@@ -8,7 +8,7 @@ import { ensureOtherEndpoint } from "./support/db";
 import { docker, runSleeper, uniqueName } from "./support/docker-cli";
 import { serverState } from "./support/env";
 
-const CONTAINER_ACTIONS = "app/(app)/endpoints/[id]/containers/actions.ts";
+const CONTAINER_ACTIONS = "server/actions/containers/container-actions.ts";
 
 async function signedInPage(browser: Browser, username: string, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

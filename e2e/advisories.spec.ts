@@ -24,7 +24,7 @@ function raw(path: string, headers: Record<string, string> = {}): Promise<{ stat
   });
 }
 
-const TEAMS_ACTIONS = "app/(app)/admin/teams/actions.ts";
+const TEAMS_ACTIONS = "server/actions/teams/team-actions.ts";
 
 test("CVE-2025-29927: x-middleware-subrequest opens nothing", async () => {
   const header = { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" };
@@ -204,7 +204,7 @@ test("setup is unreachable once an admin exists", async () => {
   for (const path of ["/setup", "/setup?token=guess", serverState().setupUrl.replace(serverState().baseURL, "")]) {
     expect((await anon.get(path)).status(), path).toBe(404);
   }
-  const id = actionId("app/setup/actions.ts", "createAdmin");
+  const id = actionId("server/actions/setup/setup-actions.ts", "createAdmin");
   const attempt = await postAction(anon, "/setup", id, {
     token: "guess",
     username: "late-admin",

@@ -16,8 +16,8 @@ import { docker, runSleeper, uniqueName } from "./support/docker-cli";
 import { serverState } from "./support/env";
 
 // The authorization matrix: every server action, route handler and socket topic/event, found in the code itself
-// (e2e/support/list-entry-points.ts imports every actions.ts and route.ts so their registrations run), is called as
-// five actors against the running server, and what happens must be what lib/policy.ts says.
+// (e2e/support/list-entry-points.ts imports every module under server/actions/ and every route.ts so their
+// registrations run), is called as five actors against the running server, and what happens must be what lib/policy.ts says.
 
 interface Listed {
   kind: "action" | "route";

@@ -216,7 +216,7 @@ test("viewers and operators cannot manage status pages", async ({ browser }) => 
     const del = await postAction(
       api,
       "/admin/status-pages",
-      actionId("app/(app)/admin/status-pages/actions.ts", "deleteStatusPageAction"),
+      actionId("server/actions/status-pages/status-page-actions.ts", "deleteStatusPageAction"),
       {
         id: pageId,
       },

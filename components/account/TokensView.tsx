@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { createTokenAction, revokeTokenAction } from "@/app/(app)/account/tokens/actions";
 import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
 import type { TokenView } from "@/lib/access-views";
 import { formatTime } from "@/lib/format";
+import { createTokenAction, revokeTokenAction } from "@/server/actions/account/token-actions";
 
 function tokenState(t: TokenView, now: number): string {
   if (t.revokedAt !== null) return "revoked";

@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
 import {
   confirmTwoFactorAction,
   disableTwoFactorAction,
   startTwoFactorAction,
-} from "@/app/(app)/account/security/actions";
-import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
+} from "@/server/actions/account/two-factor-actions";
 
 export function TwoFactorSetup({ enabled }: { enabled: boolean }) {
   const { run, error, fieldErrors, busy } = useActionRunner();

@@ -1,12 +1,12 @@
 "use client";
 
+import type { TeamView, UserView } from "@/lib/access-views";
 import {
   addTeamMemberAction,
   removeGrantAction,
   removeTeamMemberAction,
   setGrantAction,
-} from "@/app/(app)/admin/teams/actions";
-import type { TeamView, UserView } from "@/lib/access-views";
+} from "@/server/actions/teams/team-actions";
 import { Button, ErrorText, SelectField, useActionRunner } from "./admin-parts";
 
 export function TeamMembers({ team, users }: { team: TeamView; users: Pick<UserView, "id" | "username">[] }) {

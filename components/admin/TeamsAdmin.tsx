@@ -1,9 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { createTeamAction, deleteTeamAction } from "@/app/(app)/admin/teams/actions";
 import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
 import type { TeamView, UserView } from "@/lib/access-views";
+import { createTeamAction, deleteTeamAction } from "@/server/actions/teams/team-actions";
 import { Button, ErrorText, TextField, useActionRunner } from "./admin-parts";
 import { TeamAccess, TeamMembers } from "./TeamSections";
 

@@ -1,16 +1,16 @@
 "use client";
 
 import { useState } from "react";
+import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
+import type { UserView } from "@/lib/access-views";
+import { formatTime } from "@/lib/format";
 import {
   createUserAction,
   deleteUserAction,
   resetPasswordAction,
   setUserAdminAction,
   setUserDisabledAction,
-} from "@/app/(app)/admin/users/actions";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
-import type { UserView } from "@/lib/access-views";
-import { formatTime } from "@/lib/format";
+} from "@/server/actions/users/user-actions";
 import { Button, ErrorText, FormDialog, TextField, useActionRunner } from "./admin-parts";
 
 function CreateUserForm() {

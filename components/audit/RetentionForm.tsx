@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { setAuditRetentionAction } from "@/app/(app)/audit/actions";
 import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
+import { setAuditRetentionAction } from "@/server/actions/audit/audit-actions";
 
 export function RetentionForm({ days }: { days: number }) {
   const { run, error, fieldErrors, busy } = useActionRunner();

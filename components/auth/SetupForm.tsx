@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { createAdmin } from "@/app/setup/actions";
+import { createAdmin } from "@/server/actions/setup/setup-actions";
 import { Field, SubmitButton } from "./form-parts";
 
 export function SetupForm({ token }: { token: string }) {

@@ -2,11 +2,8 @@
 
 import Link from "next/link";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
-import {
-  recreateContainerAction,
-  renameContainerAction,
-} from "@/app/(app)/endpoints/[id]/containers/rename-recreate/actions";
 import type { ContainerSummary } from "@/lib/domain";
+import { recreateContainerAction, renameContainerAction } from "@/server/actions/containers/rename-recreate-actions";
 
 const buttonClass =
   "mr-1 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 disabled:opacity-40";

@@ -1,15 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import { HealthBadge } from "@/components/endpoints/HealthBadge";
+import { useTopic } from "@/components/realtime/use-topic";
+import type { ContainerSummary, EndpointView } from "@/lib/domain";
 import {
   removeContainerAction,
   restartContainerAction,
   startContainerAction,
   stopContainerAction,
-} from "@/app/(app)/endpoints/[id]/containers/actions";
-import { HealthBadge } from "@/components/endpoints/HealthBadge";
-import { useTopic } from "@/components/realtime/use-topic";
-import type { ContainerSummary, EndpointView } from "@/lib/domain";
+} from "@/server/actions/containers/container-actions";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ContainerMoreActions } from "./ContainerMoreActions";
 import { ContainersTable, type RowAction } from "./ContainersTable";

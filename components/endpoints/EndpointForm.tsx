@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { createEndpointAction, updateEndpointAction } from "@/app/(app)/endpoints/actions";
 import type { EndpointConnection, EndpointSettings, EndpointType } from "@/lib/endpoint-schemas";
+import { createEndpointAction, updateEndpointAction } from "@/server/actions/endpoints/endpoint-actions";
 import { PemField } from "./PemField";
 
 const TYPE_LABELS: Record<EndpointType, string> = {

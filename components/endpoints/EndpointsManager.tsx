@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { endpointSettingsAction, removeEndpointAction } from "@/app/(app)/endpoints/actions";
 import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
 import type { EndpointView } from "@/lib/domain";
 import type { EndpointSettings } from "@/lib/endpoint-schemas";
+import { endpointSettingsAction, removeEndpointAction } from "@/server/actions/endpoints/endpoint-actions";
 import { EndpointForm } from "./EndpointForm";
 import { EndpointsTable } from "./EndpointsTable";
 

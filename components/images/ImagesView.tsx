@@ -1,17 +1,17 @@
 "use client";
 
 import { useState } from "react";
-import {
-  previewImagePruneAction,
-  pruneImagesAction,
-  removeImageAction,
-  tagImageAction,
-} from "@/app/(app)/endpoints/[id]/images/actions";
 import { buttonClass, Dialog, dangerClass, inputClass, primaryClass } from "@/components/resources/Dialog";
 import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { formatBytes, type ImageSummary, type PrunePlan, shortId } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
+import {
+  previewImagePruneAction,
+  pruneImagesAction,
+  removeImageAction,
+  tagImageAction,
+} from "@/server/actions/images/image-actions";
 import { ImagesTable, imageLabel } from "./ImagesTable";
 import { PullPanel } from "./PullPanel";
 

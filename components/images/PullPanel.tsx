@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
-import { cancelPullAction, pullImageAction } from "@/app/(app)/endpoints/[id]/images/actions";
 import { useTopic } from "@/components/realtime/use-topic";
 import { buttonClass, inputClass, primaryClass } from "@/components/resources/Dialog";
 import { overallPercent, type PullJob } from "@/lib/pull-progress";
 import { formatBytes } from "@/lib/resources";
 import { pullsTopic } from "@/lib/topics";
+import { cancelPullAction, pullImageAction } from "@/server/actions/images/image-actions";
 
 /** Pull by name; progress per layer and overall comes live from the endpoint's pulls topic. */
 export function PullPanel({ endpointId }: { endpointId: string }) {

@@ -3,17 +3,17 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import {
-  connectNetworkAction,
-  createNetworkAction,
-  disconnectNetworkAction,
-  removeNetworkAction,
-} from "@/app/(app)/endpoints/[id]/networks/actions";
 import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
 import { buttonClass } from "@/components/resources/Dialog";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { BUILTIN_NETWORKS, type NetworkSummary } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
+import {
+  connectNetworkAction,
+  createNetworkAction,
+  disconnectNetworkAction,
+  removeNetworkAction,
+} from "@/server/actions/networks/network-actions";
 import { ConnectDialog, CreateNetworkDialog } from "./NetworkForms";
 
 type Open =

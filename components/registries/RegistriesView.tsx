@@ -2,9 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { addRegistryAction, deleteRegistryAction, updateRegistryAction } from "@/app/(app)/registries/actions";
 import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
 import { buttonClass, inputClass, primaryClass } from "@/components/resources/Dialog";
+import {
+  addRegistryAction,
+  deleteRegistryAction,
+  updateRegistryAction,
+} from "@/server/actions/registries/registry-actions";
 import type { RegistryView } from "@/server/services/registries/manage-registries";
 
 const empty = { id: "", name: "", url: "", username: "", password: "" };

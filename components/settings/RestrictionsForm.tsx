@@ -1,8 +1,8 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { saveRestrictionsAction } from "@/app/(app)/settings/restrictions/actions";
 import { type ContainerRestrictions, RESTRICTION_RULES } from "@/lib/container-restrictions";
+import { saveRestrictionsAction } from "@/server/actions/settings/restrictions-actions";
 
 export function RestrictionsForm({ initial }: { initial: ContainerRestrictions }) {
   const [rules, setRules] = useState(initial);

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId, useState } from "react";
-import { createStatusPageAction, updateStatusPageAction } from "@/app/(app)/admin/status-pages/actions";
 import { Button, ErrorText, useActionRunner } from "@/components/admin/admin-parts";
 import type { StatusPageAdminView, StatusSource } from "@/lib/status-view";
+import { createStatusPageAction, updateStatusPageAction } from "@/server/actions/status-pages/status-page-actions";
 
 interface ItemDraft {
   key: number;

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { deleteStatusPageAction } from "@/app/(app)/admin/status-pages/actions";
 import { Button, ErrorText, useActionRunner } from "@/components/admin/admin-parts";
 import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
 import type { StatusPageAdminView, StatusSource } from "@/lib/status-view";
+import { deleteStatusPageAction } from "@/server/actions/status-pages/status-page-actions";
 import { StatusPageEditor } from "./StatusPageEditor";
 
 /** The admin list of status pages, with create, edit and delete. */

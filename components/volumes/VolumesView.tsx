@@ -2,18 +2,18 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import {
-  createVolumeAction,
-  previewVolumePruneAction,
-  pruneVolumesAction,
-  removeVolumeAction,
-} from "@/app/(app)/endpoints/[id]/volumes/actions";
 import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
 import { buttonClass, Dialog, dangerClass, inputClass, primaryClass } from "@/components/resources/Dialog";
 import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { formatBytes, type PrunePlan, parseLabelLines, type VolumeSummary } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
+import {
+  createVolumeAction,
+  previewVolumePruneAction,
+  pruneVolumesAction,
+  removeVolumeAction,
+} from "@/server/actions/volumes/volume-actions";
 
 type Open =
   | { kind: "create" }

@@ -63,7 +63,13 @@ export interface ListedEntry {
 
 async function main() {
   const out: ListedEntry[] = [];
-  const files = [...walk(path.join(root, "app"), "actions.ts"), ...walk(path.join(root, "app", "api"), "route.ts")];
+  // Server actions live in server/actions/<area>/*.ts; a "use server" module anywhere else is listed too, so an
+  // action written outside the factory's home still reaches the matrix (and fails it when it has no policy).
+  const actionFiles = walk(path.join(root, "server", "actions"), /\.ts$/).filter((f) => !f.includes(".test."));
+  const strayUseServer = [...walk(path.join(root, "app"), /\.tsx?$/), ...walk(path.join(root, "server"), /\.ts$/)]
+    .filter((f) => !f.startsWith(`server${path.sep}actions${path.sep}`))
+    .filter((f) => /^\s*["']use server["']/.test(fs.readFileSync(path.join(root, f), "utf8")));
+  const files = [...actionFiles, ...strayUseServer, ...walk(path.join(root, "app", "api"), "route.ts")];
   for (const file of files.sort()) {
     const mod = (await import(path.join(root, file))) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(mod)) {

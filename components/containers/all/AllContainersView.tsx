@@ -1,7 +1,6 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { bulkContainerAction } from "@/app/(app)/containers/actions";
 import { HealthBadge } from "@/components/endpoints/HealthBadge";
 import { useTopic } from "@/components/realtime/use-topic";
 import { useTopicSet } from "@/components/realtime/use-topic-set";
@@ -19,6 +18,7 @@ import {
 import { USAGE_RESORT_MS, usageRanking, usageSortNote } from "@/lib/container-usage";
 import type { ContainerSummary, EndpointView } from "@/lib/domain";
 import { containersTopic } from "@/lib/topics";
+import { bulkContainerAction } from "@/server/actions/containers/bulk-container-actions";
 import { ConfirmDialog } from "../ConfirmDialog";
 import { AllContainersTable } from "./AllContainersTable";
 import { BULK_BUTTONS, BulkBar } from "./BulkBar";

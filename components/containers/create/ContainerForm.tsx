@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { editContainerAction } from "@/app/(app)/endpoints/[id]/containers/[containerId]/edit/actions";
-import { createContainerAction } from "@/app/(app)/endpoints/[id]/containers/new/actions";
 import { type ContainerSpecInput, RESTART_POLICIES } from "@/lib/container-spec";
+import { createContainerAction } from "@/server/actions/containers/create-container-actions";
+import { editContainerAction } from "@/server/actions/containers/edit-container-actions";
 import { ContainerFormRows } from "./ContainerFormRows";
 import { CheckboxInput, SelectInput, TextInput } from "./fields";
 import { type FormState, toFormState } from "./form-state";
