@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import type { EndpointCredentials } from "@/lib/endpoint-schemas";
+import { formatBudget, timeoutError } from "./engine-budget";
 import { SshDockerAgent } from "./ssh-agent";
 
 export interface DockerTarget {
@@ -54,9 +55,22 @@ export function dockerOptions(target: DockerTarget, timeoutMs?: number, agent?: 
   }
 }
 
+/** Failures that mean "the engine did not answer" (not "the engine refused"): answered as 503, retry later. */
+export function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === "BERTH_DOWN" || code === "BERTH_TIMEOUT";
+}
+
 /** Turns a failure talking to an engine into words a user can act on. */
 export function describeDockerError(err: unknown): string {
-  const e = err as { code?: string; statusCode?: number; message?: string; reason?: string; remote?: string };
+  const e = err as {
+    code?: string;
+    statusCode?: number;
+    message?: string;
+    reason?: string;
+    remote?: string;
+    timeoutMs?: number;
+  };
   const tls = describeTlsError(e?.code, e?.message);
   if (tls) return tls;
   switch (e?.code) {
@@ -81,9 +95,10 @@ export function describeDockerError(err: unknown): string {
     case "EACCES":
     case "EPERM":
       return "Permission denied on the Docker socket";
+    case "BERTH_TIMEOUT":
+      return `Timed out: the engine is not responding (no answer within ${formatBudget(e.timeoutMs ?? 5_000)})`;
     case "ETIMEDOUT":
     case "ESOCKETTIMEDOUT":
-    case "BERTH_TIMEOUT":
       return "Timed out: the engine did not answer within 5 s";
     case "ECONNRESET":
     case "EPIPE":
@@ -96,6 +111,8 @@ export function describeDockerError(err: unknown): string {
       return "Host name could not be resolved";
     case "BERTH_NOT_DOCKER":
       return e.message ?? "Not a Docker API";
+    case "BERTH_DOWN":
+      return e.message ?? "The endpoint is not responding";
   }
   if (typeof e?.statusCode === "number") {
     if (e.statusCode === 404) return `Not a Docker API: the server answered HTTP 404`;
@@ -108,7 +125,7 @@ export function describeDockerError(err: unknown): string {
 
 export function timeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(Object.assign(new Error("timed out"), { code: "BERTH_TIMEOUT" })), ms);
+    const timer = setTimeout(() => reject(timeoutError(ms)), ms);
     p.then(
       (v) => {
         clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { Readable } from "node:stream";
-import Docker from "dockerode";
+import type Docker from "dockerode";
 import { diffSnapshots } from "@/lib/diff";
 import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
 import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
@@ -9,9 +9,10 @@ import type { EngineFacts } from "@/lib/host-summary";
 import { type EngineNetwork, type NetworkSummary, toNetworkSummary } from "@/lib/network-map";
 import type { Logger } from "@/server/log";
 import { type DockerTarget, describeDockerError, dockerOptions, sshAgentFor, timeout } from "./connect";
+import { BUDGET_MS, budgetedClient, endpointDownError } from "./engine-budget";
 import type { SshDockerAgent } from "./ssh-agent";
 
-const REQUEST_TIMEOUT_MS = 5_000;
+const REQUEST_TIMEOUT_MS = BUDGET_MS.read;
 const PING_EVERY_MS = 2_000;
 const RECONCILE_EVERY_MS = 30_000;
 const BACKOFF_MIN_MS = 250;
@@ -55,10 +56,19 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   readonly recentEvents = new RingBuffer<EngineEvent>(EVENT_HISTORY);
   private eventSeq = 0;
 
-  /** For requests: bounded by a timeout so a hung engine cannot hold a caller. */
+  /**
+   * For quick requests (lists, inspect): a 5 s deadline so a hung engine cannot hold a caller. This and every other
+   * client handed out refuse at once while the endpoint is down; the session's own probes use `engine`.
+   */
   readonly api: Docker;
-  /** For the events stream only: no idle timeout, liveness is checked by pings instead. */
+  private readonly engine: Docker;
+  /** For streams (events, logs, stats, pulls, exec): a deadline until they begin, none after; pings watch them. */
   private readonly streamClient: Docker;
+  /** Clients with longer deadlines, by deadline, for calls the engine answers only when done (see client()). */
+  private readonly budgeted = new Map<number, Docker>();
+  private readonly options: Docker.DockerOptions;
+  /** Open long streams of this engine: ended at once when it stops answering, so no viewer watches a dead one. */
+  private readonly liveStreams = new Set<Readable>();
   private stopped = false;
   private stream: Readable | null = null;
   private wake: (() => void) | null = null;
@@ -85,13 +95,59 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.setMaxListeners(0);
     const t = typeof target === "string" ? { url: target } : target;
     this.agent = sshAgentFor(t, REQUEST_TIMEOUT_MS);
-    this.api = new Docker(dockerOptions(t, REQUEST_TIMEOUT_MS, this.agent));
-    this.streamClient = new Docker(dockerOptions(t, undefined, this.agent));
+    this.options = dockerOptions(t, undefined, this.agent);
+    this.engine = budgetedClient(this.options, { callMs: REQUEST_TIMEOUT_MS, streamStartMs: REQUEST_TIMEOUT_MS });
+    this.api = budgetedClient(this.options, {
+      callMs: REQUEST_TIMEOUT_MS,
+      streamStartMs: BUDGET_MS.streamStart,
+      gate: this.gate,
+    });
+    this.streamClient = budgetedClient(this.options, {
+      callMs: BUDGET_MS.action,
+      streamStartMs: BUDGET_MS.streamStart,
+      onStream: (s) => this.trackStream(s),
+      gate: this.gate,
+    });
   }
 
   /** A client without the request timeout, for long streams (image pulls) that must not be cut after 5 s. */
   get streamApi(): Docker {
     return this.streamClient;
+  }
+
+  /**
+   * A client whose calls may take up to `ms` (undefined: as long as the engine needs), for calls the engine answers
+   * only when done: a stop waits out the grace period, a remove deletes volumes, a prune walks everything.
+   */
+  client(ms: number | undefined): Docker {
+    const key = ms ?? 0;
+    let c = this.budgeted.get(key);
+    if (!c) {
+      c = budgetedClient(this.options, {
+        callMs: ms,
+        streamStartMs: BUDGET_MS.streamStart,
+        onStream: (s) => this.trackStream(s),
+        gate: this.gate,
+      });
+      // Grace periods vary per container; keep the cache from growing without bound.
+      if (this.budgeted.size > 32) this.budgeted.clear();
+      this.budgeted.set(key, c);
+    }
+    return c;
+  }
+
+  private readonly gate = (): Error | null =>
+    this.health.state === "down" ? endpointDownError(this.health.reason, this.health.since) : null;
+
+  private trackStream(stream: Readable): void {
+    if (this.stopped) return void stream.destroy();
+    this.liveStreams.add(stream);
+    stream.once("close", () => this.liveStreams.delete(stream));
+  }
+
+  /** Number of long streams open to this engine (the soak bench checks they do not pile up). */
+  get openStreams(): number {
+    return this.liveStreams.size;
   }
 
   start(): void {
@@ -106,6 +162,8 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.stream?.destroy();
     if (this.factsTimer) clearTimeout(this.factsTimer);
     this.agent?.destroy();
+    for (const s of this.liveStreams) s.destroy();
+    this.liveStreams.clear();
     this.wake?.();
     this.removeAllListeners();
   }
@@ -151,7 +209,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
 
   private async probe(): Promise<void> {
     const t0 = performance.now();
-    const pong = await timeout(this.api.ping(), REQUEST_TIMEOUT_MS);
+    const pong = await timeout(this.engine.ping(), REQUEST_TIMEOUT_MS);
     const text = Buffer.isBuffer(pong) ? pong.toString() : String(pong);
     if (text !== "OK")
       throw Object.assign(new Error("Not a Docker API: /_ping did not answer OK"), { code: "BERTH_NOT_DOCKER" });
@@ -160,13 +218,13 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
 
   private async connectOnce(): Promise<void> {
     const t0 = performance.now();
-    const version = await timeout(this.api.version(), REQUEST_TIMEOUT_MS);
+    const version = await timeout(this.engine.version(), REQUEST_TIMEOUT_MS);
     if (!version || typeof version.ApiVersion !== "string") {
       throw Object.assign(new Error("Not a Docker API: /version has no ApiVersion"), { code: "BERTH_NOT_DOCKER" });
     }
     const latencyMs = Math.round(performance.now() - t0);
     // Open the stream before listing, so nothing that happens between the two is missed.
-    const pending = this.streamClient.getEvents({
+    const pending = this.engine.getEvents({
       filters: { type: EVENT_STREAM_TYPES },
     }) as unknown as Promise<Readable>;
     const stream = await timeout(pending, REQUEST_TIMEOUT_MS).catch((err) => {
@@ -199,9 +257,9 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.factsRunning = true;
     try {
       const [info, volumes, networks] = await Promise.all([
-        timeout(this.api.info(), REQUEST_TIMEOUT_MS),
-        timeout(this.api.listVolumes(), REQUEST_TIMEOUT_MS),
-        timeout(this.api.listNetworks(), REQUEST_TIMEOUT_MS),
+        timeout(this.engine.info(), REQUEST_TIMEOUT_MS),
+        timeout(this.engine.listVolumes(), REQUEST_TIMEOUT_MS),
+        timeout(this.engine.listNetworks(), REQUEST_TIMEOUT_MS),
       ]);
       if (this.stopped) return;
       const facts: EngineFacts = {
@@ -358,7 +416,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   }
 
   private async relistNetworks(): Promise<void> {
-    const list = (await timeout(this.api.listNetworks(), REQUEST_TIMEOUT_MS)) as EngineNetwork[];
+    const list = (await timeout(this.engine.listNetworks(), REQUEST_TIMEOUT_MS)) as EngineNetwork[];
     const next = new Map(list.map((n) => [n.Id, toNetworkSummary(this.endpointId, n)]));
     const diff = diffSnapshots(this.networks, next);
     this.networks.clear();
@@ -377,7 +435,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       do {
         this.refreshing.set(id, false);
         const requestedAt = performance.now();
-        const list = (await this.api.listContainers({ all: true, filters: { id: [id] } })) as EngineContainer[];
+        const list = (await this.engine.listContainers({ all: true, filters: { id: [id] } })) as EngineContainer[];
         const found = list.find((c) => c.Id === id);
         if (found?.State === "running" && this.died.has(id) && retry < STALE_RETRIES_MS.length) {
           // The list lags the `die` event: read again shortly rather than publish a state we know is stale.
@@ -407,7 +465,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   /** Full list, replacing the store; emits what changed. Runs on every (re)connect and periodically. */
   private async relist(): Promise<void> {
     const requestedAt = performance.now();
-    const list = (await timeout(this.api.listContainers({ all: true }), REQUEST_TIMEOUT_MS)) as EngineContainer[];
+    const list = (await timeout(this.engine.listContainers({ all: true }), REQUEST_TIMEOUT_MS)) as EngineContainer[];
     const next = new Map(list.map((c) => [c.Id, toContainerSummary(this.endpointId, c)]));
     // A per-event read requested after this list is newer than it: keep that container as the store has it.
     for (const [id, at] of this.readAt) {
@@ -430,9 +488,15 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       await this.probe();
       this.emit("health", this.health);
     } catch (err) {
-      // A hung or vanished engine: drop the stream so the loop reconnects with backoff.
+      // A hung or vanished engine: drop the stream so the loop reconnects with backoff, and end the logs, stats and
+      // exec streams too (they would otherwise look live while nothing comes): their owners report the loss.
       this.setHealth({ state: "down", reason: describeDockerError(err) });
       this.stream?.destroy();
+      for (const s of this.liveStreams)
+        s.destroy(
+          Object.assign(new Error("engine not responding"), { code: "BERTH_TIMEOUT", timeoutMs: REQUEST_TIMEOUT_MS }),
+        );
+      this.liveStreams.clear();
     }
   }
 

@@ -2,7 +2,9 @@ import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { ContainerActionInput } from "@/lib/schemas";
-import { describeDockerError } from "@/server/endpoints/docker/connect";
+import { describeDockerError, isUnavailable } from "@/server/endpoints/docker/connect";
+import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
@@ -13,13 +15,14 @@ export interface OpContext {
 
 /**
  * The shape every container verb shares: authorize, find the session, run against the engine, audit the outcome
- * (refusals included), and turn engine errors into messages a user can act on.
+ * (refusals included), and turn engine errors into messages a user can act on. `op` gets the container on a client
+ * with the deadline of a quick action (60 s); verbs the engine answers only when done ask the session for more.
  */
 export async function runContainerOp(
   actor: Actor | null,
   input: ContainerActionInput,
   action: string,
-  op: (c: Docker.Container) => Promise<unknown>,
+  op: (c: Docker.Container, session: DockerSession) => Promise<unknown>,
   ctx: OpContext = {},
 ): Promise<void> {
   const audit = { actor, action, endpointId: input.endpointId, target: input.containerId, source: ctx.source };
@@ -34,7 +37,8 @@ export async function runContainerOp(
   const known = session.containers.get(input.containerId);
   if (known) audit.target = known.name;
   try {
-    await op(session.api.getContainer(input.containerId));
+    // A verb that takes longer (stop, restart, remove) asks the session for a client with its own deadline.
+    await op(session.client(BUDGET_MS.action).getContainer(input.containerId), session);
     await recordAudit({ ...audit, outcome: "success" });
   } catch (err) {
     const e = err as { statusCode?: number; json?: { message?: string } };
@@ -47,6 +51,7 @@ export async function runContainerOp(
     await recordAudit({ ...audit, outcome: "failure", detail: message });
     // 304 from the engine means "already in that state": not an error worth showing.
     if (e.statusCode === 304) return;
-    throw new UserError(message, e.statusCode === 404 ? 404 : 409, "engine_error");
+    const status = e.statusCode === 404 ? 404 : isUnavailable(err) ? 503 : 409;
+    throw new UserError(message, status, isUnavailable(err) ? "engine_unavailable" : "engine_error");
   }
 }

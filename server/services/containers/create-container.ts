@@ -39,7 +39,7 @@ export async function createContainer(
   }
   const session = runtime().endpoints.session(input.endpointId);
   if (!session) throw new NotFoundError("Endpoint not found");
-  const api = longClient(session.api);
+  const api = longClient(session);
   let refusal: string | null;
   try {
     refusal = await restrictionRefusal(actor, api, body);

@@ -48,7 +48,7 @@ export async function editContainer(
   }
   const session = runtime().endpoints.session(input.endpointId);
   if (!session) throw new NotFoundError("Endpoint not found");
-  const api = longClient(session.api);
+  const api = longClient(session);
   const fail = async (err: unknown, detail: (message: string) => string = (m) => m) => {
     const e = engineError(err);
     await recordAudit({ ...audit, outcome: "failure", detail: detail(e.message) });
@@ -109,7 +109,7 @@ export async function editContainer(
     throw await fail(err, withId);
   }
   try {
-    const done = await replaceContainer(api, inspect, next);
+    const done = await replaceContainer(session, inspect, next);
     const leftover = done.leftover ? `; the old container is left as ${done.leftover}` : "";
     await recordAudit({
       ...audit,

@@ -1,23 +1,22 @@
-import Docker from "dockerode";
+import type Docker from "dockerode";
 import { checkCreateBody, describeViolations, referencedVolumes, type VolumeInfo } from "@/lib/container-restrictions";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { describeDockerError } from "@/server/endpoints/docker/connect";
+import { describeDockerError, isUnavailable } from "@/server/endpoints/docker/connect";
+import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { credentialsForImage, pullErrorText } from "../registries/registry-credentials";
 import { engineMessage } from "../resources/engine-op";
 import { loadContainerRestrictions } from "../settings/container-restrictions";
 
 // Engine helpers shared by create, recreate and rename.
 
-const LONG_IDLE_MS = 120_000;
-
 /**
- * The session's client with a longer idle timeout, for calls the engine answers only when done (stop waits for the
- * container to exit; a pull may pause between layers). Same connection settings, so TLS and SSH endpoints work too.
+ * The session's client with the deadline of an action (creates, renames, connects: slower than a read on a loaded
+ * host). Pulls stream, so they have no deadline once the engine answers; stops ask for their grace (withGrace).
  */
-export function longClient(api: Docker): Docker {
-  const modem = Object.assign(Object.create(Object.getPrototypeOf(api.modem)), api.modem, { timeout: LONG_IDLE_MS });
-  return new Docker({ modem } as Docker.DockerOptions);
+export function longClient(session: DockerSession): Docker {
+  return session.client(BUDGET_MS.action);
 }
 
 /**
@@ -73,6 +72,7 @@ export function engineError(err: unknown): UserError {
     const status = e.statusCode === 404 ? 404 : e.statusCode === 409 ? 409 : e.statusCode < 500 ? 400 : 502;
     return new UserError(message.trim().slice(0, 500), status, "engine_error");
   }
+  if (isUnavailable(err)) return new UserError(describeDockerError(err), 503, "engine_unavailable");
   return new UserError(describeDockerError(err), 502, "engine_error");
 }
 

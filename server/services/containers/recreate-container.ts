@@ -41,7 +41,7 @@ export async function recreateContainer(
   }
   const session = runtime().endpoints.session(input.endpointId);
   if (!session) throw new NotFoundError("Endpoint not found");
-  const api = longClient(session.api);
+  const api = longClient(session);
   const fail = async (err: unknown, step: string) => {
     const e = engineError(err);
     await recordAudit({ ...audit, outcome: "failure", detail: `${step}: ${e.message}` });
@@ -77,7 +77,7 @@ export async function recreateContainer(
   }
 
   try {
-    const done = await replaceContainer(api, inspect, { body, extraNetworks });
+    const done = await replaceContainer(session, inspect, { body, extraNetworks });
     const leftover = done.leftover ? `; the old container is left as ${done.leftover}` : "";
     await recordAudit({
       ...audit,

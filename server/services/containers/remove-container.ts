@@ -1,8 +1,15 @@
 import type { Actor } from "@/lib/domain";
 import type { ContainerActionInput } from "@/lib/schemas";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { type OpContext, runContainerOp } from "./container-op";
 
 /** Removes a container, running or not (the UI confirms first); its anonymous volumes go with it. */
 export function removeContainer(actor: Actor | null, input: ContainerActionInput, ctx?: OpContext): Promise<void> {
-  return runContainerOp(actor, input, "container.remove", (c) => c.remove({ force: true, v: true }), ctx);
+  return runContainerOp(
+    actor,
+    input,
+    "container.remove",
+    (c, session) => session.client(BUDGET_MS.remove).getContainer(c.id).remove({ force: true, v: true }),
+    ctx,
+  );
 }

@@ -1,6 +1,7 @@
 import type { RenameContainerInput } from "@/lib/container-spec";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
@@ -26,7 +27,7 @@ export async function renameContainer(actor: Actor | null, input: RenameContaine
   const known = session.containers.get(input.containerId);
   if (known) audit.target = known.name;
   try {
-    await session.api.getContainer(input.containerId).rename({ name: input.name });
+    await session.client(BUDGET_MS.action).getContainer(input.containerId).rename({ name: input.name });
     await recordAudit({ ...audit, outcome: "success", detail: `renamed to ${input.name}` });
   } catch (err) {
     const e = engineError(err);

@@ -1,5 +1,7 @@
 import type Docker from "dockerode";
 import { type CreateBody, type InspectLike, inspectToCreateBody } from "@/lib/container-spec-map";
+import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
 import { engineError } from "./engine";
 
 export interface Replacement {
@@ -33,13 +35,16 @@ async function connectAll(api: Docker, id: string, networks: Network[]): Promise
  * stopped is made again from its own settings. The thrown error says what failed and how the rollback went.
  */
 export async function replaceContainer(
-  api: Docker,
+  session: DockerSession,
   inspect: Docker.ContainerInspectInfo,
   next: { body: CreateBody; extraNetworks: Network[] },
 ): Promise<Replacement> {
+  const api = session.client(BUDGET_MS.action);
   const name = inspect.Name.replace(/^\//, "");
   const stamp = Date.now().toString(36);
   const old = api.getContainer(inspect.Id);
+  // Stopping the old one waits out its grace period (and an auto-remove one's removal after it).
+  const oldStopping = session.client(graceBudgetMs(graceOf(inspect))).getContainer(inspect.Id);
   const wasRunning = inspect.State.Running;
   let created: Docker.Container | undefined;
   let renamedOld = false;
@@ -53,10 +58,10 @@ export async function replaceContainer(
     renamedOld = true;
     step = "stop the old container";
     if (wasRunning) {
-      await old.stop().catch(ignoreNotModified);
+      await oldStopping.stop().catch(ignoreNotModified);
       // An auto-remove container goes once stopped; wait until it has, so a rollback knows where it stands.
       if (inspect.HostConfig?.AutoRemove)
-        await old.wait({ condition: "removed" }).catch((err: unknown) => {
+        await oldStopping.wait({ condition: "removed" }).catch((err: unknown) => {
           if (!isGone(err)) throw err;
         });
     }

@@ -1,7 +1,14 @@
 import type { Actor } from "@/lib/domain";
 import type { ContainerActionInput } from "@/lib/schemas";
 import { type OpContext, runContainerOp } from "./container-op";
+import { withGrace } from "./grace";
 
 export function restartContainer(actor: Actor | null, input: ContainerActionInput, ctx?: OpContext): Promise<void> {
-  return runContainerOp(actor, input, "container.restart", (c) => c.restart(), ctx);
+  return runContainerOp(
+    actor,
+    input,
+    "container.restart",
+    (c, session) => withGrace(session, c.id).then((g) => g.restart()),
+    ctx,
+  );
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/domain";
 import type { RemoveImageInput, TagImageInput } from "@/lib/resource-schemas";
 import { shortId } from "@/lib/resources";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { engineOp, engineRead, type OpContext } from "../resources/engine-op";
 
 export function removeImage(actor: Actor | null, input: RemoveImageInput, ctx?: OpContext): Promise<void> {
@@ -12,6 +13,7 @@ export function removeImage(actor: Actor | null, input: RemoveImageInput, ctx?: 
       endpointId: input.endpointId,
       target: input.image,
       detail: input.force ? "force" : undefined,
+      budgetMs: BUDGET_MS.remove,
     },
     async (api) => {
       await api.getImage(input.image).remove({ force: input.force });

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/domain";
 import { type ImageSummary, type PrunePlan, planImagePrune } from "@/lib/resources";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { engineMessage, engineRead, type OpContext, sessionFor } from "../resources/engine-op";
@@ -34,7 +35,8 @@ export async function pruneImages(
     await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
     throw err;
   }
-  const api = sessionFor(input.endpointId).api;
+  // Each removal may take a while (layers are deleted from disk); the listing is a read.
+  const api = sessionFor(input.endpointId).client(BUDGET_MS.remove);
   const result: PruneResult = { removed: [], skipped: [] };
   try {
     const plan = planImagePrune(await readImages(api, input.endpointId));

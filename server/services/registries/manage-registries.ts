@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { registryHostOfUrl } from "@/lib/image-ref";
 import type { RegistryInput } from "@/lib/resource-schemas";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
@@ -59,7 +60,7 @@ async function testLogin(host: string, username: string, password: string): Prom
   const session = up && rt.endpoints.session(up.id);
   if (!session) throw new UserError("No endpoint is connected to test the login with", 409, "no_endpoint");
   try {
-    await checkLogin(session.api, { username, password, serveraddress: host });
+    await checkLogin(session.client(BUDGET_MS.action), { username, password, serveraddress: host });
   } catch (err) {
     throw new UserError(`Login to ${host} failed: ${engineMessage(err)}`, 400, "registry_login_failed");
   }

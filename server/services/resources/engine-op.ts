@@ -2,8 +2,9 @@ import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { Action } from "@/lib/policy";
-import { describeDockerError } from "@/server/endpoints/docker/connect";
+import { describeDockerError, isUnavailable } from "@/server/endpoints/docker/connect";
 import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
@@ -41,6 +42,7 @@ function safeParse(s: string): { message?: string } | null {
 /** 4xx from the engine stay 4xx for the caller; anything else is a conflict with the engine's state (409). */
 export function toUserError(err: unknown): UserError {
   if (err instanceof UserError) return err;
+  if (isUnavailable(err)) return new UserError(describeDockerError(err), 503, "engine_unavailable");
   const status = (err as EngineError)?.statusCode;
   const code = status === 404 ? 404 : status === 400 ? 400 : 409;
   return new UserError(engineMessage(err), code, "engine_error");
@@ -74,7 +76,15 @@ export async function engineRead<T>(
  */
 export async function engineOp<T>(
   actor: Actor | null,
-  spec: { permission: Action; audit: string; endpointId: string; target: string; detail?: string },
+  spec: {
+    permission: Action;
+    audit: string;
+    endpointId: string;
+    target: string;
+    detail?: string;
+    /** How long the engine may take to answer (default: a quick action, 60 s). */
+    budgetMs?: number;
+  },
   fn: (api: Docker, session: DockerSession) => Promise<T>,
   ctx: OpContext = {},
 ): Promise<T> {
@@ -93,7 +103,7 @@ export async function engineOp<T>(
   }
   const session = sessionFor(spec.endpointId);
   try {
-    const result = await fn(session.api, session);
+    const result = await fn(session.client(spec.budgetMs ?? BUDGET_MS.action), session);
     await recordAudit({ ...audit, outcome: "success", detail: spec.detail });
     return result;
   } catch (err) {

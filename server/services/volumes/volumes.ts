@@ -2,6 +2,7 @@ import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
 import type { CreateVolumeInput } from "@/lib/resource-schemas";
 import { type ContainerRef, type PrunePlan, planVolumePrune, type VolumeSummary } from "@/lib/resources";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { type AcrossEndpoints, listAcrossEndpoints } from "../images/list-images";
@@ -96,7 +97,13 @@ export function removeVolume(
 ): Promise<void> {
   return engineOp(
     actor,
-    { permission: "volume:manage", audit: "volume.remove", endpointId: input.endpointId, target: input.name },
+    {
+      permission: "volume:manage",
+      audit: "volume.remove",
+      endpointId: input.endpointId,
+      target: input.name,
+      budgetMs: BUDGET_MS.remove,
+    },
     async (api) => {
       await api.getVolume(input.name).remove({ force: input.force });
     },
@@ -127,7 +134,8 @@ export async function pruneVolumes(
     await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
     throw err;
   }
-  const api = sessionFor(input.endpointId).api;
+  // Each removal may take a while (the driver deletes the data); the listing is a read.
+  const api = sessionFor(input.endpointId).client(BUDGET_MS.remove);
   const plan = planVolumePrune(await readVolumes(api, input.endpointId, false));
   const unused = new Set(plan.items.map((v) => v.name));
   const out = { removed: [] as string[], skipped: [] as { name: string; reason: string }[] };

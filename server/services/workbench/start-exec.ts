@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { type ExecStartInput, execArgv } from "@/lib/exec-options";
 import { describeDockerError } from "@/server/endpoints/docker/connect";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { recordAudit } from "../audit/record-audit";
 import { containerSession } from "./container-session";
 
@@ -30,17 +31,20 @@ export async function startExec(actor: Actor | null, input: ExecStartInput, sour
   const name = session.containers.get(containerId)?.name;
   if (name) audit.target = name;
   try {
-    const exec = await session.api.getContainer(containerId).exec({
-      Cmd: argv,
-      User: input.user || undefined,
-      AttachStdin: true,
-      AttachStdout: true,
-      AttachStderr: true,
-      Tty: true,
-      // No COLUMNS/LINES: busybox (Alpine's sh, stty, ls...) lets them override the tty's size, so they would pin the
-      // first size for good and every later resize would be ignored. The size is set on the tty right after start.
-      Env: ["TERM=xterm-256color"],
-    });
+    const exec = await session
+      .client(BUDGET_MS.action)
+      .getContainer(containerId)
+      .exec({
+        Cmd: argv,
+        User: input.user || undefined,
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: true,
+        // No COLUMNS/LINES: busybox (Alpine's sh, stty, ls...) lets them override the tty's size, so they would pin the
+        // first size for good and every later resize would be ignored. The size is set on the tty right after start.
+        Env: ["TERM=xterm-256color"],
+      });
     // The hijacked connection lives as long as the console: start it on the session's timeout-free client.
     const live = session.streams().getExec(exec.id);
     const stream = (await live.start({ hijack: true, stdin: true, Tty: true } as never)) as unknown as Duplex;
