@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { SignInPage } from "./pages/sign-in-page";
+import { anonymousApi, createUser, signedInApi } from "./support/api-client";
+import { openServerDb } from "./support/db";
+import { uniqueName } from "./support/docker-cli";
 import { ADMIN } from "./support/env";
 
 test("unauthenticated pages redirect to sign-in", async ({ page }) => {
@@ -43,4 +46,39 @@ test("the API answers problem+json without a session", async ({ request }) => {
     headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
   });
   expect(bypass.status()).toBe(401);
+});
+
+test("150 parallel wrong passwords with the right one last get no session; the audit shows the throttling", async () => {
+  const admin = await signedInApi();
+  const username = uniqueName("burst");
+  await createUser(admin, username, "burst-right-password");
+  await admin.dispose();
+  // A client address of its own (the e2e server trusts X-Forwarded-For from loopback), so other tests' sign-ins from
+  // 127.0.0.1 are not throttled by this one. The stamp header a client sends is overwritten by the server.
+  const client = `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+  const ctx = await anonymousApi({ "x-forwarded-for": client, "x-berth-client-address": "forged-by-client" });
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const burst = Array.from({ length: 150 }, (_, i) =>
+    ctx.post("/api/auth/callback/credentials", {
+      form: { username, password: i === 149 ? "burst-right-password" : `wrong-${i}`, csrfToken, json: "true" },
+      maxRedirects: 0,
+    }),
+  );
+  await Promise.all(burst);
+  const session = (await (await ctx.get("/api/auth/session")).json()) as { user?: { name?: string } };
+  expect(session.user?.name).toBeUndefined();
+  await ctx.dispose();
+
+  const db = openServerDb();
+  const rows = db
+    .prepare("SELECT outcome, detail FROM audit_log WHERE action = 'auth.sign_in' AND target = ?")
+    .all(username) as { outcome: string; detail: string }[];
+  db.close();
+  expect(rows).toHaveLength(150);
+  const checked = rows.filter((r) => r.outcome !== "denied");
+  expect(checked.length).toBeLessThanOrEqual(11);
+  expect(rows.filter((r) => r.outcome === "denied" && /throttled/.test(r.detail))).toHaveLength(150 - checked.length);
+  // The address the server saw, not the one the client claimed; never the password.
+  expect(rows.every((r) => r.detail.endsWith(`from ${client}`))).toBe(true);
+  expect(JSON.stringify(rows)).not.toMatch(/wrong-\d|burst-right-password/);
 });

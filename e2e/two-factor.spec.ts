@@ -6,6 +6,9 @@ import { openServerDb } from "./support/db";
 import { uniqueName } from "./support/docker-cli";
 
 const code = (secret: string) => new TOTP({ secret, algorithm: "SHA1", digits: 6, period: 30 }).generate();
+/** The code of the next time step (30 s): accepted now (clock skew), and later than any step used before it. */
+const nextCode = (secret: string) =>
+  new TOTP({ secret, algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: Date.now() + 30_000 });
 
 async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -53,9 +56,13 @@ test("optional TOTP two-factor with single-use recovery codes", async ({ page })
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong username or password.");
   await signIn.signIn(username, password, "123456" === code(secret) ? "654321" : "123456");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong username, password or code.");
-  await signIn.signIn(username, password, code(secret));
+  // The confirming code was just used: the next step's code signs in, once.
+  const signInCode = nextCode(secret);
+  await signIn.signIn(username, password, signInCode);
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await signOut(page);
+  await signIn.signIn(username, password, signInCode);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong username, password or code.");
 
   // A recovery code works once.
   await signIn.signIn(username, password, codes[0]);
@@ -64,11 +71,17 @@ test("optional TOTP two-factor with single-use recovery codes", async ({ page })
   await signIn.signIn(username, password, codes[0]);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong username, password or code.");
 
-  // Turning it off needs a current code.
-  await signIn.signIn(username, password, code(secret));
+  // Turning it off needs the password again and a second factor (here a recovery code: both TOTP steps in reach are
+  // used up).
+  await signIn.signIn(username, password, codes[1]);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.getByRole("link", { name: "Two-factor" }).click();
   const off = page.getByRole("form", { name: "Turn off two-factor sign-in" });
-  await off.getByLabel("Current code").fill(code(secret));
+  await off.getByLabel("Password").fill("not-the-password");
+  await off.getByLabel("Current code or a recovery code").fill(codes[2]!);
+  await off.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(off.getByRole("alert")).toContainText("not right");
+  await off.getByLabel("Password").fill(password);
   await off.getByRole("button", { name: "Turn off two-factor" }).click();
   await expect(page.getByRole("button", { name: "Set up two-factor" })).toBeVisible();
   await signOut(page);

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { parse } from "node:url";
 import next from "next";
+import { stampClientAddress } from "./auth/client-address";
 import { bootstrap } from "./bootstrap";
 import { loadConfig } from "./config";
 import { log } from "./log";
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   const server = http.createServer((req, res) => {
     for (const [k, v] of securityHeaders(req)) res.setHeader(k, v);
     if (refuseOverPublicLimit(req, res, rt)) return;
+    stampClientAddress(req, rt.config.trustedProxies);
     handle(req, res, parse(req.url ?? "/", true)).catch((err) => {
       log.error({ err }, "request failed");
       if (!res.headersSent) res.statusCode = 500;

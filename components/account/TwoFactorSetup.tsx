@@ -40,12 +40,26 @@ export function TwoFactorSetup({ enabled }: { enabled: boolean }) {
         className="flex flex-wrap items-end gap-3"
         onSubmit={(e) => {
           e.preventDefault();
-          const code = String(new FormData(e.currentTarget).get("code") ?? "");
-          void run(() => disableTwoFactorAction({ code }));
+          const form = new FormData(e.currentTarget);
+          const code = String(form.get("code") ?? "");
+          const password = String(form.get("password") ?? "");
+          void run(() => disableTwoFactorAction({ password, code }));
         }}
       >
         <p className="w-full text-sm">Two-factor sign-in is on.</p>
-        <TextField label="Current code" name="code" autoComplete="one-time-code" error={fieldErrors.code} />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          error={fieldErrors.password}
+        />
+        <TextField
+          label="Current code or a recovery code"
+          name="code"
+          autoComplete="one-time-code"
+          error={fieldErrors.code}
+        />
         <Button type="submit" danger disabled={busy}>
           Turn off two-factor
         </Button>

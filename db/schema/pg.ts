@@ -12,6 +12,7 @@ export const users = pgTable("users", {
   totpSecret: text("totp_secret"),
   totpEnabled: boolean("totp_enabled").notNull().default(false),
   recoveryCodes: text("recovery_codes"),
+  totpLastStep: bigint("totp_last_step", { mode: "number" }),
   createdAt: bigint("created_at", { mode: "number" }).notNull(),
 });
 
@@ -140,3 +141,15 @@ export const statusHistory = pgTable(
   },
   (t) => [index("status_history_target_idx").on(t.endpointId, t.kind, t.ref, t.until)],
 );
+
+export const authThrottle = pgTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  blockedUntil: bigint("blocked_until", { mode: "number" }).notNull(),
+  updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+});
+
+export const revokedSessions = pgTable("revoked_sessions", {
+  sid: text("sid").primaryKey(),
+  expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+});

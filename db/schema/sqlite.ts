@@ -16,6 +16,9 @@ export const users = sqliteTable("users", {
   totpEnabled: integer("totp_enabled", { mode: "boolean" }).notNull().default(false),
   // JSON array of argon2 hashes of unused recovery codes.
   recoveryCodes: text("recovery_codes"),
+  // The last TOTP time step (30 s) that signed in or proved the factor: a code is accepted only for a later step, so
+  // the same code cannot be used twice.
+  totpLastStep: integer("totp_last_step"),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -151,3 +154,18 @@ export const statusHistory = sqliteTable(
   },
   (t) => [index("status_history_target_idx").on(t.endpointId, t.kind, t.ref, t.until)],
 );
+
+// Sign-in throttle state, shared by every replica: one row per key ("account:<name>", "client:<address>",
+// "totp:<user id>"). Attempts are counted here before the slow check runs (server/auth/throttle.ts).
+export const authThrottle = sqliteTable("auth_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  blockedUntil: integer("blocked_until").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+// Signed-out sessions (the session id inside the JWT), kept until the longest-lived copy of that JWT has expired.
+export const revokedSessions = sqliteTable("revoked_sessions", {
+  sid: text("sid").primaryKey(),
+  expiresAt: integer("expires_at").notNull(),
+});

@@ -16,10 +16,20 @@ export function totpUri(secretBase32: string, username: string): string {
   return totp(secretBase32, username).toString();
 }
 
-/** True when `code` is the current code, or the one just before or after (clock skew). */
+const PERIOD_MS = 30_000;
+
+/**
+ * The time step `code` belongs to when it is the current code or the one just before or after (clock skew), else
+ * null. Callers remember the last accepted step per user so a code cannot be used twice.
+ */
+export function totpStep(secretBase32: string, code: string, timestamp = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  const delta = totp(secretBase32).validate({ token: code, timestamp, window: 1 });
+  return delta === null ? null : Math.floor(timestamp / PERIOD_MS) + delta;
+}
+
 export function verifyTotp(secretBase32: string, code: string, timestamp = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
-  return totp(secretBase32).validate({ token: code, timestamp, window: 1 }) !== null;
+  return totpStep(secretBase32, code, timestamp) !== null;
 }
 
 const RECOVERY_CODES = 10;
@@ -34,8 +44,14 @@ export async function newRecoveryCodes(): Promise<{ codes: string[]; hashes: str
   return { codes, hashes: await Promise.all(codes.map((c) => hashPassword(c))) };
 }
 
-/** The remaining hashes after using `code`, or null when it matches none. Each code works once. */
-export async function consumeRecoveryCode(hashesJson: string | null, code: string): Promise<string[] | null> {
+/**
+ * The stored hash `code` matches and the hashes left without it, or null when it matches none. Pure: the caller
+ * removes it from the database atomically (server/auth/second-factor.ts), so each code works once.
+ */
+export async function matchRecoveryCode(
+  hashesJson: string | null,
+  code: string,
+): Promise<{ matched: string; left: string[] } | null> {
   const normalized = code.trim().toLowerCase();
   if (!/^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/.test(normalized)) return null;
   let hashes: string[];
@@ -45,7 +61,9 @@ export async function consumeRecoveryCode(hashesJson: string | null, code: strin
     return null;
   }
   for (let i = 0; i < hashes.length; i++) {
-    if (await verifyPassword(hashes[i], normalized)) return hashes.filter((_, j) => j !== i);
+    if (await verifyPassword(hashes[i], normalized)) {
+      return { matched: hashes[i]!, left: hashes.filter((_, j) => j !== i) };
+    }
   }
   return null;
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { totpCodeInput } from "@/lib/totp-schemas";
+import { totpCodeInput, totpDisableInput } from "@/lib/totp-schemas";
 import { defineAction } from "@/server/entry/action";
 import { confirmTwoFactor, disableTwoFactor, startTwoFactor } from "@/server/services/account/two-factor";
 
@@ -15,6 +15,6 @@ export const confirmTwoFactorAction = defineAction(
   (actor, input) => confirmTwoFactor(actor, input),
 );
 export const disableTwoFactorAction = defineAction(
-  { name: "account.totp_disable", schema: totpCodeInput, permission: "authenticated" },
+  { name: "account.totp_disable", schema: totpDisableInput, permission: "authenticated" },
   (actor, input) => disableTwoFactor(actor, input),
 );
