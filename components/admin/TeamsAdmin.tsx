@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { TeamView, UserView } from "@/lib/access-views";
 import { createTeamAction, deleteTeamAction } from "@/server/actions/teams/team-actions";
 import { Button, ErrorText, TextField, useActionRunner } from "./admin-parts";

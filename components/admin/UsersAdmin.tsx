@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { UserView } from "@/lib/access-views";
 import { formatTime } from "@/lib/format";
 import {

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
+import { FormDialog as UiFormDialog } from "@/components/ui/form-dialog";
 import type { ActionReply } from "@/lib/access-views";
 
 /** Runs a server action, shows its error, and refreshes the server-rendered page when it worked. */
@@ -119,7 +120,7 @@ export function Button(props: {
   );
 }
 
-/** A modal form on <dialog>: Escape or Cancel closes it; the submit button carries the verb. */
+/** A modal form (Radix dialog): Escape or Cancel closes it; the submit button carries the verb. */
 export function FormDialog(props: {
   title: string;
   submitLabel: string;
@@ -128,40 +129,15 @@ export function FormDialog(props: {
   error: string | null;
   children: ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={props.onClose}
-      className="m-auto rounded-lg border border-slate-300 bg-white p-6 shadow-xl backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+    <UiFormDialog
+      title={props.title}
+      submitLabel={props.submitLabel}
+      onClose={props.onClose}
+      error={props.error}
+      run={async (data) => ((await props.onSubmit(data)) ? { ok: true } : { ok: false })}
     >
-      <form
-        aria-labelledby={titleId}
-        className="space-y-3"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const data = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
-          if (await props.onSubmit(data)) props.onClose();
-        }}
-      >
-        <h2 id={titleId} className="text-lg font-semibold">
-          {props.title}
-        </h2>
-        {props.children}
-        <ErrorText error={props.error} />
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={props.onClose} className="rounded px-3 py-1 hover:bg-slate-100">
-            Cancel
-          </button>
-          <Button type="submit">{props.submitLabel}</Button>
-        </div>
-      </form>
-    </dialog>
+      {props.children}
+    </UiFormDialog>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { FormDialog } from "@/components/ui/form-dialog";
 import type { ContainerSummary } from "@/lib/domain";
 import { recreateContainerAction, renameContainerAction } from "@/server/actions/containers/rename-recreate-actions";
 
@@ -82,73 +83,5 @@ function RecreateDialog(props: { endpointId: string; container: ContainerSummary
         </label>
       </span>
     </FormDialog>
-  );
-}
-
-/** A modal form: submits once, shows the server's message on failure, closes on success. */
-function FormDialog(props: {
-  title: string;
-  submitLabel: string;
-  children: ReactNode;
-  onClose: () => void;
-  run: () => Promise<{ ok: true } | { ok: false; error: string }>;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await props.run();
-      if (r.ok) props.onClose();
-      else setError(r.error);
-    } catch {
-      setError("Berth could not be reached. Try again.");
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      onCancel={props.onClose}
-      className="m-auto w-full max-w-md rounded-lg border border-slate-300 bg-white p-6 shadow-xl backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
-    >
-      <form onSubmit={onSubmit} className="space-y-3">
-        <h2 id={titleId} className="text-lg font-semibold">
-          {props.title}
-        </h2>
-        {props.children}
-        {error && (
-          <p role="alert" className="text-sm text-red-600">
-            {error}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={props.onClose}
-            className="rounded px-3 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-          >
-            Cancel
-          </button>
-          <button
-            type="submit"
-            disabled={busy}
-            className="rounded bg-blue-600 px-3 py-1 text-white hover:bg-blue-700 disabled:opacity-60"
-          >
-            {busy ? `${props.submitLabel}…` : props.submitLabel}
-          </button>
-        </div>
-      </form>
-    </dialog>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { HealthBadge } from "@/components/endpoints/HealthBadge";
 import { useTopic } from "@/components/realtime/use-topic";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ContainerSummary, EndpointView } from "@/lib/domain";
 import {
   removeContainerAction,
@@ -10,7 +11,6 @@ import {
   startContainerAction,
   stopContainerAction,
 } from "@/server/actions/containers/container-actions";
-import { ConfirmDialog } from "./ConfirmDialog";
 import { ContainerMoreActions } from "./ContainerMoreActions";
 import { ContainersTable, type RowAction } from "./ContainersTable";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { EndpointView } from "@/lib/domain";
 import type { EndpointSettings } from "@/lib/endpoint-schemas";
 import { endpointSettingsAction, removeEndpointAction } from "@/server/actions/endpoints/endpoint-actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { inputClass } from "@/components/resources/Dialog";
+import { inputClass } from "@/components/ui/button";
 import { baseAction, type EngineEvent, EVENT_TYPES, eventMatches } from "@/lib/events";
 import { formatTime } from "@/lib/format";
 import { useEventFeed } from "./use-event-feed";

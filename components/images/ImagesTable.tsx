@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { buttonClass } from "@/components/resources/Dialog";
+import { buttonClass } from "@/components/ui/button";
 import { formatTime } from "@/lib/format";
 import { formatBytes, type ImageSummary, shortId } from "@/lib/resources";
 

@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { buttonClass, Dialog, dangerClass, inputClass, primaryClass } from "@/components/resources/Dialog";
 import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
+import { buttonClass, dangerClass, inputClass, primaryClass } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { formatBytes, type ImageSummary, type PrunePlan, shortId } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
 import {

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTopic } from "@/components/realtime/use-topic";
-import { buttonClass, inputClass, primaryClass } from "@/components/resources/Dialog";
+import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
 import { overallPercent, type PullJob } from "@/lib/pull-progress";
 import { formatBytes } from "@/lib/resources";
 import { pullsTopic } from "@/lib/topics";

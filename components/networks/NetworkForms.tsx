@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { buttonClass, Dialog, inputClass, primaryClass } from "@/components/resources/Dialog";
+import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import type { CreateNetworkInput } from "@/lib/resource-schemas";
 import { parseLabelLines } from "@/lib/resources";
 

@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
-import { buttonClass } from "@/components/resources/Dialog";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
+import { buttonClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { BUILTIN_NETWORKS, type NetworkSummary } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
 import {

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
-import { buttonClass, inputClass, primaryClass } from "@/components/resources/Dialog";
+import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import {
   addRegistryAction,
   deleteRegistryAction,

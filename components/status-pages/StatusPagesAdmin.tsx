@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button, ErrorText, useActionRunner } from "@/components/admin/admin-parts";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { StatusPageAdminView, StatusSource } from "@/lib/status-view";
 import { deleteStatusPageAction } from "@/server/actions/status-pages/status-page-actions";
 import { StatusPageEditor } from "./StatusPageEditor";

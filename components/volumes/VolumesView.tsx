@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
-import { buttonClass, Dialog, dangerClass, inputClass, primaryClass } from "@/components/resources/Dialog";
 import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
+import { buttonClass, dangerClass, inputClass, primaryClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { formatBytes, type PrunePlan, parseLabelLines, type VolumeSummary } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
 import {

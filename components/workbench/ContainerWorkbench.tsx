@@ -1,13 +1,13 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { Tabs } from "@/components/ui/tabs";
 import type { ContainerOverview } from "@/lib/container-overview";
 import { ConsolePanel } from "./ConsolePanel";
 import { InspectPanel } from "./InspectPanel";
 import { LogsPanel } from "./LogsPanel";
 import { OverviewPanel } from "./OverviewPanel";
 import { StatsPanel } from "./StatsPanel";
-import { Tabs } from "./Tabs";
 
 const TABS = ["Overview", "Logs", "Stats", "Console", "Inspect"] as const;
 type Tab = (typeof TABS)[number];

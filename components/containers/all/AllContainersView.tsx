@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { HealthBadge } from "@/components/endpoints/HealthBadge";
 import { useTopic } from "@/components/realtime/use-topic";
 import { useTopicSet } from "@/components/realtime/use-topic-set";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { BulkVerb } from "@/lib/bulk-schemas";
 import {
   type ContainerFilter,
@@ -19,7 +20,6 @@ import { USAGE_RESORT_MS, usageRanking, usageSortNote } from "@/lib/container-us
 import type { ContainerSummary, EndpointView } from "@/lib/domain";
 import { containersTopic } from "@/lib/topics";
 import { bulkContainerAction } from "@/server/actions/containers/bulk-container-actions";
-import { ConfirmDialog } from "../ConfirmDialog";
 import { AllContainersTable } from "./AllContainersTable";
 import { BULK_BUTTONS, BulkBar } from "./BulkBar";
 import { ContainerFilters } from "./ContainerFilters";
