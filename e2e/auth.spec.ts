@@ -3,7 +3,7 @@ import { SignInPage } from "./pages/sign-in-page";
 import { anonymousApi, createUser, signedInApi } from "./support/api-client";
 import { openServerDb } from "./support/db";
 import { uniqueName } from "./support/docker-cli";
-import { ADMIN } from "./support/env";
+import { ADMIN, serverState } from "./support/env";
 
 test("unauthenticated pages redirect to sign-in", async ({ page }) => {
   await page.goto("/endpoints/local/containers");
@@ -81,4 +81,53 @@ test("150 parallel wrong passwords with the right one last get no session; the a
   // The address the server saw, not the one the client claimed; never the password.
   expect(rows.every((r) => r.detail.endsWith(`from ${client}`))).toBe(true);
   expect(JSON.stringify(rows)).not.toMatch(/wrong-\d|burst-right-password/);
+});
+
+test("a crafted next= never takes the browser off Berth, after the form or when already signed in", async ({
+  page,
+}) => {
+  const berth = new URL(serverState().baseURL);
+  // The "other site" is another loopback address (nothing listens there), and any request off Berth is stopped
+  // before it leaves the browser: the test only needs to see that the browser does not try.
+  const foreign = `127.0.0.2:${berth.port}`;
+  const offsite: string[] = [];
+  await page.context().route(
+    (url) => url.origin !== berth.origin,
+    (route) => {
+      offsite.push(route.request().url());
+      return route.abort();
+    },
+  );
+  const targets = [
+    `/\t/${foreign}/x`,
+    `/\n/${foreign}/x`,
+    `//${foreign}/x`,
+    `/\\${foreign}/x`,
+    `https:${foreign}/x`,
+    `http://${foreign}/x`,
+    "javascript:alert(document.domain)",
+  ];
+  const signIn = new SignInPage(page);
+  await page.goto(`/login?next=${encodeURIComponent(targets[0]!)}`);
+  await page.getByLabel("Username").fill(ADMIN.username);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page).toHaveURL(`${berth.origin}/endpoints`);
+
+  // Signed in: /login redirects at once, to Berth only.
+  for (const next of targets) {
+    const res = await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    expect(res?.status(), next).toBeLessThan(400);
+    await expect(page, next).toHaveURL(`${berth.origin}/endpoints`);
+  }
+  // A newline (%0A) used to break the redirect with a 500; now it is just dropped.
+  const nl = await page.goto("/login?next=%2Faudit%0A");
+  expect(nl?.status()).toBe(200);
+  await expect(page).toHaveURL(`${berth.origin}/audit`);
+  // A legitimate target still works.
+  await page.goto(`/login?next=${encodeURIComponent("/endpoints/local/containers?q=a")}`);
+  await expect(page).toHaveURL(`${berth.origin}/endpoints/local/containers?q=a`);
+  expect(offsite).toEqual([]);
+  await signIn.page.getByRole("button", { name: "Sign out" }).click();
 });
