@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { LIMITS, uploadedText } from "./body-limits";
 import { endpointId } from "./schemas";
 
 // One schema per input, shared by the endpoint form, the server action and the API route.
-
-const MAX_PEM = 64 * 1024;
 
 export const ENDPOINT_TYPES = ["unix", "tcp", "tls", "ssh"] as const;
 export type EndpointType = (typeof ENDPOINT_TYPES)[number];
@@ -30,9 +29,7 @@ const port = z.coerce
   .max(65535, "Port must be between 1 and 65535");
 
 const pem = (what: string) =>
-  z
-    .string()
-    .max(MAX_PEM, `${what} is too large (at most 64 KiB)`)
+  uploadedText(what, LIMITS.pemFile)
     .refine((s) => s.trim() === "" || /-----BEGIN [A-Z0-9 ]+-----/.test(s), `${what} is not in PEM format`)
     .optional();
 

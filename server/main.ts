@@ -2,6 +2,7 @@ import http from "node:http";
 import { parse } from "node:url";
 import next from "next";
 import { stampClientAddress } from "./auth/client-address";
+import { refuseOversizedBody } from "./body-gate";
 import { bootstrap } from "./bootstrap";
 import { loadConfig } from "./config";
 import { log } from "./log";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     for (const [k, v] of securityHeaders(req)) res.setHeader(k, v);
     if (refuseOverPublicLimit(req, res, rt)) return;
     stampClientAddress(req, rt.config.trustedProxies);
+    if (refuseOversizedBody(req, res)) return;
     handle(req, res, parse(req.url ?? "/", true)).catch((err) => {
       log.error({ err }, "request failed");
       if (!res.headersSent) res.statusCode = 500;

@@ -1,6 +1,7 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
+import { LIMITS, readUploadedFile } from "@/lib/body-limits";
 
 /**
  * A PEM credential: pasted into the text area, or read from a chosen file into it (the file never leaves the
@@ -14,6 +15,8 @@ export function PemField(props: {
   error?: string;
 }) {
   const id = useId();
+  const [uploadError, setUploadError] = useState<string>();
+  const error = uploadError ?? props.error;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -29,12 +32,15 @@ export function PemField(props: {
         rows={3}
         spellCheck={false}
         value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
+        onChange={(e) => {
+          setUploadError(undefined);
+          props.onChange(e.target.value);
+        }}
         placeholder={props.stored ? "stored" : "-----BEGIN …-----"}
         aria-describedby={
-          [props.stored && `${id}-stored`, props.error && `${id}-error`].filter(Boolean).join(" ") || undefined
+          [props.stored && `${id}-stored`, error && `${id}-error`].filter(Boolean).join(" ") || undefined
         }
-        aria-invalid={props.error ? true : undefined}
+        aria-invalid={error ? true : undefined}
         className="rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
       />
       <input
@@ -43,13 +49,17 @@ export function PemField(props: {
         accept=".pem,.crt,.cert,.key,.pub,text/plain,application/x-pem-file"
         onChange={async (e) => {
           const f = e.target.files?.[0];
-          if (f) props.onChange(await f.text());
+          if (!f) return;
+          // The same limit the server applies, checked before the file is read into memory.
+          const r = await readUploadedFile(f, props.label, LIMITS.pemFile);
+          setUploadError(r.ok ? undefined : r.error);
+          if (r.ok) props.onChange(r.text);
         }}
         className="text-xs"
       />
-      {props.error && (
+      {error && (
         <p id={`${id}-error`} className="text-sm text-red-600">
-          {props.error}
+          {error}
         </p>
       )}
     </div>

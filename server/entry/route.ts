@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { declaredLength, LIMITS } from "@/lib/body-limits";
 import type { Actor } from "@/lib/domain";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import type { Action, Resource } from "@/lib/policy";
@@ -8,9 +9,8 @@ import { runtime } from "@/server/runtime";
 import { recordAudit } from "@/server/services/audit/record-audit";
 import { authorize } from "@/server/services/authorize";
 import { type Failure, toFailure, validationFailure } from "./errors";
+import { BodyTooLargeError, readBodyText } from "./read-body";
 import { register, type WithEntry, withEntry } from "./registry";
-
-const MAX_BODY_BYTES = 256 * 1024;
 
 interface RouteOptions<S extends z.ZodType> {
   name: string;
@@ -30,9 +30,11 @@ export function problem(f: Failure): Response {
         ? "Forbidden"
         : f.status === 404
           ? "Not Found"
-          : f.status >= 500
-            ? "Internal Server Error"
-            : "Bad Request";
+          : f.status === 413
+            ? "Payload Too Large"
+            : f.status >= 500
+              ? "Internal Server Error"
+              : "Bad Request";
   return Response.json(
     {
       type: "about:blank",
@@ -57,7 +59,10 @@ function foreignOrigin(req: Request): boolean {
   }
 }
 
-/** The route-handler twin of defineAction: same order (validate, authenticate, authorize, run), problem+json errors. */
+/**
+ * The route-handler twin of defineAction, with problem+json errors. Order: authenticate (before any body byte is
+ * read), read the body within its limit, validate, authorize, run.
+ */
 export function defineRoute<S extends z.ZodType, R>(
   opts: RouteOptions<S>,
   run: (actor: Actor, input: z.infer<S>, req: Request) => Promise<R | Response> | R | Response,
@@ -79,10 +84,50 @@ export function defineRoute<S extends z.ZodType, R>(
       });
     }
     const writes = req.method !== "GET" && req.method !== "HEAD";
+    const declared = declaredLength(req.headers.get("content-length"));
+    if (writes && declared !== null && declared > LIMITS.apiBody) {
+      return problem(toFailure(new BodyTooLargeError(LIMITS.apiBody), opts.name));
+    }
+    const params = (await ctx?.params) ?? {};
+    let actor: Actor | null = null;
+    // Known before the body is read, for the audit of a refused write: every /endpoints/{endpointId}/... route.
+    let endpointId = typeof params.endpointId === "string" ? params.endpointId : undefined;
+    const denied = async (err: unknown) => {
+      try {
+        if (writes) {
+          await recordAudit({
+            actor,
+            action: opts.name,
+            endpointId,
+            target: `${req.method} ${url.pathname}`,
+            outcome: "denied",
+            detail: (err as Error).message,
+            source: "api",
+          });
+        }
+      } catch (auditErr) {
+        return problem(toFailure(auditErr, opts.name));
+      }
+      return problem(toFailure(err, opts.name));
+    };
+    // Authenticate before reading a byte of the body: an anonymous client never gets the server to buffer anything.
+    try {
+      if (writes && !(await requestUsesBearer()) && foreignOrigin(req)) {
+        throw new ForbiddenError("Cross-origin request refused");
+      }
+      actor = await requestActor();
+      if (!actor) throw new UnauthenticatedError();
+    } catch (err) {
+      return denied(err);
+    }
     let body: unknown;
     if (writes) {
-      const text = await req.text();
-      if (text.length > MAX_BODY_BYTES) return problem({ ok: false, status: 413, error: "Request body too large" });
+      let text: string;
+      try {
+        text = await readBodyText(req, LIMITS.apiBody);
+      } catch (err) {
+        return problem(toFailure(err, opts.name));
+      }
       try {
         body = text ? JSON.parse(text) : undefined;
       } catch {
@@ -90,31 +135,15 @@ export function defineRoute<S extends z.ZodType, R>(
       }
     }
     const query = Object.fromEntries(url.searchParams);
-    const parsed = opts.schema.safeParse({ params: (await ctx?.params) ?? {}, query, body });
+    const parsed = opts.schema.safeParse({ params, query, body });
     if (!parsed.success) return problem(validationFailure(parsed.error));
-    let actor: Actor | null = null;
     const resource = opts.resource?.(parsed.data);
+    endpointId = resource?.endpointId;
     try {
       try {
-        if (writes && !(await requestUsesBearer()) && foreignOrigin(req)) {
-          throw new ForbiddenError("Cross-origin request refused");
-        }
-        actor = await requestActor();
-        if (!actor) throw new UnauthenticatedError();
         if (opts.permission !== "authenticated") authorize(actor, opts.permission, resource);
       } catch (err) {
-        if (writes) {
-          await recordAudit({
-            actor,
-            action: opts.name,
-            endpointId: resource?.endpointId,
-            target: `${req.method} ${url.pathname}`,
-            outcome: "denied",
-            detail: (err as Error).message,
-            source: "api",
-          });
-        }
-        throw err;
+        return await denied(err);
       }
       const result = await run(actor, parsed.data, req);
       if (result instanceof Response) return result;

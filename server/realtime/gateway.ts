@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
+import { LIMITS } from "@/lib/body-limits";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
@@ -33,7 +34,9 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
   const io = new Server(httpServer, {
     path: "/socket.io/",
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
+    // One limit for every message of both namespaces ("/" and "/public" share this engine): a bigger one drops
+    // that socket only.
+    maxHttpBufferSize: LIMITS.socketMessage,
     allowRequest: (req, cb) => cb(null, originAllowed(req, rt.config.allowedOrigins)),
   });
 

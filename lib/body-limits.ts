@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/**
+ * How many bytes each kind of request body, upload and socket message may have. One place, so the custom server's
+ * gate, the route factory, next.config (server actions), socket.io and upload fields all agree.
+ */
+export const LIMITS = {
+  /** JSON bodies of /api/v1 route handlers. */
+  apiBody: 256 * 1024,
+  /** Server action bodies (forms, create/edit specs, endpoint settings with three PEM files). */
+  actionBody: 1024 * 1024,
+  /** next-auth's sign-in, sign-out and CSRF forms. */
+  authBody: 16 * 1024,
+  /** Any other request body the server may read (pages ignore theirs). */
+  otherBody: 64 * 1024,
+  /** One socket.io message, in both namespaces. */
+  socketMessage: 64 * 1024,
+  /** One uploaded PEM file (CA, certificate, key). */
+  pemFile: 64 * 1024,
+  /** One uploaded compose file. */
+  composeFile: 512 * 1024,
+} as const;
+
+/** next.config's serverActions.bodySizeLimit wants "<n>mb"/"<n>kb"; derived so the two never drift. */
+export const ACTION_BODY_LIMIT_SETTING = `${LIMITS.actionBody / 1024}kb` as const;
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;
+  return n >= 1024 ? `${Math.round((n / 1024) * 10) / 10} KiB` : `${n} bytes`;
+}
+
+/** The body limit for a request, by method, path and whether it calls a server action. */
+export function bodyLimitFor(method: string, path: string, headers: { nextAction?: boolean }): number {
+  if (headers.nextAction) return LIMITS.actionBody;
+  if (path.startsWith("/api/v1/")) return LIMITS.apiBody;
+  if (path.startsWith("/api/auth/")) return LIMITS.authBody;
+  // A POST to a page is a server action too (forms posted without JavaScript carry the action id in the body).
+  return method === "POST" ? LIMITS.actionBody : LIMITS.otherBody;
+}
+
+/** A declared Content-Length, or null when absent or malformed (then the body is counted while it streams). */
+export function declaredLength(value: string | null | undefined): number | null {
+  if (value == null || !/^\d+$/.test(value.trim())) return null;
+  return Number(value.trim());
+}
+
+/** An uploaded text file (PEM, compose) as a form field: the same byte limit in the browser, action and API. */
+export function uploadedText(what: string, limit: number) {
+  return z
+    .string()
+    .refine((s) => new TextEncoder().encode(s).length <= limit, `${what} is too large (at most ${formatBytes(limit)})`);
+}
+
+/** For a browser file input: refuse a file over the limit before reading it into memory. */
+export async function readUploadedFile(file: { size: number; text(): Promise<string> }, what: string, limit: number) {
+  if (file.size > limit) return { ok: false as const, error: `${what} is too large (at most ${formatBytes(limit)})` };
+  return { ok: true as const, text: await file.text() };
+}
