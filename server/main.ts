@@ -10,6 +10,7 @@ import { attachGateway } from "./realtime/gateway";
 import { createRuntime } from "./runtime";
 import { securityHeaders } from "./security-headers";
 import { startAuditPruner } from "./services/audit/audit-retention";
+import { startSwapRecovery } from "./services/containers/recover-swaps";
 import { refuseOverPublicLimit } from "./status/public-http";
 
 async function main(): Promise<void> {
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   process.env.NEXTAUTH_SECRET = config.authSecret;
 
   const rt = await createRuntime(config);
+  // Before the endpoints connect: their first "up" finishes or undoes swaps a killed Berth left half-done.
+  startSwapRecovery(rt);
   await bootstrap(rt, publicUrl);
   await rt.status.start();
   const stopPruner = startAuditPruner();

@@ -153,3 +153,20 @@ export const revokedSessions = pgTable("revoked_sessions", {
   sid: text("sid").primaryKey(),
   expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
 });
+
+export const containerSwaps = pgTable("container_swaps", {
+  id: text("id").primaryKey(),
+  endpointId: text("endpoint_id").notNull(),
+  name: text("name").notNull(),
+  oldId: text("old_id").notNull(),
+  newId: text("new_id"),
+  oldSideName: text("old_side_name").notNull(),
+  newSideName: text("new_side_name").notNull(),
+  wasRunning: boolean("was_running").notNull(),
+  step: text("step").notNull(),
+  action: text("action").notNull(),
+  actorName: text("actor_name").notNull(),
+  owner: text("owner").notNull(),
+  startedAt: bigint("started_at", { mode: "number" }).notNull(),
+  updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+});

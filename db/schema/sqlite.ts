@@ -169,3 +169,26 @@ export const revokedSessions = sqliteTable("revoked_sessions", {
   sid: text("sid").primaryKey(),
   expiresAt: integer("expires_at").notNull(),
 });
+
+// A durable journal of Edit/Recreate swaps: written before the first engine step and updated after each, so a Berth
+// killed mid-swap finds it at the next connect of the endpoint and finishes or undoes it (recover-swaps.ts).
+export const containerSwaps = sqliteTable("container_swaps", {
+  id: text("id").primaryKey(),
+  endpointId: text("endpoint_id").notNull(),
+  // The user's container name the swap must leave a container under.
+  name: text("name").notNull(),
+  oldId: text("old_id").notNull(),
+  newId: text("new_id"),
+  oldSideName: text("old_side_name").notNull(),
+  newSideName: text("new_side_name").notNull(),
+  wasRunning: integer("was_running", { mode: "boolean" }).notNull(),
+  // The last step done: created, old-aside, old-stopped, new-named (then the row goes).
+  step: text("step").notNull(),
+  // container.edit or container.recreate, and who asked: what the recovery's audit record names.
+  action: text("action").notNull(),
+  actorName: text("actor_name").notNull(),
+  // The process that runs the swap: a live one's swaps are not "half-done".
+  owner: text("owner").notNull(),
+  startedAt: integer("started_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});

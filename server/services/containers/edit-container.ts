@@ -109,7 +109,10 @@ export async function editContainer(
     throw await fail(err, withId);
   }
   try {
-    const done = await replaceContainer(session, inspect, next);
+    const done = await replaceContainer(session, inspect, next, {
+      action: audit.action,
+      actorName: actor?.username ?? "(anonymous)",
+    });
     const leftover = done.leftover ? `; the old container is left as ${done.leftover}` : "";
     await recordAudit({
       ...audit,

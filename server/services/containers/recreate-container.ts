@@ -77,7 +77,12 @@ export async function recreateContainer(
   }
 
   try {
-    const done = await replaceContainer(session, inspect, { body, extraNetworks });
+    const done = await replaceContainer(
+      session,
+      inspect,
+      { body, extraNetworks },
+      { action: audit.action, actorName: actor?.username ?? "(anonymous)" },
+    );
     const leftover = done.leftover ? `; the old container is left as ${done.leftover}` : "";
     await recordAudit({
       ...audit,

@@ -3,6 +3,7 @@ import { type CreateBody, type InspectLike, inspectToCreateBody } from "@/lib/co
 import type { DockerSession } from "@/server/endpoints/docker/docker-session";
 import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
 import { engineError } from "./engine";
+import { openSwapJournal } from "./swap-journal";
 
 export interface Replacement {
   id: string;
@@ -38,10 +39,22 @@ export async function replaceContainer(
   session: DockerSession,
   inspect: Docker.ContainerInspectInfo,
   next: { body: CreateBody; extraNetworks: Network[] },
+  who: { action: string; actorName: string },
 ): Promise<Replacement> {
   const api = session.client(BUDGET_MS.action);
   const name = inspect.Name.replace(/^\//, "");
   const stamp = Date.now().toString(36);
+  // Durable before the first engine step: a Berth killed mid-swap is finished or undone at the next connect.
+  const journal = await openSwapJournal({
+    endpointId: session.endpointId,
+    name,
+    oldId: inspect.Id,
+    oldSideName: sideName(name, "old", stamp),
+    newSideName: sideName(name, "new", stamp),
+    wasRunning: inspect.State.Running,
+    action: who.action,
+    actorName: who.actorName,
+  });
   const old = api.getContainer(inspect.Id);
   // Stopping the old one waits out its grace period (and an auto-remove one's removal after it).
   const oldStopping = session.client(graceBudgetMs(graceOf(inspect))).getContainer(inspect.Id);
@@ -51,11 +64,13 @@ export async function replaceContainer(
   let step = "create the new container";
   try {
     created = await api.createContainer({ ...next.body, name: sideName(name, "new", stamp) });
+    await journal.step("created", { newId: created.id });
     step = "connect the new container to its networks";
     await connectAll(api, created.id, next.extraNetworks);
     step = "rename the old container aside";
     await old.rename({ name: sideName(name, "old", stamp) });
     renamedOld = true;
+    await journal.step("old-aside");
     step = "stop the old container";
     if (wasRunning) {
       await oldStopping.stop().catch(ignoreNotModified);
@@ -65,13 +80,19 @@ export async function replaceContainer(
           if (!isGone(err)) throw err;
         });
     }
+    await journal.step("old-stopped");
     step = "name the new container";
     await created.rename({ name });
+    await journal.step("new-named");
     step = "start the new container";
     if (wasRunning) await created.start();
   } catch (err) {
     const e = engineError(err);
-    e.message = `Could not ${step}: ${e.message} (${await rollBack()})`;
+    const outcome = await rollBack();
+    // A rollback that could not finish stays in the journal: the next connect tries again.
+    if (outcome.startsWith("rollback")) journal.release();
+    else await journal.close();
+    e.message = `Could not ${step}: ${e.message} (${outcome})`;
     throw e;
   }
 
@@ -118,5 +139,6 @@ export async function replaceContainer(
     .remove({ force: true })
     .then(() => true)
     .catch((err: unknown) => isGone(err));
+  await journal.close();
   return { id: created.id, ...(removed ? {} : { leftover: sideName(name, "old", stamp) }) };
 }
