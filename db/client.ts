@@ -54,7 +54,13 @@ async function migratePgLocked(pool: pg.Pool, migrate: () => Promise<void>): Pro
 
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // A database that does not answer must fail requests in seconds (a 503 with a retry message), not hold them.
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      query_timeout: 30_000,
+    });
     // An idle client losing its server must not crash the process; the pool replaces it.
     pool.on("error", () => {});
     const db = drizzlePg(pool, { schema: pgSchema });

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { UserError } from "@/lib/errors";
 import { log } from "@/server/log";
+import { storageFailure } from "./storage-errors";
 
 export interface Failure {
   ok: false;
@@ -21,6 +22,12 @@ export function validationFailure(error: z.ZodError): Failure {
 /** Only UserError messages reach a client; anything else is logged and answered generically. */
 export function toFailure(err: unknown, entry: string): Failure {
   if (err instanceof UserError) return { ok: false, status: err.status, error: err.message };
+  // The database down or its disk full: a message the user can act on (retry, free space), not a generic 500.
+  const storage = storageFailure(err);
+  if (storage) {
+    log.warn({ err: (err as Error)?.message, entry }, "entry point failed: storage unavailable");
+    return { ok: false, ...storage };
+  }
   log.error({ err, entry }, "entry point failed");
   return { ok: false, status: 500, error: "Something went wrong. The server log has details." };
 }

@@ -32,9 +32,13 @@ export function problem(f: Failure): Response {
           ? "Not Found"
           : f.status === 413
             ? "Payload Too Large"
-            : f.status >= 500
-              ? "Internal Server Error"
-              : "Bad Request";
+            : f.status === 503
+              ? "Service Unavailable"
+              : f.status === 507
+                ? "Insufficient Storage"
+                : f.status >= 500
+                  ? "Internal Server Error"
+                  : "Bad Request";
   return Response.json(
     {
       type: "about:blank",
@@ -43,7 +47,11 @@ export function problem(f: Failure): Response {
       detail: f.error,
       ...(f.fieldErrors ? { errors: f.fieldErrors } : {}),
     },
-    { status: f.status, headers: { "content-type": "application/problem+json" } },
+    {
+      status: f.status,
+      // 503: the database or the engine is not answering right now; a client may retry shortly.
+      headers: { "content-type": "application/problem+json", ...(f.status === 503 ? { "retry-after": "5" } : {}) },
+    },
   );
 }
 
