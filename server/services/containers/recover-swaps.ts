@@ -2,7 +2,7 @@ import type Docker from "dockerode";
 import { deleteSwap, openSwaps, type SwapRow } from "@/db/swap-queries";
 import type { Actor } from "@/lib/domain";
 import type { DockerSession } from "@/server/endpoints/docker/docker-session";
-import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
+import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
 import type { Runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { engineError } from "./engine";
@@ -117,7 +117,14 @@ async function recoverOne(session: DockerSession, row: SwapRow): Promise<{ ok: b
   if (old) {
     await remove(fresh);
     await api.getContainer(old.Id).rename({ name: row.name });
-    await startIf(old);
+    if (row.step === "old-aside" && row.wasRunning && old.State.Running) {
+      // Killed right after the rename: the engine may still be carrying out the swap's stop (it does not stop when
+      // the caller goes), which would leave the container exited. A restart ends running either way.
+      await session
+        .client(graceBudgetMs(graceOf(old)))
+        .getContainer(old.Id)
+        .restart();
+    } else await startIf(old);
     return {
       ok: true,
       text: `undone: the old container ${short(old.Id)} has its name back${row.wasRunning ? " and runs again" : ""}${fresh ? `; the new one ${short(fresh.Id)} was removed` : ""}`,
