@@ -57,7 +57,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startBerth(tmp: string, password: string): Promise<{ child: ChildProcess; base: string }> {
+export async function startBerth(
+  tmp: string,
+  password: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ child: ChildProcess; base: string }> {
   for (const f of ["dist/server.mjs", ".next/BUILD_ID"]) {
     if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
   }
@@ -77,6 +81,7 @@ export async function startBerth(tmp: string, password: string): Promise<{ child
     BERTH_ADMIN_USERNAME: "admin",
     BERTH_ADMIN_PASSWORD: password,
     LOG_LEVEL: "warn",
+    ...extraEnv,
   });
   const child = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env, stdio: ["ignore", fd, fd] });
   fs.closeSync(fd);

@@ -6,6 +6,7 @@ import { refuseOversizedBody } from "./body-gate";
 import { bootstrap } from "./bootstrap";
 import { loadConfig } from "./config";
 import { log } from "./log";
+import { startProcessMetrics } from "./metrics/process-metrics";
 import { attachGateway } from "./realtime/gateway";
 import { createRuntime } from "./runtime";
 import { securityHeaders } from "./security-headers";
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   await bootstrap(rt, publicUrl);
   await rt.status.start();
   const stopPruner = startAuditPruner();
+  startProcessMetrics(log);
 
   const app = next({ dev: config.dev, hostname: config.host, port: config.port, dir: process.cwd() });
   const handle = app.getRequestHandler();
