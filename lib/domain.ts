@@ -37,6 +37,8 @@ export interface EndpointView {
   counts?: ContainerCounts;
   /** Host facts and object counts, refreshed by the session on events. */
   facts?: EngineFacts;
+  /** What the endpoint can do beyond plain Docker: "swarm" when it is a reachable swarm manager. */
+  capabilities?: string[];
 }
 
 export interface PortBinding {

@@ -16,6 +16,11 @@ export const ACTIONS = {
   "volume:read": "endpoint",
   "volume:manage": "endpoint",
   "event:read": "endpoint",
+  // Swarm (a manager endpoint): viewers read, operators change services, secrets, configs and stacks; only admins
+  // manage nodes (drain, promote, remove), which changes where everybody's workloads run.
+  "swarm:read": "endpoint",
+  "swarm:operate": "endpoint",
+  "swarm:nodes": "endpoint",
   "registry:manage": "global",
   // Console into a container, and inspect with env values and other secrets: operators and admins only.
   "container:exec": "endpoint",
@@ -37,7 +42,7 @@ export interface Resource {
 }
 
 // Images, networks, volumes and the events feed: viewers read, operators also change them.
-const RESOURCE_READS: Action[] = ["image:read", "network:read", "volume:read", "event:read"];
+const RESOURCE_READS: Action[] = ["image:read", "network:read", "volume:read", "event:read", "swarm:read"];
 const RESOURCE_MANAGE: Action[] = ["image:manage", "network:manage", "volume:manage"];
 
 const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
@@ -51,6 +56,7 @@ const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
     ...RESOURCE_MANAGE,
     "container:exec",
     "container:inspect-secrets",
+    "swarm:operate",
   ]),
 };
 

@@ -21,6 +21,8 @@ export const TOPIC_PATTERNS = {
   stats: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):stats$`),
   // A list row's light view of the same sampler: the latest CPU and memory figures only.
   usage: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):usage$`),
+  // One topic per swarm store of a manager endpoint, all served by one handler.
+  swarm: new RegExp(`^endpoint:(?<endpointId>${ID}):swarm:(?<resource>nodes|services|tasks|secrets|configs)$`),
 } as const;
 
 export type TopicKind = keyof typeof TOPIC_PATTERNS;
@@ -45,6 +47,7 @@ export function parseTopic(raw: unknown): Topic | null {
 export const eventsTopic = (endpointId: string) => `endpoint:${endpointId}:events`;
 export const pullsTopic = (endpointId: string) => `endpoint:${endpointId}:pulls`;
 export const containersTopic = (endpointId: string) => `endpoint:${endpointId}:containers`;
+export const swarmTopic = (endpointId: string, resource: string) => `endpoint:${endpointId}:swarm:${resource}`;
 export const topologyTopic = (endpointId: string) => `endpoint:${endpointId}:topology`;
 export const statsTopic = (endpointId: string, containerId: string) =>
   `endpoint:${endpointId}:container:${containerId}:stats`;

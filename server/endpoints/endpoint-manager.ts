@@ -5,6 +5,7 @@ import type { EndpointCredentials } from "@/lib/endpoint-schemas";
 import type { EngineEvent } from "@/lib/events";
 import { countContainers } from "@/lib/host-summary";
 import type { NetworkSummary } from "@/lib/network-map";
+import type { SwarmItems, SwarmResource } from "@/lib/swarm";
 import type { Logger } from "@/server/log";
 import { DockerSession } from "./docker/docker-session";
 
@@ -18,6 +19,10 @@ interface ManagerEvents {
   networks: [string, Diff<NetworkSummary>];
   /** Normalized engine events of every endpoint (container, image, network, volume). */
   engineEvent: [string, EngineEvent];
+  /** Changes to one swarm store (nodes, services, tasks, secrets, configs) of a swarm manager endpoint. */
+  swarm: [string, SwarmResource, Diff<SwarmItems[SwarmResource]>];
+  /** An endpoint became, or stopped being, a reachable swarm manager. */
+  swarmActive: [string, boolean];
 }
 
 const VIEW_THROTTLE_MS = 500;
@@ -98,6 +103,11 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
     session.on("facts", viewSoon);
     session.on("networks", (d) => this.emit("networks", row.id, d));
     session.on("engineEvent", (e) => this.emit("engineEvent", row.id, e));
+    session.swarm.on("diff", (r, d) => this.emit("swarm", row.id, r, d));
+    session.swarm.on("active", (a) => {
+      this.emit("swarmActive", row.id, a);
+      this.emit("view", row.id);
+    });
     this.sessions.set(row.id, entry);
     session.start();
     this.emit("view", row.id);
@@ -146,6 +156,7 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
       health: entry.session.health,
       counts: countContainers(entry.session.containers.values()),
       facts: entry.session.facts,
+      ...(entry.session.swarm.active ? { capabilities: ["swarm"] } : {}),
     };
   }
 

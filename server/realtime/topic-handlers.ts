@@ -7,6 +7,7 @@ import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import { getTopology } from "@/server/services/topology/get-topology";
 import { TopologyFeed, topologyFeeds } from "@/server/topology/topology-feed";
 import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
+import { swarmHandler } from "./swarm-handler";
 import type { TopicHandler } from "./topic-handler";
 import { usageHandler } from "./usage-handler";
 import { logsHandler, statsHandler } from "./workbench-handlers";
@@ -101,4 +102,5 @@ export const TOPIC_HANDLERS: Record<TopicKind, TopicHandler> = {
   logs: logsHandler,
   stats: statsHandler,
   usage: usageHandler,
+  swarm: swarmHandler,
 };

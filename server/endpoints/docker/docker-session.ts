@@ -11,6 +11,7 @@ import type { Logger } from "@/server/log";
 import { type DockerTarget, describeDockerError, dockerOptions, sshAgentFor, timeout } from "./connect";
 import { BUDGET_MS, budgetedClient, endpointDownError } from "./engine-budget";
 import type { SshDockerAgent } from "./ssh-agent";
+import { SwarmStore } from "./swarm-store";
 
 const REQUEST_TIMEOUT_MS = BUDGET_MS.read;
 const PING_EVERY_MS = 2_000;
@@ -19,12 +20,10 @@ const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 8_000;
 const STALE_RETRIES_MS = [10, 20, 40, 80, 160, 320, 640];
 /** Engine event types the one events stream follows (the events feed shows them; the store uses containers). */
-const EVENT_STREAM_TYPES: ("container" | "image" | "network" | "volume")[] = [
-  "container",
-  "image",
-  "network",
-  "volume",
-];
+const EVENT_STREAM_TYPES: ("container" | "image" | "network" | "volume" | "node" | "service" | "secret" | "config")[] =
+  ["container", "image", "network", "volume", "node", "service", "secret", "config"];
+/** Swarm object events: the swarm store handles them; they change no host counts. */
+const SWARM_EVENT_TYPES = new Set(["node", "service", "secret", "config"]);
 /** Recent events kept per endpoint so an events page does not open empty. */
 const EVENT_HISTORY = 500;
 
@@ -81,6 +80,8 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   /** ssh:// only: the one SSH connection both clients ride on. */
   private readonly agent: SshDockerAgent | undefined;
   facts: EngineFacts | undefined;
+  /** Nodes, services, tasks, secrets and configs when the engine is a swarm manager (else empty, `active` false). */
+  readonly swarm: SwarmStore;
   private factsTimer: NodeJS.Timeout | null = null;
   private factsRunning = false;
   private networksRefresh: "idle" | "running" | "again" = "idle";
@@ -108,6 +109,8 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       onStream: (s) => this.trackStream(s),
       gate: this.gate,
     });
+    // The session's own list calls: no down-gate (they run while connecting), 5 s deadlines.
+    this.swarm = new SwarmStore(endpointId, this.engine, log);
   }
 
   /** A client without the request timeout, for long streams (image pulls) that must not be cut after 5 s. */
@@ -164,6 +167,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     this.agent?.destroy();
     for (const s of this.liveStreams) s.destroy();
     this.liveStreams.clear();
+    this.swarm.stop();
     this.wake?.();
     this.removeAllListeners();
   }
@@ -239,6 +243,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     if (this.stopped) return void stream.destroy();
     this.attachStream(stream);
     await this.relist();
+    await this.relistSwarm();
     this.setHealth({ state: "up", version: version.Version, apiVersion: version.ApiVersion, latencyMs });
     this.scheduleFacts(0);
   }
@@ -353,6 +358,11 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       this.recentEvents.push(normalized);
       this.emit("engineEvent", normalized);
     }
+    if (ev.Type && SWARM_EVENT_TYPES.has(ev.Type)) {
+      this.swarm.onEvent(ev);
+      return;
+    }
+    if (ev.Type === "container") this.swarm.onEvent(ev);
     if (ev.Type === "network") {
       this.scheduleFacts();
       this.onNetworkEvent(ev.Action ?? "", ev.Actor?.ID ?? "", ev.Actor?.Attributes?.container);
@@ -482,6 +492,15 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     await this.relistNetworks();
   }
 
+  /** The swarm store never fails a connection: an engine whose swarm answers badly is still a Docker endpoint. */
+  private async relistSwarm(): Promise<void> {
+    try {
+      await this.swarm.relistAll();
+    } catch (err) {
+      this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "swarm list failed");
+    }
+  }
+
   private async ping(): Promise<void> {
     if (this.stopped || this.health.state !== "up") return;
     try {
@@ -508,5 +527,6 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     } catch (err) {
       this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "reconcile failed");
     }
+    await this.relistSwarm();
   }
 }

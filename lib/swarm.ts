@@ -1,0 +1,138 @@
+// Swarm shapes as every view sees them (browser, server, tests). Mapping from the engine lives in the Docker driver
+// (server/endpoints/docker/swarm-map.ts); nothing here does I/O.
+
+export const SWARM_RESOURCES = ["nodes", "services", "tasks", "secrets", "configs"] as const;
+export type SwarmResource = (typeof SWARM_RESOURCES)[number];
+
+export interface SwarmNode {
+  id: string;
+  hostname: string;
+  role: "manager" | "worker";
+  availability: "active" | "pause" | "drain";
+  /** ready, down, unknown, disconnected. */
+  state: string;
+  addr: string;
+  leader: boolean;
+  /** Managers only: reachable, unreachable, unknown. */
+  reachability?: string;
+  engineVersion: string;
+  labels: Record<string, string>;
+  nanoCpus: number;
+  memoryBytes: number;
+  /** The spec version an update must name (optimistic concurrency, as the engine wants it). */
+  version: number;
+}
+
+export interface ServicePort {
+  published?: number;
+  target: number;
+  protocol: string;
+  mode: "ingress" | "host";
+}
+
+export interface UpdateStatus {
+  /** updating, paused, completed, rollback_started, rollback_paused, rollback_completed. */
+  state: string;
+  message?: string;
+  startedAt?: string;
+  completedAt?: string;
+}
+
+export interface SwarmService {
+  id: string;
+  name: string;
+  mode: "replicated" | "global";
+  /** Replicated services: the replicas asked for. */
+  replicas?: number;
+  /** Tasks whose state is running. */
+  running: number;
+  /** Replicated: `replicas`; global: tasks the orchestrator wants running (one per eligible node). */
+  desired: number;
+  image: string;
+  ports: ServicePort[];
+  updateStatus?: UpdateStatus;
+  labels: Record<string, string>;
+  /** `com.docker.stack.namespace`: the stack it was deployed with (by Berth or `docker stack deploy`). */
+  stack?: string;
+  endpointMode: string;
+  networks: string[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface SwarmTask {
+  id: string;
+  serviceId: string;
+  nodeId?: string;
+  /** Replicated services number their tasks; global ones do not. */
+  slot?: number;
+  desiredState: string;
+  state: string;
+  message: string;
+  error?: string;
+  containerId?: string;
+  image: string;
+  createdAt: string;
+  /** When the current state was reached. */
+  timestamp: string;
+}
+
+/** A secret or config as lists show it: never its value. */
+export interface SwarmObject {
+  id: string;
+  name: string;
+  labels: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+  stack?: string;
+}
+
+export type SwarmSecret = SwarmObject;
+export type SwarmConfig = SwarmObject;
+
+export interface SwarmItems {
+  nodes: SwarmNode;
+  services: SwarmService;
+  tasks: SwarmTask;
+  secrets: SwarmSecret;
+  configs: SwarmConfig;
+}
+
+export const STACK_NAMESPACE_LABEL = "com.docker.stack.namespace";
+export const STACK_IMAGE_LABEL = "com.docker.stack.image";
+
+/** Task states on the way to running; a task in one of these is still moving. */
+const STARTING = new Set(["new", "pending", "assigned", "accepted", "ready", "preparing", "starting"]);
+
+/** A task whose current state has not caught up with what the orchestrator wants of it. */
+export function taskInTransition(t: SwarmTask): boolean {
+  if (t.desiredState === "running") return STARTING.has(t.state);
+  return t.state === "running" || STARTING.has(t.state);
+}
+
+export interface StackSummary {
+  name: string;
+  services: number;
+  running: number;
+  desired: number;
+}
+
+/** Stacks as `docker stack ls` sees them: services grouped by their namespace label. */
+export function stacksOf(services: Iterable<SwarmService>): StackSummary[] {
+  const by = new Map<string, StackSummary>();
+  for (const s of services) {
+    if (!s.stack) continue;
+    const st = by.get(s.stack) ?? { name: s.stack, services: 0, running: 0, desired: 0 };
+    st.services++;
+    st.running += s.running;
+    st.desired += s.desired;
+    by.set(s.stack, st);
+  }
+  return [...by.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** "Up" for a status page: at least as many running tasks as wanted (and something wanted). */
+export function serviceUp(s: Pick<SwarmService, "running" | "desired">): boolean {
+  return s.running >= s.desired && s.desired > 0;
+}

@@ -1,0 +1,28 @@
+import type { Actor } from "@/lib/domain";
+import { UserError } from "@/lib/errors";
+import { type OpContext, swarmOp } from "./swarm-op";
+import { pushUpdate, readService } from "./update-service";
+
+/** Back to the previous spec (`docker service rollback`): the engine does it, with the service's rollback policy. */
+export function rollbackService(
+  actor: Actor | null,
+  input: { endpointId: string; serviceId: string },
+  ctx: OpContext = {},
+): Promise<void> {
+  return swarmOp(
+    actor,
+    {
+      permission: "swarm:operate",
+      audit: "swarm.service.rollback",
+      endpointId: input.endpointId,
+      target: input.serviceId,
+    },
+    async (api, store) => {
+      const cur = await readService(api, store, input.serviceId);
+      if (!cur.previous) throw new UserError(`${cur.name} has no previous spec to roll back to`, 409);
+      await pushUpdate(api, cur.id, cur.version, cur.spec, { rollback: "previous" });
+      await store.refresh("services");
+    },
+    ctx,
+  );
+}
