@@ -137,6 +137,11 @@ async function fixtures() {
     tokenId: "00000000-0000-4000-8000-000000000000",
     pageId: "matrix-no-such-status-page",
     nextauth: "session",
+    // Swarm: the matrix's endpoint is no swarm manager, so an allowed call answers 409 and changes nothing.
+    nodeId: "matrix-no-such-node",
+    serviceId: "matrix-no-such-service",
+    id: "matrix-no-such-object",
+    stack: "matrix-no-such-stack",
   };
   // One input that satisfies every schema; each strips what it does not use.
   const input: Record<string, unknown> = {
@@ -173,6 +178,12 @@ async function fixtures() {
     slug: uniqueName("mx-slug"),
     title: "Matrix status page",
     items: [],
+    // Swarm inputs (a service form, a secret, a scale, a stack).
+    replicas: 1,
+    service: { name: "matrix-service", image: process.env.BERTH_TEST_IMAGE ?? "berth-test/busybox:latest" },
+    kind: "secret",
+    value: "matrix-value",
+    compose: "services:\n  web:\n    image: busybox\n",
   };
   return { values, input };
 }
@@ -245,6 +256,7 @@ for (const entry of listing.entries.filter((e) => e.permission !== "public" && e
       const { values, input } = await fixtures();
       const section = /\/(images|networks|volumes)\/\[op\]$/.exec(route)?.[1];
       if (section) values.op = OPS[`${entry.exportName} ${section}`] ?? "";
+      if (route.endsWith("/swarm/services/[serviceId]/[op]")) values.op = "redeploy";
       if (route === "/api/v1/endpoints/[endpointId]") values.endpointId = await throwawayEndpoint();
       Object.assign(input, { endpointId: values.endpointId });
       const url = fillPath(route, values) + (entry.exportName === "GET" ? QUERY : "");
@@ -316,7 +328,13 @@ for (const entry of listing.entries.filter((e) => e.kind === "action")) {
 }
 
 /** A valid value for each named group of a topic pattern. */
-const TOPIC_VALUES: Record<string, string> = { endpointId: ENDPOINT, tail: "100", since: "all", timestamps: "0" };
+const TOPIC_VALUES: Record<string, string> = {
+  endpointId: ENDPOINT,
+  tail: "100",
+  since: "all",
+  timestamps: "0",
+  resource: "services",
+};
 
 function topicName(pattern: string, liveId: string): string {
   return pattern

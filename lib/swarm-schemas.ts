@@ -13,7 +13,8 @@ const labelMap = z.record(z.string().min(1).max(255), z.string().max(4096)).defa
 export const nodeInput = z.object({ endpointId, nodeId: swarmRef });
 export const updateNodeInput = nodeInput.extend({
   availability: z.enum(["active", "pause", "drain"]).optional(),
-  role: z.enum(["manager", "worker"]).optional(),
+  /** Promote (manager) or demote (worker). */
+  nodeRole: z.enum(["manager", "worker"]).optional(),
   labels: z.record(z.string().min(1).max(255), z.string().max(4096)).optional(),
 });
 export type UpdateNodeInput = z.infer<typeof updateNodeInput>;

@@ -1,13 +1,22 @@
 import Link from "next/link";
 
 const SECTIONS = ["containers", "images", "networks", "volumes", "events"] as const;
-export type EndpointSection = (typeof SECTIONS)[number];
+export type EndpointSection = (typeof SECTIONS)[number] | "swarm";
 
-/** Per-endpoint sub-navigation: the same endpoint's other views, one click away. */
-export function EndpointNav({ endpointId, current }: { endpointId: string; current: EndpointSection }) {
+/** Per-endpoint sub-navigation: the same endpoint's other views, one click away (Swarm on a swarm manager). */
+export function EndpointNav({
+  endpointId,
+  current,
+  capabilities,
+}: {
+  endpointId: string;
+  current: EndpointSection;
+  capabilities?: string[];
+}) {
+  const sections: EndpointSection[] = capabilities?.includes("swarm") ? [...SECTIONS, "swarm"] : [...SECTIONS];
   return (
     <nav aria-label="Endpoint" className="mb-4 flex gap-3 border-b border-slate-200 pb-2 text-sm dark:border-slate-800">
-      {SECTIONS.map((s) => (
+      {sections.map((s) => (
         <Link
           key={s}
           href={`/endpoints/${encodeURIComponent(endpointId)}/${s}`}

@@ -123,12 +123,10 @@ describe("swarm store on a real three-node swarm", () => {
       Version: { Index: number };
       Spec: Record<string, unknown>;
     };
-    await docker
-      .getService(id)
-      .update({
-        _query: { version: raw.Version.Index },
-        _body: { ...raw.Spec, Mode: { Replicated: { Replicas: 1 } } },
-      } as never);
+    await docker.getService(id).update({
+      _query: { version: raw.Version.Index },
+      _body: { ...raw.Spec, Mode: { Replicated: { Replicas: 1 } } },
+    } as never);
     await waitFor("service 1/1", () => {
       const s = session.swarm.stores.services.get(id);
       return s?.desired === 1 && s.running === 1 && runningTasks(id).length === 1;

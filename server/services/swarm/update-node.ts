@@ -7,7 +7,7 @@ import { findIn, type OpContext, swarmOp } from "./swarm-op";
 export function updateNode(actor: Actor | null, input: UpdateNodeInput, ctx: OpContext = {}): Promise<void> {
   const changes = [
     input.availability && `availability ${input.availability}`,
-    input.role && `role ${input.role}`,
+    input.nodeRole && `role ${input.nodeRole}`,
     input.labels && `labels ${Object.keys(input.labels).join(",") || "(none)"}`,
   ].filter(Boolean);
   return swarmOp(
@@ -30,7 +30,7 @@ export function updateNode(actor: Actor | null, input: UpdateNodeInput, ctx: OpC
       };
       const spec = { ...(raw.Spec ?? {}) };
       if (input.availability) spec.Availability = input.availability;
-      if (input.role) spec.Role = input.role;
+      if (input.nodeRole) spec.Role = input.nodeRole;
       if (input.labels) spec.Labels = input.labels;
       await api.getNode(node.id).update({ _query: { version: raw.Version?.Index }, _body: spec } as never);
       await store.refresh("nodes");

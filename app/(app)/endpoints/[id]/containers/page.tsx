@@ -27,7 +27,7 @@ export default async function ContainersPage({ params }: { params: Promise<{ id:
           </Link>
         )}
       </div>
-      <EndpointNav endpointId={id} current="containers" />
+      <EndpointNav endpointId={id} current="containers" capabilities={endpoint.capabilities} />
       <ContainersView
         endpoint={endpoint}
         initial={listContainers(actor, id)}

@@ -1,0 +1,122 @@
+import { type APIRequestContext, expect, test } from "@playwright/test";
+import { SignInPage } from "./pages/sign-in-page";
+import { SwarmPages } from "./pages/swarm-pages";
+import { signedInApi } from "./support/api-client";
+import { requireEnv } from "./support/env";
+import { cleanSwarm, ensureSwarmEndpoint, runningNodes, swarmDocker, swarmName, workerNames } from "./support/swarm";
+
+// Against the rig's real three-node swarm: Berth's Swarm pages on the manager endpoint, checked with the docker CLI.
+// Services use dnsrr and no ingress ports: this kernel has no IPVS (see README).
+
+let admin: APIRequestContext;
+let endpointId: string;
+
+test.beforeAll(async () => {
+  admin = await signedInApi();
+  endpointId = await ensureSwarmEndpoint(admin);
+  await expect
+    .poll(async () => {
+      const list = (await (await admin.get("/api/v1/endpoints")).json()) as { id: string; capabilities?: string[] }[];
+      return list.find((e) => e.id === endpointId)?.capabilities ?? [];
+    })
+    .toContain("swarm");
+});
+
+test.afterAll(async () => {
+  cleanSwarm();
+  for (const w of workerNames()) swarmDocker("node", "update", "--availability", "active", w);
+  await admin.dispose();
+});
+
+/** A replicated service made through the create form: busybox sleeping, 1 s stop grace (busybox ignores SIGTERM). */
+async function createInUi(swarm: SwarmPages, name: string, replicas: number, extra: Record<string, string> = {}) {
+  await swarm.createService(
+    {
+      Name: name,
+      Image: requireEnv("BERTH_TEST_IMAGE"),
+      Command: "sleep 3600",
+      Replicas: String(replicas),
+      Constraints: "node.role==worker",
+      "Stop grace period": "1",
+      ...extra,
+    },
+    { "Endpoint mode": "dnsrr" },
+  );
+}
+
+test("a service created in the UI runs its replicas on both workers, live in the list", async ({ page }) => {
+  await new SignInPage(page).signInAsAdmin();
+  const swarm = new SwarmPages(page, endpointId);
+  const name = swarmName("svc");
+  await createInUi(swarm, name, 4);
+  await expect(swarm.serviceRow(name).getByRole("cell", { name: `Replicas of ${name}` })).toHaveText("4/4", {
+    timeout: 30_000,
+  });
+  expect(new Set(runningNodes(name))).toEqual(new Set(workerNames()));
+  const spec = JSON.parse(swarmDocker("service", "inspect", name)) as {
+    Spec: { TaskTemplate: { ContainerSpec: { Command: string[] } }; EndpointSpec: { Mode: string } }[];
+  }[];
+  expect(spec[0]?.Spec).toBeTruthy();
+});
+
+test("draining a worker in the UI moves its tasks, and the nodes page shows it live", async ({ page }) => {
+  await new SignInPage(page).signInAsAdmin();
+  const swarm = new SwarmPages(page, endpointId);
+  const name = swarmName("drain");
+  await createInUi(swarm, name, 4);
+  await expect(swarm.serviceRow(name).getByRole("cell", { name: `Replicas of ${name}` })).toHaveText("4/4", {
+    timeout: 30_000,
+  });
+  const [first, second] = workerNames() as [string, string];
+  await swarm.openNodes();
+  const before = Number(await swarm.nodeRow(first).getByTestId("node-tasks").textContent());
+  expect(before).toBeGreaterThan(0);
+  await swarm.nodeRow(first).getByRole("button", { name: `Drain ${first}` }).click();
+  // Without a reload: the drained node's count falls to 0 and its availability reads drain.
+  await expect(swarm.nodeRow(first).getByRole("cell", { name: "drain", exact: true })).toBeVisible();
+  await expect(swarm.nodeRow(first).getByTestId("node-tasks")).toHaveText("0", { timeout: 30_000 });
+  await expect.poll(() => runningNodes(name).every((n) => n === second), { timeout: 30_000 }).toBe(true);
+  expect(runningNodes(name)).toHaveLength(4);
+  await swarm.nodeRow(first).getByRole("button", { name: `Activate ${first}` }).click();
+  await expect(swarm.nodeRow(first).getByRole("cell", { name: "active", exact: true })).toBeVisible();
+});
+
+test("scale 1 → 6 and back to 1 from the service page", async ({ page }) => {
+  await new SignInPage(page).signInAsAdmin();
+  const swarm = new SwarmPages(page, endpointId);
+  const name = swarmName("scale");
+  await createInUi(swarm, name, 1);
+  await swarm.openService(name);
+  const replicas = page.getByTestId("service-replicas");
+  await expect(replicas).toHaveText("1/1 running", { timeout: 30_000 });
+  await swarm.scale(name, 6);
+  await expect(replicas).toHaveText("6/6 running", { timeout: 45_000 });
+  expect(runningNodes(name)).toHaveLength(6);
+  await swarm.scale(name, 1);
+  await expect(replicas).toHaveText("1/1 running", { timeout: 45_000 });
+  await expect.poll(() => runningNodes(name).length, { timeout: 30_000 }).toBe(1);
+});
+
+test("an update to a bad image rolls back on failure, and the page says why", async ({ page }) => {
+  await new SignInPage(page).signInAsAdmin();
+  const swarm = new SwarmPages(page, endpointId);
+  const name = swarmName("rollback");
+  await createInUi(swarm, name, 2, { "Update monitor": "2" });
+  await swarm.openService(name);
+  await expect(page.getByTestId("service-replicas")).toHaveText("2/2 running", { timeout: 30_000 });
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Image", { exact: true }).fill("berth-test/no-such-image:latest");
+  await page.getByLabel("Update failure action", { exact: true }).selectOption("rollback");
+  await page.getByRole("button", { name: "Update service" }).click();
+  await expect(page.getByRole("heading", { name: `Service ${name}` })).toBeVisible();
+  // The engine's own words for the rollback, live; the CLI agrees the service is back on the good image.
+  await expect(page.getByTestId("service-update-status")).toContainText("rollback", { timeout: 60_000 });
+  await expect(page.getByTestId("service-update-status")).toContainText(/rollback_completed|update rolled back/, {
+    timeout: 60_000,
+  });
+  // A failed task says why (no such image on the node, nothing pullable).
+  await expect(page.getByRole("cell", { name: /No such image|pull access denied|does not exist/i }).first()).toBeVisible();
+  const image = swarmDocker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}");
+  expect(image).toContain(requireEnv("BERTH_TEST_IMAGE"));
+  await expect(page.getByTestId("service-replicas")).toHaveText("2/2 running", { timeout: 30_000 });
+});
