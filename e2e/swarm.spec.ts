@@ -71,13 +71,19 @@ test("draining a worker in the UI moves its tasks, and the nodes page shows it l
   await swarm.openNodes();
   const before = Number(await swarm.nodeRow(first).getByTestId("node-tasks").textContent());
   expect(before).toBeGreaterThan(0);
-  await swarm.nodeRow(first).getByRole("button", { name: `Drain ${first}` }).click();
+  await swarm
+    .nodeRow(first)
+    .getByRole("button", { name: `Drain ${first}` })
+    .click();
   // Without a reload: the drained node's count falls to 0 and its availability reads drain.
   await expect(swarm.nodeRow(first).getByRole("cell", { name: "drain", exact: true })).toBeVisible();
   await expect(swarm.nodeRow(first).getByTestId("node-tasks")).toHaveText("0", { timeout: 30_000 });
   await expect.poll(() => runningNodes(name).every((n) => n === second), { timeout: 30_000 }).toBe(true);
   expect(runningNodes(name)).toHaveLength(4);
-  await swarm.nodeRow(first).getByRole("button", { name: `Activate ${first}` }).click();
+  await swarm
+    .nodeRow(first)
+    .getByRole("button", { name: `Activate ${first}` })
+    .click();
   await expect(swarm.nodeRow(first).getByRole("cell", { name: "active", exact: true })).toBeVisible();
 });
 
@@ -115,8 +121,59 @@ test("an update to a bad image rolls back on failure, and the page says why", as
     timeout: 60_000,
   });
   // A failed task says why (no such image on the node, nothing pullable).
-  await expect(page.getByRole("cell", { name: /No such image|pull access denied|does not exist/i }).first()).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: /No such image|pull access denied|does not exist/i }).first(),
+  ).toBeVisible();
   const image = swarmDocker("service", "inspect", name, "--format", "{{.Spec.TaskTemplate.ContainerSpec.Image}}");
   expect(image).toContain(requireEnv("BERTH_TEST_IMAGE"));
   await expect(page.getByTestId("service-replicas")).toHaveText("2/2 running", { timeout: 30_000 });
+});
+
+test("a stack deployed from the UI is in `docker stack ls`; one deployed with the CLI is in Berth", async ({
+  page,
+}) => {
+  await new SignInPage(page).signInAsAdmin();
+  const stack = swarmName("stk").replace(/^e2e-/, "e2e");
+  const image = requireEnv("BERTH_TEST_IMAGE");
+  await page.goto(`/endpoints/${encodeURIComponent(endpointId)}/swarm/stacks`);
+  await page.getByRole("button", { name: "Deploy stack" }).click();
+  const dialog = page.getByRole("dialog", { name: "Deploy a stack" });
+  // A bad file first: an unknown key is refused with its line, and nothing is deployed.
+  await dialog.getByLabel("Stack name").fill(stack);
+  await dialog
+    .getByLabel("Compose file")
+    .fill(`version: "3.8"\nservices:\n  web:\n    image: ${image}\n    replicas: 2\n`);
+  await dialog.getByRole("button", { name: "Deploy" }).click();
+  await expect(dialog.getByRole("alert")).toContainText('line 5: services.web.replicas: Unknown key "replicas"');
+  expect(swarmDocker("stack", "ls", "--format", "{{.Name}}")).not.toContain(stack);
+  await dialog
+    .getByLabel("Compose file")
+    .fill(
+      `version: "3.8"\nservices:\n  web:\n    image: ${image}\n    command: sleep 3600\n    stop_grace_period: 1s\n    deploy:\n      replicas: 2\n      endpoint_mode: dnsrr\n`,
+    );
+  await dialog.getByRole("button", { name: "Deploy" }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: stack, exact: true }) });
+  await expect(row.getByRole("cell", { name: "2/2" })).toBeVisible({ timeout: 30_000 });
+  expect(swarmDocker("stack", "ls", "--format", "{{.Name}} {{.Services}}").split("\n")).toContain(`${stack} 1`);
+  expect(
+    swarmDocker("service", "inspect", `${stack}_web`, "--format", '{{index .Spec.Labels "com.docker.stack.image"}}'),
+  ).toBe(image);
+
+  // The other way: `docker stack deploy` with the CLI, and the page lists it without a reload.
+  const cliStack = `${stack}cli`;
+  const file = `/tmp/${cliStack}.yml`;
+  (await import("node:fs")).writeFileSync(
+    file,
+    `version: "3.8"\nservices:\n  job:\n    image: ${image}\n    command: sleep 3600\n    stop_grace_period: 1s\n    deploy:\n      endpoint_mode: dnsrr\n`,
+  );
+  swarmDocker("stack", "deploy", "--resolve-image", "never", "-c", file, cliStack);
+  const cliRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: cliStack, exact: true }) });
+  await expect(cliRow.getByRole("cell", { name: "1/1" })).toBeVisible({ timeout: 30_000 });
+  swarmDocker("stack", "rm", cliStack);
+  await expect(cliRow).toBeHidden({ timeout: 30_000 });
+  await row.getByRole("button", { name: `Remove stack ${stack}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove stack" }).click();
+  await expect(row).toBeHidden({ timeout: 30_000 });
+  expect(swarmDocker("stack", "ls", "--format", "{{.Name}}")).not.toContain(stack);
 });

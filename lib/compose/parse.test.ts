@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: compose interpolation is written ${VAR}
 import { describe, expect, it } from "vitest";
 import { ComposeError, MAX_COMPOSE_BYTES, parseCompose } from "./parse";
 
