@@ -1,8 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
-import { buttonClass, Dialog, inputClass, primaryClass } from "@/components/resources/Dialog";
+import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import type { SwarmNode, SwarmTask } from "@/lib/swarm";
 import { removeNodeAction, updateNodeAction } from "@/server/actions/swarm/node-actions";
 import { ErrorAlert, useRunAction } from "./run-action";

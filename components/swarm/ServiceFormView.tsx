@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type ReactNode, useId, useState } from "react";
-import { inputClass, primaryClass } from "@/components/resources/Dialog";
+import { inputClass, primaryClass } from "@/components/ui/button";
 import type { ServiceForm } from "@/lib/swarm-schemas";
 import { createServiceAction, updateServiceAction } from "@/server/actions/swarm/service-actions";
 import { ErrorAlert, useRunAction } from "./run-action";

@@ -1,8 +1,9 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
-import { buttonClass, Dialog, inputClass, primaryClass } from "@/components/resources/Dialog";
+import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { type SwarmService, stacksOf } from "@/lib/swarm";
 import { deployStackAction, removeStackAction } from "@/server/actions/swarm/stack-actions";
 import { ErrorAlert, useRunAction } from "./run-action";
