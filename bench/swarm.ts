@@ -127,7 +127,10 @@ async function main(): Promise<void> {
   let cliAt = Number.NaN;
   const cliPoll = (async () => {
     for (;;) {
-      if ((await cliReplicas()) === `${REPLICAS}/${REPLICAS}`) return void (cliAt = performance.now() - t0);
+      if ((await cliReplicas()) === `${REPLICAS}/${REPLICAS}`) {
+        cliAt = performance.now() - t0;
+        return;
+      }
       if (performance.now() - t0 > 300_000) return;
       await sleep(250);
     }
