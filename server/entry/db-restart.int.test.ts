@@ -3,19 +3,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findUserByName } from "@/db/queries";
+import { findUserByName, listAudit } from "@/db/queries";
 import type { Actor } from "@/lib/domain";
+import { DB_UNAVAILABLE_MESSAGE } from "@/lib/storage-errors";
 import { loadConfig } from "@/server/config";
 import { createRuntime, type Runtime } from "@/server/runtime";
+import { heldAuditRecords, recordAudit } from "@/server/services/audit/record-audit";
 import { createUser } from "@/server/services/users/create-user";
 import { listUsers } from "@/server/services/users/list-users";
 import { toFailure } from "./errors";
 import { problem } from "./route";
-import { DB_UNAVAILABLE_MESSAGE } from "./storage-errors";
 
 // The rig's Postgres is stopped and started (pg_ctl, the postmaster the rig recorded) while requests keep coming:
 // each request either works or fails with a 503 and a retry message, never a generic 500, and Berth's pool
-// reconnects by itself once the database is back (the same runtime, nothing restarted).
+// reconnects by itself once the database is back (the same runtime, nothing restarted). A change whose audit record
+// the database could not take gets it written once the database answers again.
 
 const env = process.env;
 const RIG = env.BERTH_RIG_DIR;
@@ -102,6 +104,9 @@ describe("Postgres restarts under load", () => {
       await until("some writes before the stop", () => created.length >= 5);
       stopPostgres();
       await until("requests failing while down", () => failures.length >= 5);
+      // An audit record written while the database is away is held, not lost.
+      await recordAudit({ actor: admin, action: "test.held", outcome: "success", target: PREFIX });
+      expect(heldAuditRecords()).toBeGreaterThanOrEqual(1);
       startPostgres();
       restarted = true;
       await until("writes working again after the restart", () => okAfterRestart >= 5);
@@ -121,5 +126,15 @@ describe("Postgres restarts under load", () => {
 
     // What was reported created is there, after the restart, through the same pool.
     for (const name of created) expect(await findUserByName(rt.db, name), name).toBeTruthy();
+    // And each has its audit record: those the database could not take while down were held and written since.
+    await until("held audit records written", () => heldAuditRecords() === 0);
+    const audited = new Set(
+      (await listAudit(rt.db, { action: "user.create", limit: 100_000 }))
+        .filter((r) => r.outcome === "success")
+        .map((r) => r.target),
+    );
+    for (const name of created) expect(audited.has(name), `audit of ${name}`).toBe(true);
+    const held = await listAudit(rt.db, { action: "test.held", limit: 1000 });
+    expect(held.map((r) => r.target)).toContain(PREFIX);
   }, 180_000);
 });

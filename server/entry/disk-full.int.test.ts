@@ -5,12 +5,12 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain";
+import { DISK_FULL_MESSAGE } from "@/lib/storage-errors";
 import { loadConfig } from "@/server/config";
 import { createRuntime, type Runtime } from "@/server/runtime";
 import { createTeam } from "@/server/services/teams/create-team";
 import { listTeams } from "@/server/services/teams/list-teams";
 import { toFailure } from "./errors";
-import { DISK_FULL_MESSAGE } from "./storage-errors";
 
 // The data folder runs out of space (a 4 MB tmpfs mounted here, SQLite on it): writes fail with a clear 507 and
 // nothing is saved, reads keep working, and once space returns writes work again and the database is intact.

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { UserError } from "@/lib/errors";
+import { storageFailure } from "@/lib/storage-errors";
 import { log } from "@/server/log";
-import { storageFailure } from "./storage-errors";
 
 export interface Failure {
   ok: false;
