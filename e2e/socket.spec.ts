@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { io } from "socket.io-client";
 import { SignInPage } from "./pages/sign-in-page";
+import { anonymousApi, sessionCookie, signedInApi } from "./support/api-client";
+import { openServerDb } from "./support/db";
 import { serverState } from "./support/env";
 
 function tryConnect(headers: Record<string, string>): Promise<string> {
@@ -57,4 +59,45 @@ test("unknown topics are refused", async ({ page, context }) => {
     );
   });
   expect(reply.ok).toBe(false);
+});
+
+test("signing out ends that session's open sockets at once, and its cookie everywhere", async ({ page, context }) => {
+  await new SignInPage(page).signInAsAdmin();
+  const cookie = (await context.cookies()).find((c) => c.name === "next-auth.session-token")!;
+  const copied = `next-auth.session-token=${cookie.value}`;
+  // A second sign-in of the same user (another browser): signing out here must not end it.
+  const elsewhere = await signedInApi();
+  const elsewhereCookie = await sessionCookie(elsewhere);
+
+  const socket = io(serverState().baseURL, {
+    path: "/socket.io/",
+    transports: ["websocket"],
+    extraHeaders: { Cookie: copied },
+    reconnection: false,
+  });
+  const subscribed = await new Promise<{ ok: boolean }>((resolve) =>
+    socket.on("connect", () => socket.emit("subscribe", "endpoint:local:containers", resolve)),
+  );
+  expect(subscribed.ok).toBe(true);
+  const revoked = new Promise<unknown>((resolve) => socket.on("revoked", resolve));
+  const disconnected = new Promise<string>((resolve) => socket.on("disconnect", resolve));
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // Pushed by the sign-out itself (the periodic re-check would say "session ended"), and closed by the server.
+  expect(await revoked).toEqual({ reason: "signed out" });
+  expect(await disconnected).toBe("io server disconnect");
+
+  // The copied cookie is dead for the API and for new sockets; the other session lives on.
+  const stale = await anonymousApi({ Cookie: copied });
+  expect((await stale.get("/api/v1/endpoints")).status()).toBe(401);
+  await stale.dispose();
+  expect(await tryConnect({ Cookie: copied })).toMatch(/^refused/);
+  expect(await tryConnect({ Cookie: elsewhereCookie })).toBe("subscribed");
+  expect((await elsewhere.get("/api/v1/endpoints")).status()).toBe(200);
+  await elsewhere.dispose();
+  const db = openServerDb();
+  const outs = db.prepare("SELECT actor_name FROM audit_log WHERE action = 'auth.sign_out'").all() as unknown[];
+  db.close();
+  expect(outs).toContainEqual({ actor_name: "admin" });
 });

@@ -5,7 +5,8 @@ import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { parseTopic, type Topic } from "@/lib/topics";
-import { actorFromCookieHeader } from "@/server/auth/session-token";
+import { sessionEvents } from "@/server/auth/session-revocation";
+import { actorFromCookieHeader, sessionFromCookieHeader } from "@/server/auth/session-token";
 import type { Runtime } from "@/server/runtime";
 import { originAllowed } from "./origin";
 import { attachPublicNamespace } from "./public-gateway";
@@ -21,6 +22,8 @@ export interface SocketData {
 }
 
 type Ack = (reply: { ok: true; snapshot: unknown } | { ok: false; error: string }) => void;
+
+const sessionRoom = (sid: string) => `session:${sid}`;
 
 /** May this actor read this topic? The same policy as every service. */
 export function topicAllowed(actor: Actor, topic: Topic): boolean {
@@ -75,11 +78,28 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
   };
 
   io.use(async (socket, next) => {
-    const actor = await actorFromCookieHeader(socket.request.headers.cookie);
-    if (!actor) return next(new Error("unauthorized"));
-    (socket.data as SocketData) = { actor, topics: new Set() };
+    const session = await sessionFromCookieHeader(socket.request.headers.cookie);
+    if (!session) return next(new Error("unauthorized"));
+    (socket.data as SocketData) = { actor: session.actor, topics: new Set() };
+    // One room per sign-in session, so signing out can reach its sockets (through the adapter, on any replica).
+    socket.join(sessionRoom(session.sid));
     next();
   });
+
+  // Signed out: that session's sockets close now, not at the next re-check below.
+  const onSessionEnded = (sid: string) => {
+    void io
+      .in(sessionRoom(sid))
+      .fetchSockets()
+      .then((sockets) => {
+        for (const s of sockets) {
+          s.emit("revoked", { reason: "signed out" });
+          s.disconnect(true);
+        }
+      })
+      .catch(() => {});
+  };
+  sessionEvents().on("ended", onSessionEnded);
 
   io.on("connection", (socket: Socket) => {
     const data = socket.data as SocketData;
@@ -160,6 +180,9 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
   };
   const timer = setInterval(() => void reauthorizeAll(), REAUTH_EVERY_MS);
   timer.unref();
-  httpServer.on("close", () => clearInterval(timer));
+  httpServer.on("close", () => {
+    clearInterval(timer);
+    sessionEvents().off("ended", onSessionEnded);
+  });
   return io;
 }

@@ -54,7 +54,7 @@ export async function startHarness(dockerHost: string): Promise<Harness> {
     url,
     async connect(as) {
       const token = await encode({
-        token: { sub: as === "admin" ? "u-admin" : "u-viewer", sv: 1 },
+        token: { sub: as === "admin" ? "u-admin" : "u-viewer", sv: 1, sid: `test-session-${as}` },
         secret: config.authSecret,
       });
       const socket = io(url, {
