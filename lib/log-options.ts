@@ -73,4 +73,6 @@ export interface LogSearchResult {
   total: number;
   truncated: boolean;
   searched: number;
+  /** Set when the search ran out of its time budget: the lines searched before it stopped (matches are theirs). */
+  stoppedAfter?: number;
 }

@@ -1,10 +1,12 @@
-// Compiles server/main.ts (the custom server Next does not compile) into dist/server.mjs.
+// Compiles server/main.ts (the custom server Next does not compile) into dist/server.mjs, and the worker threads it
+// starts (log search) into dist/<name>.mjs beside it, where the server looks for them.
 // Packages stay external: they are loaded from node_modules, exactly as Next's own bundle loads them.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["server/main.ts"],
-  outfile: "dist/server.mjs",
+  entryPoints: { server: "server/main.ts", "log-search-worker": "server/hub/log-search-worker.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",

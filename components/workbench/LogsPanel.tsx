@@ -145,7 +145,11 @@ export function LogsPanel(props: { endpointId: string; containerId: string }) {
           {search &&
             `${search.result.total} matching line${search.result.total === 1 ? "" : "s"}${
               search.result.truncated ? ` (first ${search.result.matches.length} shown)` : ""
-            } in ${search.result.searched} searched`}
+            } in ${search.result.searched} searched${
+              search.result.stoppedAfter !== undefined
+                ? ` · search stopped after ${search.result.stoppedAfter} lines: pattern too slow`
+                : ""
+            }`}
         </span>
       </form>
       {searchError && (

@@ -66,7 +66,7 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
     const stream = logStream(topic.name);
     if (!stream) return reply({ ok: false, error: "Open the logs first" });
     try {
-      reply({ ok: true, result: searchLines(stream.backlog.toArray(), parsed.data) });
+      reply({ ok: true, result: await searchLines(actor.id, stream.backlog.toArray(), parsed.data) });
     } catch (err) {
       reply(failure(err, "Search failed"));
     }
