@@ -177,3 +177,42 @@ test("a stack deployed from the UI is in `docker stack ls`; one deployed with th
   await expect(row).toBeHidden({ timeout: 30_000 });
   expect(swarmDocker("stack", "ls", "--format", "{{.Name}}")).not.toContain(stack);
 });
+
+test("a status page can show a swarm service: up while its running tasks reach the replicas wanted", async () => {
+  const name = swarmName("status");
+  swarmDocker(
+    "service",
+    "create",
+    "--detach",
+    "--name",
+    name,
+    "--replicas",
+    "1",
+    "--endpoint-mode",
+    "dnsrr",
+    "--stop-grace-period",
+    "1s",
+    "--no-resolve-image",
+    requireEnv("BERTH_TEST_IMAGE"),
+    "sleep",
+    "3600",
+  );
+  const slug = swarmName("st");
+  const res = await admin.post("/api/v1/status-pages", {
+    data: { slug, title: "Swarm", items: [{ endpointId, kind: "service", ref: name, displayName: "Swarm web" }] },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  const state = async () => {
+    const view = (await (await admin.get(`/api/v1/status/${slug}`)).json()) as { items: { state: string }[] };
+    return view.items[0]?.state;
+  };
+  await expect.poll(state, { timeout: 30_000 }).toBe("up");
+  swarmDocker("service", "scale", "--detach", `${name}=0`);
+  await expect.poll(state, { timeout: 30_000 }).toBe("down");
+  const pages = (await (await admin.get("/api/v1/status-pages")).json()) as { id: string; slug: string }[];
+  const id = pages.find((p) => p.slug === slug)?.id;
+  if (id)
+    await admin.delete(`/api/v1/status-pages/${id}`, {
+      headers: { Origin: (await import("./support/env")).serverState().baseURL },
+    });
+});

@@ -41,7 +41,8 @@ export const MAX_STATUS_ITEMS = 100;
  */
 export const statusItemInput = z.object({
   endpointId,
-  kind: z.literal("container").default("container"),
+  /** A container (by name), or a swarm service (by name): up while its running tasks reach the replicas wanted. */
+  kind: z.enum(["container", "service"]).default("container"),
   ref: containerRef,
   displayName: statusDisplayName,
 });
@@ -61,7 +62,7 @@ export const saveStatusPageInput = z
         ctx.addIssue({
           code: "custom",
           path: ["items", i, "ref"],
-          message: `Container ${item.ref} is on this page twice`,
+          message: `${item.kind === "service" ? "Service" : "Container"} ${item.ref} is on this page twice`,
         });
       }
       seen.add(key);

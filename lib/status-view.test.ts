@@ -7,6 +7,7 @@ import {
   itemKey,
   type LiveItemState,
   type StatusPageDef,
+  serviceLiveState,
 } from "./status-view";
 
 const NOW = 100 * DAY_MS;
@@ -176,5 +177,15 @@ describe("healthFromStatus", () => {
     expect(healthFromStatus("Up 2 minutes (healthy)")).toBe("healthy");
     expect(healthFromStatus("Up 2 minutes (unhealthy)")).toBe("unhealthy");
     expect(healthFromStatus("Up 2 minutes")).toBe("none");
+  });
+});
+
+describe("serviceLiveState", () => {
+  it("is up when the running tasks reach the replicas wanted, down below, unknown when the endpoint is", () => {
+    expect(serviceLiveState({ running: 3, desired: 3 }, true).state).toBe("up");
+    expect(serviceLiveState({ running: 2, desired: 3 }, true).state).toBe("down");
+    expect(serviceLiveState({ running: 0, desired: 0 }, true).state).toBe("down");
+    expect(serviceLiveState(undefined, true).state).toBe("down");
+    expect(serviceLiveState({ running: 3, desired: 3 }, false).state).toBe("unknown");
   });
 });

@@ -1,5 +1,6 @@
 import { type Availability, computeAvailability, DAY_MS, type StateInterval } from "./availability";
 import type { ContainerSummary } from "./domain";
+import { type SwarmService, serviceUp } from "./swarm";
 
 // The public face of a status page. Everything a visitor receives (HTML or socket payload) is built here, and only
 // from an allowlist: the page's slug and title, each item's display name, and derived state. No id, image, env,
@@ -72,6 +73,15 @@ export function containerLiveState(
   if (!endpointUp) return { state: "unknown", health: "none" };
   if (c?.state !== "running") return { state: "down", health: "none" };
   return { state: "up", health: healthFromStatus(c.status) };
+}
+
+/** A swarm service: up while its running tasks reach the replicas it wants (and it wants some). */
+export function serviceLiveState(
+  s: Pick<SwarmService, "running" | "desired"> | undefined,
+  endpointUp: boolean,
+): Omit<LiveItemState, "since"> {
+  if (!endpointUp) return { state: "unknown", health: "none" };
+  return { state: s && serviceUp(s) ? "up" : "down", health: "none" };
 }
 
 function overallOf(items: readonly PublicStatusItem[]): OverallState {
@@ -147,4 +157,6 @@ export interface StatusSource {
   name: string;
   reachable: boolean;
   containers: string[];
+  /** Swarm services, when the endpoint is a swarm manager. */
+  services?: string[];
 }

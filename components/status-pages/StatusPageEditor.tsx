@@ -8,9 +8,14 @@ import { createStatusPageAction, updateStatusPageAction } from "@/server/actions
 interface ItemDraft {
   key: number;
   endpointId: string;
+  kind: "container" | "service";
   ref: string;
   displayName: string;
 }
+
+/** The item select's value: a container's name as is, a swarm service's prefixed. */
+const SERVICE = "service:";
+const selectValue = (i: Pick<ItemDraft, "kind" | "ref">) => (i.kind === "service" ? `${SERVICE}${i.ref}` : i.ref);
 
 const inputClass = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
 
@@ -29,7 +34,8 @@ function ItemRow(props: {
   const { n, item, sources } = props;
   const source = sources.find((s) => s.id === item.endpointId);
   const names = source?.containers ?? [];
-  const missing = item.ref && !names.includes(item.ref);
+  const services = source?.services ?? [];
+  const missing = item.ref && !(item.kind === "service" ? services : names).includes(item.ref);
   const at = (field: string) => props.errors[`items.${n - 1}.${field}`];
   const ids = useId();
   return (
@@ -42,7 +48,7 @@ function ItemRow(props: {
         <select
           id={`${ids}-ep`}
           value={item.endpointId}
-          onChange={(e) => props.onChange({ endpointId: e.target.value, ref: "" })}
+          onChange={(e) => props.onChange({ endpointId: e.target.value, kind: "container", ref: "" })}
           className={inputClass}
         >
           {!source && <option value={item.endpointId}>{item.endpointId} (removed)</option>}
@@ -59,19 +65,26 @@ function ItemRow(props: {
         </label>
         <select
           id={`${ids}-c`}
-          value={item.ref}
+          value={selectValue(item)}
           aria-invalid={at("ref") ? true : undefined}
           onChange={(e) => {
-            const ref = e.target.value;
-            props.onChange(item.displayName ? { ref } : { ref, displayName: ref });
+            const v = e.target.value;
+            const kind = v.startsWith(SERVICE) ? "service" : "container";
+            const ref = kind === "service" ? v.slice(SERVICE.length) : v;
+            props.onChange(item.displayName ? { kind, ref } : { kind, ref, displayName: ref });
           }}
           className={inputClass}
         >
           <option value="">Choose a container</option>
-          {missing && <option value={item.ref}>{item.ref} (not found)</option>}
+          {missing && <option value={selectValue(item)}>{item.ref} (not found)</option>}
           {names.map((name) => (
             <option key={name} value={name}>
               {name}
+            </option>
+          ))}
+          {services.map((name) => (
+            <option key={`${SERVICE}${name}`} value={`${SERVICE}${name}`}>
+              {name} (swarm service)
             </option>
           ))}
         </select>
@@ -131,8 +144,13 @@ export function StatusPageEditor(props: { page?: StatusPageAdminView; sources: S
   const [title, setTitle] = useState(page?.title ?? "");
   const [items, setItems] = useState<ItemDraft[]>(
     () =>
-      page?.items.map((i) => ({ key: nextKey++, endpointId: i.endpointId, ref: i.ref, displayName: i.displayName })) ??
-      [],
+      page?.items.map((i) => ({
+        key: nextKey++,
+        endpointId: i.endpointId,
+        kind: i.kind === "service" ? ("service" as const) : ("container" as const),
+        ref: i.ref,
+        displayName: i.displayName,
+      })) ?? [],
   );
   const ids = useId();
   const label = page ? `Edit status page ${page.slug}` : "New status page";
@@ -156,7 +174,7 @@ export function StatusPageEditor(props: { page?: StatusPageAdminView; sources: S
         const input = {
           slug,
           title,
-          items: items.map(({ endpointId, ref, displayName }) => ({ endpointId, kind: "container", ref, displayName })),
+          items: items.map(({ endpointId, kind, ref, displayName }) => ({ endpointId, kind, ref, displayName })),
         };
         const saved = await run(() =>
           page ? updateStatusPageAction({ ...input, id: page.id }) : createStatusPageAction(input),
@@ -237,7 +255,10 @@ export function StatusPageEditor(props: { page?: StatusPageAdminView; sources: S
           type="button"
           disabled={sources.length === 0}
           onClick={() =>
-            setItems((cur) => [...cur, { key: nextKey++, endpointId: sources[0]?.id ?? "", ref: "", displayName: "" }])
+            setItems((cur) => [
+              ...cur,
+              { key: nextKey++, endpointId: sources[0]?.id ?? "", kind: "container", ref: "", displayName: "" },
+            ])
           }
           className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
         >

@@ -9,7 +9,8 @@ import {
 } from "@/db/status-page-queries";
 import { DAY_MS, type ObservedState, type StateInterval } from "@/lib/availability";
 import type { ContainerSummary } from "@/lib/domain";
-import { containerLiveState, itemKey, type LiveItemState } from "@/lib/status-view";
+import { containerLiveState, itemKey, type LiveItemState, serviceLiveState } from "@/lib/status-view";
+import type { SwarmService } from "@/lib/swarm";
 import type { EndpointManager } from "@/server/endpoints/endpoint-manager";
 import type { Logger } from "@/server/log";
 
@@ -82,12 +83,16 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
 
   private readonly onContainers = (endpointId: string) => this.evaluate(endpointId);
   private readonly onHealth = (endpointId: string) => this.evaluate(endpointId);
+  private readonly onSwarm = (endpointId: string, resource: string) => {
+    if (resource === "services") this.evaluate(endpointId);
+  };
   private readonly onRemoved = () => void this.reload();
 
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
     this.endpoints.on("containers", this.onContainers);
+    this.endpoints.on("swarm", this.onSwarm);
     this.endpoints.on("health", this.onHealth);
     this.endpoints.on("removed", this.onRemoved);
     await this.reload();
@@ -108,6 +113,7 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     this.endpoints.off("containers", this.onContainers);
+    this.endpoints.off("swarm", this.onSwarm);
     this.endpoints.off("health", this.onHealth);
     this.endpoints.off("removed", this.onRemoved);
     this.heartbeat();
@@ -192,6 +198,7 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
     const session = this.endpoints.session(endpointId);
     const up = session?.health.state === "up";
     let byName: Map<string, ContainerSummary> | null = null;
+    let services: Map<string, SwarmService> | null = null;
     const changed: string[] = [];
     const now = Date.now();
     for (const [key, t] of this.targets) {
@@ -200,8 +207,16 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
         byName = new Map();
         if (session && up) for (const c of session.containers.values()) byName.set(c.name, c);
       }
+      if (!services) {
+        services = new Map();
+        if (session && up) for (const s of session.swarm.snapshot("services")) services.set(s.name, s);
+      }
       const c = t.target.kind === "container" ? byName.get(t.target.ref) : undefined;
-      const next = containerLiveState(c, up);
+      // A service is judged by its task counts (no container of its own to inspect for a start time).
+      const next =
+        t.target.kind === "service"
+          ? serviceLiveState(services.get(t.target.ref), up && session?.swarm.active === true)
+          : containerLiveState(c, up);
       const containerId = c?.id ?? null;
       const moved = next.state !== t.live.state || containerId !== t.containerId;
       if (!moved && next.health === t.live.health) continue;

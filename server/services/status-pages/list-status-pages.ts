@@ -26,5 +26,8 @@ export function listStatusSources(actor: Actor | null): StatusSource[] {
     name: e.name,
     reachable: e.health.state === "up",
     containers: (endpoints.session(e.id)?.snapshot() ?? []).map((c) => c.name).sort((a, b) => a.localeCompare(b)),
+    services: (endpoints.session(e.id)?.swarm.snapshot("services") ?? [])
+      .map((s) => s.name)
+      .sort((a, b) => a.localeCompare(b)),
   }));
 }
