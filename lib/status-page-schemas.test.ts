@@ -67,12 +67,12 @@ describe("saveStatusPageInput", () => {
     });
   });
 
-  it("refuses references that are not container names or endpoint ids", () => {
+  it("refuses references that are not container or service names, endpoint ids or known kinds", () => {
     for (const bad of [
       { ...item, ref: "../etc" },
       { ...item, ref: "" },
       { ...item, endpointId: "a/b" },
-      { ...item, kind: "service" },
+      { ...item, kind: "pod" },
     ]) {
       expect(saveStatusPageInput.safeParse({ slug: "x", title: "t", items: [bad] }).success, JSON.stringify(bad)).toBe(
         false,
