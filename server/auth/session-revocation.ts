@@ -18,7 +18,7 @@ export function newSessionId(): string {
 const EVENTS = Symbol.for("berth.session-events");
 type Holder = { [EVENTS]?: EventEmitter };
 
-/** "ended" (sid): one emitter per process, shared by the custom server and Next's bundled route code. */
+/** "ended" (sid) and "user-changed" (user id): one emitter per process, shared by the custom server and Next's bundled route code. */
 export function sessionEvents(): EventEmitter {
   const g = globalThis as Holder;
   g[EVENTS] ??= new EventEmitter().setMaxListeners(0);
@@ -40,4 +40,12 @@ export async function endSession(sid: string, now = Date.now()): Promise<void> {
 
 export function sessionEnded(sid: string): Promise<boolean> {
   return sessionIdRevoked(runtime().db, sid);
+}
+
+/**
+ * A user's sessions just lost or changed their rights (disabled, password reset, admin flag, deleted): the local socket
+ * gateway re-checks that user's sockets now instead of at its next periodic round (which still covers other replicas).
+ */
+export function userSessionsChanged(userId: string): void {
+  sessionEvents().emit("user-changed", userId);
 }

@@ -147,42 +147,52 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
   });
 
   // Revocation: re-check every socket's actor and topics; drop what is no longer allowed.
-  const reauthorizeAll = async () => {
-    for (const socket of io.sockets.sockets.values()) {
-      const data = socket.data as SocketData;
-      if (!data?.actor) continue;
-      try {
-        const actor = await actorFromCookieHeader(socket.request.headers.cookie);
-        if (!actor) {
-          socket.emit("revoked", { reason: "session ended" });
-          socket.disconnect(true);
-          continue;
-        }
-        data.actor = actor;
-        for (const name of [...data.topics]) {
-          const topic = parseTopic(name);
-          if (topic && !topicAllowed(actor, topic)) {
-            leave(socket, topic);
-            socket.emit("revoked", { topic: name });
-          }
-        }
-        for (const room of socket.rooms) {
-          const id = room.startsWith("health:") ? room.slice(7) : null;
-          if (id && !can(actor, "endpoint:read", { endpointId: id })) socket.leave(room);
-          // The cross-endpoint events feed joins one room per endpoint: drop those no longer allowed.
-          const ev = room.startsWith("events:") ? room.slice(7) : null;
-          if (ev && !can(actor, "event:read", { endpointId: ev })) socket.leave(room);
-        }
-      } catch {
-        // a database hiccup must not drop every viewer; the next round tries again
+  /** Re-checks one socket's session and topics; `reason` is what the client is told if its session is over. */
+  const reauthorize = async (socket: Socket, reason: string) => {
+    const data = socket.data as SocketData;
+    if (!data?.actor) return;
+    try {
+      const actor = await actorFromCookieHeader(socket.request.headers.cookie);
+      if (!actor) {
+        socket.emit("revoked", { reason });
+        socket.disconnect(true);
+        return;
       }
+      data.actor = actor;
+      for (const name of [...data.topics]) {
+        const topic = parseTopic(name);
+        if (topic && !topicAllowed(actor, topic)) {
+          leave(socket, topic);
+          socket.emit("revoked", { topic: name });
+        }
+      }
+      for (const room of socket.rooms) {
+        const id = room.startsWith("health:") ? room.slice(7) : null;
+        if (id && !can(actor, "endpoint:read", { endpointId: id })) socket.leave(room);
+        // The cross-endpoint events feed joins one room per endpoint: drop those no longer allowed.
+        const ev = room.startsWith("events:") ? room.slice(7) : null;
+        if (ev && !can(actor, "event:read", { endpointId: ev })) socket.leave(room);
+      }
+    } catch {
+      // a database hiccup must not drop every viewer; the next round tries again
     }
   };
+  const reauthorizeAll = async () => {
+    for (const socket of io.sockets.sockets.values()) await reauthorize(socket, "session ended");
+  };
+  // A user's account changed on this replica: their sockets are re-checked at once.
+  const onUserChanged = (userId: string) => {
+    for (const socket of io.sockets.sockets.values()) {
+      if ((socket.data as SocketData)?.actor?.id === userId) void reauthorize(socket, "account changed");
+    }
+  };
+  sessionEvents().on("user-changed", onUserChanged);
   const timer = setInterval(() => void reauthorizeAll(), REAUTH_EVERY_MS);
   timer.unref();
   httpServer.on("close", () => {
     clearInterval(timer);
     sessionEvents().off("ended", onSessionEnded);
+    sessionEvents().off("user-changed", onUserChanged);
   });
   return io;
 }

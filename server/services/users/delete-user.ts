@@ -1,6 +1,7 @@
 import { countActiveAdmins, deleteUser as deleteUserRow } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
+import { userSessionsChanged } from "@/server/auth/session-revocation";
 import { runtime } from "@/server/runtime";
 import { runAudited, type ServiceContext } from "../access/run-audited";
 import { findTargetUser } from "./find-target-user";
@@ -21,5 +22,6 @@ export async function deleteUser(
       throw new UserError("The last active admin cannot be deleted", 409, "conflict");
     }
     await deleteUserRow(db, user.id);
+    userSessionsChanged(user.id);
   });
 }

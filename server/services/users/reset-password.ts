@@ -1,6 +1,7 @@
 import { updateUser } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
 import { hashPassword } from "@/server/auth/passwords";
+import { userSessionsChanged } from "@/server/auth/session-revocation";
 import { runtime } from "@/server/runtime";
 import { runAudited, type ServiceContext } from "../access/run-audited";
 import { findTargetUser } from "./find-target-user";
@@ -16,5 +17,6 @@ export async function resetPassword(
     const user = await findTargetUser(input.userId);
     op.target = user.username;
     await updateUser(runtime().db, user.id, { passwordHash: await hashPassword(input.password) }, true);
+    userSessionsChanged(user.id);
   });
 }

@@ -1,6 +1,7 @@
 import { countActiveAdmins, updateUser } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
+import { userSessionsChanged } from "@/server/auth/session-revocation";
 import { runtime } from "@/server/runtime";
 import { runAudited, type ServiceContext } from "../access/run-audited";
 import { findTargetUser } from "./find-target-user";
@@ -27,5 +28,6 @@ export async function setUserAdmin(
       throw new UserError("The last active admin cannot lose the admin role", 409, "conflict");
     }
     await updateUser(db, user.id, { isAdmin: input.isAdmin }, true);
+    userSessionsChanged(user.id);
   });
 }

@@ -1,6 +1,7 @@
 import { countActiveAdmins, updateUser } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
+import { userSessionsChanged } from "@/server/auth/session-revocation";
 import { runtime } from "@/server/runtime";
 import { runAudited, type ServiceContext } from "../access/run-audited";
 import { findTargetUser } from "./find-target-user";
@@ -28,5 +29,6 @@ export async function setUserDisabled(
       throw new UserError("The last active admin cannot be disabled", 409, "conflict");
     }
     await updateUser(db, user.id, { disabled: input.disabled }, input.disabled);
+    userSessionsChanged(user.id);
   });
 }
