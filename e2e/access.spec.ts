@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
+import { accountMenuButton } from "./pages/account-menu";
 import { TeamsAdminPage, UsersAdminPage } from "./pages/admin-pages";
 import { ContainersPage } from "./pages/containers-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -13,7 +14,7 @@ const CONTAINER_ACTIONS = "server/actions/containers/container-actions.ts";
 async function signedInPage(browser: Browser, username: string, password: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await new SignInPage(page).signIn(username, password);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenuButton(page)).toBeVisible();
   return page;
 }
 
@@ -57,7 +58,7 @@ test("an admin manages users, teams and grants in the UI", async ({ page, browse
   await memberPage.goto("/endpoints");
   await expect(memberPage).toHaveURL(/\/login/);
   await new SignInPage(memberPage).signIn(member, "second-password-2");
-  await expect(memberPage.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenuButton(memberPage)).toBeVisible();
 
   // Disable ends the session at the next request; Enable lets the user back in.
   await users.button(member, "Disable").click();

@@ -1,6 +1,7 @@
 import http from "node:http";
 import { expect, test } from "@playwright/test";
 import { io } from "socket.io-client";
+import { openAccountItem } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { actionId, anonymousApi, postAction, sessionCookie, signedInApi, userWithGrants } from "./support/api-client";
 import { uniqueName } from "./support/docker-cli";
@@ -145,7 +146,7 @@ test("stored XSS in team and token names renders inert under a CSP without inlin
   expect(scriptSrc).not.toContain("'unsafe-inline'");
   expect(csp).toContain("frame-ancestors 'none'");
 
-  await page.getByRole("link", { name: "API tokens" }).click();
+  await openAccountItem(page, "API tokens");
   const form = page.getByRole("form", { name: "Create token" });
   await form.getByLabel("Token name").fill(payload);
   await form.getByRole("button", { name: "Create token" }).click();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openAccountItem } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { anonymousApi, createUser, signedInApi } from "./support/api-client";
 import { openServerDb } from "./support/db";
@@ -31,7 +32,7 @@ test("sign in, see endpoints with live status, sign out", async ({ page }) => {
   await expect(local).toContainText(/\d+ ms/);
   await expect(local.getByRole("cell").nth(2)).toHaveText(/^\d+\.\d+/); // engine version
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await openAccountItem(page, "Sign out");
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/endpoints");
   await expect(page).toHaveURL(/\/login/);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { accountMenuButton } from "./pages/account-menu";
 import { ContainersPage } from "./pages/containers-page";
 import { CreateContainerPage, EditContainerPage } from "./pages/create-container-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -323,7 +324,7 @@ test.describe("as a non-admin operator", () => {
 
   async function signIn(page: Page) {
     await new SignInPage(page).signIn(user.username, user.password);
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(accountMenuButton(page)).toBeVisible();
   }
 
   test("is refused host binds via Mounts and via a volume with bind options, each naming the rule", async ({

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { chooseEndpoint } from "./pages/account-menu";
 import { EventsPage } from "./pages/resource-pages";
 import { SignInPage } from "./pages/sign-in-page";
 import { docker, runSleeper, uniqueName } from "./support/docker-cli";
@@ -37,7 +38,7 @@ test("the events page shows a container started with the CLI, live, and the filt
   await expect(events.rows(name, "die")).toHaveCount(1);
 
   // The cross-endpoint feed has it too, from the same shared stream.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Events" }).click();
+  await chooseEndpoint(page, "All endpoints");
   await expect(page.getByRole("heading", { name: "Events on all endpoints" })).toBeVisible();
   await expect(new EventsPage(page).rows(name, "start")).toHaveCount(1);
   docker("rm", "-f", name);

@@ -1,5 +1,6 @@
 import { type APIRequestContext, type APIResponse, expect, type Page, test } from "@playwright/test";
 import { io } from "socket.io-client";
+import { accountMenuButton } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { PublicStatusPage, StatusPagesAdminPage } from "./pages/status-pages";
 import { actionId, anonymousApi, postAction, signedInApi, userWithGrants } from "./support/api-client";
@@ -226,7 +227,7 @@ test("viewers and operators cannot manage status pages", async ({ browser }) => 
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
     await new SignInPage(page).signIn(user.username, user.password);
-    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(accountMenuButton(page)).toBeVisible();
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Status pages" }),
     ).toHaveCount(0);

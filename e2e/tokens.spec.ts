@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { accountMenuButton, openAccountItem } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { anonymousApi, signedInApi, userWithGrants } from "./support/api-client";
 import { openServerDb } from "./support/db";
@@ -7,7 +8,7 @@ import { docker, runSleeper, uniqueName } from "./support/docker-cli";
 
 /** Creates a token in the UI as the signed-in user and reads it from the one place it is ever shown. */
 async function createTokenInUi(page: import("@playwright/test").Page, name: string): Promise<string> {
-  await page.getByRole("link", { name: "API tokens" }).click();
+  await openAccountItem(page, "API tokens");
   const form = page.getByRole("form", { name: "Create token" });
   await form.getByLabel("Token name").fill(name);
   await form.getByRole("button", { name: "Create token" }).click();
@@ -22,7 +23,7 @@ test("a token made in the UI is shown once, stored hashed, and carries its owner
   const admin = await signedInApi();
   const viewer = await userWithGrants(admin, uniqueName("tokviewer"), { local: "viewer" });
   await new SignInPage(page).signIn(viewer.username, viewer.password);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenuButton(page)).toBeVisible();
   const tokenName = uniqueName("cli");
   const token = await createTokenInUi(page, tokenName);
 
@@ -74,7 +75,7 @@ test("an operator's token operates; expiry and a disabled owner end it", async (
   const admin = await signedInApi();
   const op = await userWithGrants(admin, uniqueName("tokop"), { local: "operator" });
   await new SignInPage(page).signIn(op.username, op.password);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenuButton(page)).toBeVisible();
   const token = await createTokenInUi(page, uniqueName("deploy"));
   const expiring = await createTokenInUi(page, uniqueName("short"));
 

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { chooseEndpoint } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { TopologyPage } from "./pages/topology-page";
 import { docker, runSleeper, uniqueName } from "./support/docker-cli";
@@ -46,7 +47,7 @@ test("network connect and disconnect show up live in the graph and the table", a
     expect(await page.evaluate(() => (window as unknown as { __topologyMarker?: number }).__topologyMarker)).toBe(1);
 
     // The same graph across all endpoints.
-    await page.getByRole("link", { name: "Topology", exact: true }).click();
+    await chooseEndpoint(page, "All endpoints");
     await expect(page).toHaveURL(/\/topology$/);
     await expect(view.connection(a, net)).toBeVisible();
     await expect(view.edge(a, net)).toHaveCount(1);

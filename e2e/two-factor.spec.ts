@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { TOTP } from "otpauth";
+import { accountMenuButton, openAccountItem } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { createUser, signedInApi } from "./support/api-client";
 import { openServerDb } from "./support/db";
@@ -11,7 +12,7 @@ const nextCode = (secret: string) =>
   new TOTP({ secret, algorithm: "SHA1", digits: 6, period: 30 }).generate({ timestamp: Date.now() + 30_000 });
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await openAccountItem(page, "Sign out");
   await expect(page).toHaveURL(/\/login/);
 }
 
@@ -22,7 +23,7 @@ test("optional TOTP two-factor with single-use recovery codes", async ({ page })
   await createUser(admin, username, password);
   const signIn = new SignInPage(page);
   await signIn.signIn(username, password);
-  await page.getByRole("link", { name: "Two-factor" }).click();
+  await openAccountItem(page, "Two-factor");
   await page.getByRole("button", { name: "Set up two-factor" }).click();
   const secret = (await page.getByRole("status", { name: "Two-factor key" }).textContent()) ?? "";
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -59,14 +60,14 @@ test("optional TOTP two-factor with single-use recovery codes", async ({ page })
   // The confirming code was just used: the next step's code signs in, once.
   const signInCode = nextCode(secret);
   await signIn.signIn(username, password, signInCode);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenuButton(page)).toBeVisible();
   await signOut(page);
   await signIn.signIn(username, password, signInCode);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong username, password or code.");
 
   // A recovery code works once.
   await signIn.signIn(username, password, codes[0]);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenuButton(page)).toBeVisible();
   await signOut(page);
   await signIn.signIn(username, password, codes[0]);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong username, password or code.");
@@ -74,8 +75,8 @@ test("optional TOTP two-factor with single-use recovery codes", async ({ page })
   // Turning it off needs the password again and a second factor (here a recovery code: both TOTP steps in reach are
   // used up).
   await signIn.signIn(username, password, codes[1]);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-  await page.getByRole("link", { name: "Two-factor" }).click();
+  await expect(accountMenuButton(page)).toBeVisible();
+  await openAccountItem(page, "Two-factor");
   const off = page.getByRole("form", { name: "Turn off two-factor sign-in" });
   await off.getByLabel("Password").fill("not-the-password");
   await off.getByLabel("Current code or a recovery code").fill(codes[2]!);
@@ -86,6 +87,6 @@ test("optional TOTP two-factor with single-use recovery codes", async ({ page })
   await expect(page.getByRole("button", { name: "Set up two-factor" })).toBeVisible();
   await signOut(page);
   await signIn.signIn(username, password);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenuButton(page)).toBeVisible();
   await admin.dispose();
 });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { io } from "socket.io-client";
+import { accountMenuButton } from "./pages/account-menu";
 import { ContainerPage } from "./pages/container-page";
 import { ContainersPage } from "./pages/containers-page";
 import { SignInPage } from "./pages/sign-in-page";
@@ -146,7 +147,7 @@ test("a viewer reads logs and redacted inspect but cannot open a console", async
   const context = await browser.newContext();
   const page = await context.newPage();
   await new SignInPage(page).signIn(VIEWER.username, VIEWER.password);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenuButton(page)).toBeVisible();
   const view = new ContainerPage(page);
   await view.open(id);
   await view.select("Inspect");

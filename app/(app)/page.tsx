@@ -4,7 +4,7 @@ import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 
 export const dynamic = "force-dynamic";
 
-export const metadata = { title: "Home · Berth" };
+export const metadata = { title: "Home" };
 
 export default async function Home() {
   const endpoints = listEndpoints(await requestActor());

@@ -3,6 +3,8 @@ import { SignInForm } from "@/components/auth/SignInForm";
 import { safeNext } from "@/lib/safe-next";
 import { requestActor } from "@/server/auth/request-actor";
 
+export const metadata = { title: "Sign in" };
+
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({

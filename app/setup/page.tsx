@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { SetupForm } from "@/components/auth/SetupForm";
 import { setupOpen, setupTokenValid } from "@/server/services/setup/create-first-admin";
 
+export const metadata = { title: "Set up" };
+
 export const dynamic = "force-dynamic";
 
 export default async function SetupPage({

@@ -4,6 +4,7 @@ import "@xyflow/react/dist/style.css";
 import "./topology.css";
 import { Background, Controls, type Edge, type Node, ReactFlow, useReactFlow } from "@xyflow/react";
 import { useEffect, useMemo } from "react";
+import { useResolvedTheme } from "@/components/shell/use-theme";
 import { edgeAccessibleName, type TopologyGraph as Graph, nodeAccessibleName, type TopologyNode } from "@/lib/topology";
 import { groupBoxes, isGroup, type Point, sizeOf } from "@/lib/topology-layout";
 import { GroupNode, LeafNode } from "./TopologyNodes";
@@ -85,8 +86,11 @@ export function TopologyGraph(props: {
   const { nodes, edges } = useMemo(() => toFlow(props.graph, props.positions), [props.graph, props.positions]);
   const onOpen = props.onOpen;
   const byId = useMemo(() => new Map(props.graph.nodes.map((n) => [n.id, n])), [props.graph]);
+  // React Flow styles its controls, minimap and background per colour mode: follow the page's theme.
+  const theme = useResolvedTheme();
   return (
     <ReactFlow
+      colorMode={theme}
       aria-label={props.label}
       className="berth-topology"
       onlyRenderVisibleElements

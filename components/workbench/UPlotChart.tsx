@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type uPlot from "uplot";
+import { useResolvedTheme } from "@/components/shell/use-theme";
 import "uplot/dist/uPlot.min.css";
 
 export interface ChartSeries {
@@ -22,19 +23,24 @@ export function UPlotChart(props: {
 }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const key = props.series.map((s) => s.label).join("|");
+  const theme = useResolvedTheme();
+  const key = `${props.series.map((s) => s.label).join("|")}|${theme}`;
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     const fmt = props.format;
+    // uPlot paints axes on a canvas, where CSS cannot reach: give it the theme's colours (readable in both).
+    const ink = theme === "dark" ? "#cbd5e1" : "#334155";
+    const grid = { stroke: theme === "dark" ? "#334155" : "#e2e8f0", width: 1 };
+    const axis = { stroke: ink, grid, ticks: grid };
     const opts: uPlot.Options = {
       width: el.clientWidth || 400,
       height: 160,
       legend: { show: true },
       // At least a minute wide, so a chart with one or two samples shows seconds, not years.
       scales: { x: { time: true, range: (_u, min, max) => [Math.min(min, max - 60), max] } },
-      axes: [{}, { values: (_u, vals) => vals.map((v) => fmt(v)), size: 84 }],
+      axes: [axis, { ...axis, values: (_u, vals) => vals.map((v) => fmt(v)), size: 84 }],
       series: [
         {},
         ...props.series.map((s) => ({

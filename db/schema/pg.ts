@@ -12,6 +12,8 @@ export const users = pgTable("users", {
   totpSecret: text("totp_secret"),
   totpEnabled: boolean("totp_enabled").notNull().default(false),
   recoveryCodes: text("recovery_codes"),
+  // The user's colour theme: "system" follows the browser; "light" and "dark" are fixed choices.
+  theme: text("theme").notNull().default("system"),
   totpLastStep: bigint("totp_last_step", { mode: "number" }),
   createdAt: bigint("created_at", { mode: "number" }).notNull(),
 });

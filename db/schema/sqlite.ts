@@ -16,6 +16,8 @@ export const users = sqliteTable("users", {
   totpEnabled: integer("totp_enabled", { mode: "boolean" }).notNull().default(false),
   // JSON array of argon2 hashes of unused recovery codes.
   recoveryCodes: text("recovery_codes"),
+  // The user's colour theme: "system" follows the browser; "light" and "dark" are fixed choices.
+  theme: text("theme").notNull().default("system"),
   // The last TOTP time step (30 s) that signed in or proved the factor: a code is accepted only for a later step, so
   // the same code cannot be used twice.
   totpLastStep: integer("totp_last_step"),

@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { ADMIN } from "../support/env";
+import { accountMenuButton } from "./account-menu";
 
 export class SignInPage {
   constructor(readonly page: Page) {}
@@ -14,6 +15,6 @@ export class SignInPage {
 
   async signInAsAdmin(): Promise<void> {
     await this.signIn();
-    await expect(this.page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(accountMenuButton(this.page)).toBeVisible();
   }
 }

@@ -8,6 +8,8 @@ import { requestActor } from "@/server/auth/request-actor";
 import { getAuditRetention } from "@/server/services/audit/audit-retention";
 import { searchAudit } from "@/server/services/audit/search-audit";
 
+export const metadata = { title: "Audit" };
+
 export const dynamic = "force-dynamic";
 
 const FIELDS = ["actor", "action", "endpointId", "outcome", "from", "to"] as const;

@@ -7,7 +7,7 @@ import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 
 export const dynamic = "force-dynamic";
 
-export const metadata = { title: "All containers · Berth" };
+export const metadata = { title: "Containers · All endpoints" };
 
 export default async function AllContainersPage() {
   const actor = await requestActor();

@@ -4,6 +4,8 @@ import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 
+export const metadata = { title: "Endpoints" };
+
 export const dynamic = "force-dynamic";
 
 export default async function EndpointsPage() {

@@ -2,6 +2,8 @@ import { EventsView } from "@/components/events/EventsView";
 import { requestActor } from "@/server/auth/request-actor";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 
+export const metadata = { title: "Events · All endpoints" };
+
 export const dynamic = "force-dynamic";
 
 export default async function AllEventsPage() {

@@ -5,6 +5,8 @@ import { requestActor } from "@/server/auth/request-actor";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import { listImagesAcross } from "@/server/services/images/list-images";
 
+export const metadata = { title: "Images · All endpoints" };
+
 export const dynamic = "force-dynamic";
 
 /** Images of every endpoint the user may read; changes happen on each endpoint's own page. */

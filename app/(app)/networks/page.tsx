@@ -5,6 +5,8 @@ import { requestActor } from "@/server/auth/request-actor";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import { listNetworksAcross } from "@/server/services/networks/list-networks";
 
+export const metadata = { title: "Networks · All endpoints" };
+
 export const dynamic = "force-dynamic";
 
 export default async function AllNetworksPage() {

@@ -4,6 +4,8 @@ import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { listRegistries } from "@/server/services/registries/manage-registries";
 
+export const metadata = { title: "Registries" };
+
 export const dynamic = "force-dynamic";
 
 export default async function RegistriesPage() {

@@ -4,6 +4,8 @@ import { SEARCH_MAX_QUERY } from "@/lib/search";
 import { requestActor } from "@/server/auth/request-actor";
 import { search } from "@/server/services/search/search";
 
+export const metadata = { title: "Search" };
+
 export const dynamic = "force-dynamic";
 
 /** /search?q=: everything the user may see whose name matches, across endpoints. */

@@ -6,6 +6,8 @@ import { requestActor } from "@/server/auth/request-actor";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import { getTopology } from "@/server/services/topology/get-topology";
 
+export const metadata = { title: "Topology · All endpoints" };
+
 export const dynamic = "force-dynamic";
 
 export default async function TopologyPage() {

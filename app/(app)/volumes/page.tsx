@@ -5,6 +5,8 @@ import { requestActor } from "@/server/auth/request-actor";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import { listVolumesAcross } from "@/server/services/volumes/volumes";
 
+export const metadata = { title: "Volumes · All endpoints" };
+
 export const dynamic = "force-dynamic";
 
 export default async function AllVolumesPage() {

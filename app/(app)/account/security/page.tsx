@@ -3,6 +3,8 @@ import { TwoFactorSetup } from "@/components/account/TwoFactorSetup";
 import { requestActor } from "@/server/auth/request-actor";
 import { twoFactorEnabled } from "@/server/services/account/two-factor";
 
+export const metadata = { title: "Two-factor" };
+
 export const dynamic = "force-dynamic";
 
 export default async function SecurityPage() {

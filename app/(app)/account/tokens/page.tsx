@@ -3,6 +3,8 @@ import { TokensView } from "@/components/account/TokensView";
 import { requestActor } from "@/server/auth/request-actor";
 import { listTokens } from "@/server/services/tokens/list-tokens";
 
+export const metadata = { title: "API tokens" };
+
 export const dynamic = "force-dynamic";
 
 export default async function TokensPage() {

@@ -4,6 +4,8 @@ import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { listStatusPages, listStatusSources } from "@/server/services/status-pages/list-status-pages";
 
+export const metadata = { title: "Status pages" };
+
 export const dynamic = "force-dynamic";
 
 export default async function StatusPagesAdminPage() {

@@ -6,6 +6,8 @@ import { listGrantableEndpoints } from "@/server/services/grants/list-grantable-
 import { listTeams } from "@/server/services/teams/list-teams";
 import { listUsers } from "@/server/services/users/list-users";
 
+export const metadata = { title: "Teams" };
+
 export const dynamic = "force-dynamic";
 
 export default async function TeamsPage() {

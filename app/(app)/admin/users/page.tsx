@@ -4,6 +4,8 @@ import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { listUsers } from "@/server/services/users/list-users";
 
+export const metadata = { title: "Users" };
+
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {

@@ -4,6 +4,8 @@ import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { getContainerRestrictions } from "@/server/services/settings/container-restrictions";
 
+export const metadata = { title: "Settings" };
+
 export const dynamic = "force-dynamic";
 
 export default async function RestrictionsPage() {

@@ -1,6 +1,8 @@
 import { notFound } from "next/navigation";
 import { TopologyBench } from "@/components/topology/TopologyBench";
 
+export const metadata = { title: "Topology bench" };
+
 export const dynamic = "force-dynamic";
 
 /** Made-up graphs for bench/topology.ts; exists only when the server runs with BERTH_TOPOLOGY_BENCH=1. */

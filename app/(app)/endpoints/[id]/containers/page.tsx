@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { ContainersView } from "@/components/containers/ContainersView";
 import { EndpointNav } from "@/components/resources/EndpointNav";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { listContainers } from "@/server/services/containers/list-containers";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+
+export const generateMetadata = endpointTitle("Containers");
 
 export const dynamic = "force-dynamic";
 

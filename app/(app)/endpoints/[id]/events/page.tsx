@@ -1,10 +1,13 @@
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { EventsView } from "@/components/events/EventsView";
 import { EndpointNav } from "@/components/resources/EndpointNav";
 import { can } from "@/lib/policy";
 import { eventsTopic } from "@/lib/topics";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+
+export const generateMetadata = endpointTitle("Events");
 
 export const dynamic = "force-dynamic";
 

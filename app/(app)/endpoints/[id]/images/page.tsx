@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { ImagesView } from "@/components/images/ImagesView";
 import { EndpointNav } from "@/components/resources/EndpointNav";
 import { UserError } from "@/lib/errors";
@@ -7,6 +8,8 @@ import type { ImageSummary } from "@/lib/resources";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { listImages } from "@/server/services/images/list-images";
+
+export const generateMetadata = endpointTitle("Images");
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { NetworksView } from "@/components/networks/NetworksView";
 import { EndpointNav } from "@/components/resources/EndpointNav";
 import { UserError } from "@/lib/errors";
@@ -8,6 +9,8 @@ import { requestActor } from "@/server/auth/request-actor";
 import { listContainers } from "@/server/services/containers/list-containers";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { endpointSwarmActive, listNetworks } from "@/server/services/networks/list-networks";
+
+export const generateMetadata = endpointTitle("Networks");
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,13 @@
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { TopologyView } from "@/components/topology/TopologyView";
 import { can } from "@/lib/policy";
 import { topologyElements } from "@/lib/topology";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { getTopology } from "@/server/services/topology/get-topology";
+
+export const generateMetadata = endpointTitle("Topology");
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { EndpointNav } from "@/components/resources/EndpointNav";
 import { VolumesView } from "@/components/volumes/VolumesView";
 import { UserError } from "@/lib/errors";
@@ -7,6 +8,8 @@ import type { VolumeSummary } from "@/lib/resources";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { listVolumes } from "@/server/services/volumes/volumes";
+
+export const generateMetadata = endpointTitle("Volumes");
 
 export const dynamic = "force-dynamic";
 

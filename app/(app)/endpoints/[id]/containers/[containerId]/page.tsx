@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { ContainerWorkbench } from "@/components/workbench/ContainerWorkbench";
 import { toOverview } from "@/lib/container-overview";
 import { UserError } from "@/lib/errors";
@@ -7,6 +8,8 @@ import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { inspectContainer, topContainer } from "@/server/services/workbench/inspect-container";
+
+export const generateMetadata = endpointTitle("Containers", "containerId");
 
 export const dynamic = "force-dynamic";
 

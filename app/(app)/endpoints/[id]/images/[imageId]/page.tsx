@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { EndpointNav } from "@/components/resources/EndpointNav";
 import { UserError } from "@/lib/errors";
 import { formatTime } from "@/lib/format";
@@ -6,6 +7,8 @@ import { formatBytes, shortId } from "@/lib/resources";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { type ImageDetail, inspectImage } from "@/server/services/images/image-ops";
+
+export const generateMetadata = endpointTitle("Images", "imageId");
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { EndpointNav } from "@/components/resources/EndpointNav";
 import { InspectJson } from "@/components/resources/InspectJson";
 import { UserError } from "@/lib/errors";
@@ -6,6 +7,8 @@ import { networkRef } from "@/lib/resource-schemas";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { inspectNetwork } from "@/server/services/networks/list-networks";
+
+export const generateMetadata = endpointTitle("Networks", "networkId");
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { ContainerForm } from "@/components/containers/create/ContainerForm";
 import type { ContainerSpecInput } from "@/lib/container-spec";
 import { UserError } from "@/lib/errors";
@@ -8,6 +9,8 @@ import { containerRef } from "@/lib/schemas";
 import { requestActor } from "@/server/auth/request-actor";
 import { getContainerSpec } from "@/server/services/containers/get-container-spec";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+
+export const generateMetadata = endpointTitle("Edit container", "containerId");
 
 export const dynamic = "force-dynamic";
 

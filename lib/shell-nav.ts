@@ -1,0 +1,189 @@
+// The app shell's navigation, as data: the sidebar, the phone drawer, breadcrumbs and the command palette all read
+// this one list. Pure so it is unit-tested and runs in the browser.
+
+/** Names of the icons the sidebar draws (mapped to lucide components in components/shell/nav-icons.tsx). */
+export type NavIcon =
+  | "home"
+  | "containers"
+  | "stacks"
+  | "images"
+  | "networks"
+  | "volumes"
+  | "events"
+  | "topology"
+  | "services"
+  | "nodes"
+  | "workloads"
+  | "endpoints"
+  | "users"
+  | "teams"
+  | "registries"
+  | "status"
+  | "settings"
+  | "audit";
+
+export interface NavItem {
+  label: string;
+  href: string;
+  icon: NavIcon;
+  /** Current also for pages below this href (a container page highlights Containers). */
+  prefix?: boolean;
+}
+
+export interface NavGroup {
+  label: string;
+  items: NavItem[];
+}
+
+/** What the signed-in user may open; computed on the server from the policy, never trusted for access. */
+export interface NavPermissions {
+  endpointManage: boolean;
+  userManage: boolean;
+  teamManage: boolean;
+  registryManage: boolean;
+  statusPageManage: boolean;
+  settingsManage: boolean;
+  auditRead: boolean;
+}
+
+/** The endpoint a page is about: an endpoint id, or every endpoint at once. */
+export type EndpointScope =
+  | { kind: "all" }
+  | { kind: "endpoint"; id: string; name: string; features: readonly string[] };
+
+export const ALL_ENDPOINTS = "All endpoints";
+
+const enc = encodeURIComponent;
+
+/** The endpoint id a path is scoped to (`/endpoints/<id>/...`), or null. */
+export function endpointIdOfPath(pathname: string): string | null {
+  const m = /^\/endpoints\/([^/]+)\/[^/]+/.exec(pathname);
+  return m?.[1] ? decodeURIComponent(m[1]) : null;
+}
+
+/** Cross-endpoint pages that have a per-endpoint twin: switching endpoint keeps the section. */
+const SECTIONS = ["containers", "images", "networks", "volumes", "events", "topology"] as const;
+
+export function isAllEndpointsPath(pathname: string): boolean {
+  return SECTIONS.some((s) => pathname === `/${s}`);
+}
+
+/** Where "the same page" is on another scope: /endpoints/a/images -> /images -> /endpoints/b/images. */
+export function sectionHref(pathname: string, scope: { kind: "all" } | { kind: "endpoint"; id: string }): string {
+  const section =
+    SECTIONS.find((s) => pathname === `/${s}`) ??
+    SECTIONS.find((s) => new RegExp(`^/endpoints/[^/]+/${s}(/|$)`).test(pathname)) ??
+    "containers";
+  return scope.kind === "all" ? `/${section}` : `/endpoints/${enc(scope.id)}/${section}`;
+}
+
+export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup[] {
+  const groups: NavGroup[] = [{ label: "Overview", items: [{ label: "Home", href: "/", icon: "home" }] }];
+  const base = scope.kind === "all" ? "" : `/endpoints/${enc(scope.id)}`;
+  groups.push({
+    label: scope.kind === "all" ? ALL_ENDPOINTS : scope.name,
+    items: [
+      { label: "Containers", href: `${base}/containers`, icon: "containers", prefix: true },
+      { label: "Images", href: `${base}/images`, icon: "images", prefix: true },
+      { label: "Networks", href: `${base}/networks`, icon: "networks", prefix: true },
+      { label: "Volumes", href: `${base}/volumes`, icon: "volumes", prefix: true },
+      { label: "Events", href: `${base}/events`, icon: "events" },
+      { label: "Topology", href: `${base}/topology`, icon: "topology", prefix: true },
+    ],
+  });
+  // Orchestrator sections appear only where the endpoint has them (its driver reports the feature).
+  if (scope.kind === "endpoint" && scope.features.includes("swarm"))
+    groups.push({
+      label: "Swarm",
+      items: [
+        { label: "Services", href: `${base}/services`, icon: "services", prefix: true },
+        { label: "Nodes", href: `${base}/nodes`, icon: "nodes", prefix: true },
+      ],
+    });
+  if (scope.kind === "endpoint" && scope.features.includes("kubernetes"))
+    groups.push({
+      label: "Kubernetes",
+      items: [{ label: "Workloads", href: `${base}/workloads`, icon: "workloads", prefix: true }],
+    });
+  const admin: NavItem[] = [{ label: "Endpoints", href: "/endpoints", icon: "endpoints" }];
+  if (perms.userManage) admin.push({ label: "Users", href: "/admin/users", icon: "users" });
+  if (perms.teamManage) admin.push({ label: "Teams", href: "/admin/teams", icon: "teams" });
+  if (perms.registryManage) admin.push({ label: "Registries", href: "/registries", icon: "registries" });
+  if (perms.statusPageManage) admin.push({ label: "Status pages", href: "/admin/status-pages", icon: "status" });
+  if (perms.settingsManage) admin.push({ label: "Settings", href: "/settings/restrictions", icon: "settings" });
+  if (perms.auditRead) admin.push({ label: "Audit", href: "/audit", icon: "audit" });
+  groups.push({ label: "Administration", items: admin });
+  return groups;
+}
+
+/** The one item a path belongs to: an exact match first, else the longest prefix item. */
+export function currentItem(groups: NavGroup[], pathname: string): NavItem | undefined {
+  const items = groups.flatMap((g) => g.items);
+  return (
+    items.find((i) => i.href === pathname) ??
+    items.filter((i) => i.prefix && pathname.startsWith(`${i.href}/`)).sort((a, b) => b.href.length - a.href.length)[0]
+  );
+}
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+const LABELS: Record<string, string> = {
+  containers: "Containers",
+  images: "Images",
+  networks: "Networks",
+  volumes: "Volumes",
+  events: "Events",
+  topology: "Topology",
+  services: "Services",
+  nodes: "Nodes",
+  workloads: "Workloads",
+  endpoints: "Endpoints",
+  registries: "Registries",
+  audit: "Audit",
+  search: "Search",
+  settings: "Settings",
+  restrictions: "Restrictions",
+  admin: "Administration",
+  users: "Users",
+  teams: "Teams",
+  "status-pages": "Status pages",
+  account: "Account",
+  tokens: "API tokens",
+  security: "Two-factor",
+  new: "New",
+  edit: "Edit",
+  bench: "Bench",
+};
+
+/** A readable label for a path segment; long engine ids are cut to the 12 characters the CLI shows. */
+function segmentLabel(segment: string): string {
+  const s = decodeURIComponent(segment);
+  if (LABELS[s]) return LABELS[s];
+  const id = s.replace(/^sha256:/, "");
+  return /^[0-9a-f]{32,}$/.test(id) ? id.slice(0, 12) : s;
+}
+
+/** Home › [endpoint] › section › item, each but the last a link; segments that are no page are plain text. */
+export function breadcrumbs(pathname: string, endpointName: (id: string) => string | undefined): Crumb[] {
+  const crumbs: Crumb[] = [{ label: "Home", href: "/" }];
+  if (pathname === "/") return crumbs;
+  const parts = pathname.split("/").filter(Boolean);
+  const epId = endpointIdOfPath(pathname);
+  let href = "";
+  parts.forEach((part, i) => {
+    href += `/${part}`;
+    if (epId && i === 0) return; // "/endpoints" then the endpoint itself: one crumb, the endpoint's name
+    if (epId && i === 1) {
+      crumbs.push({ label: endpointName(epId) ?? epId, href: `/endpoints/${enc(epId)}/containers` });
+      return;
+    }
+    const linkable = !["admin", "account", "settings"].includes(part);
+    crumbs.push({ label: segmentLabel(part), href: linkable ? href : undefined });
+  });
+  const last = crumbs[crumbs.length - 1];
+  if (last) last.href = undefined;
+  return crumbs;
+}
