@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openAccountItem } from "./pages/account-menu";
+import { accountMenuButton, openAccountItem } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { anonymousApi, createUser, signedInApi } from "./support/api-client";
 import { openServerDb } from "./support/db";
@@ -113,7 +113,7 @@ test("a crafted next= never takes the browser off Berth, after the form or when 
   await page.getByLabel("Username").fill(ADMIN.username);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(accountMenuButton(page)).toBeVisible();
   await expect(page).toHaveURL(`${berth.origin}/endpoints`);
 
   // Signed in: /login redirects at once, to Berth only.
@@ -130,5 +130,5 @@ test("a crafted next= never takes the browser off Berth, after the form or when 
   await page.goto(`/login?next=${encodeURIComponent("/endpoints/local/containers?q=a")}`);
   await expect(page).toHaveURL(`${berth.origin}/endpoints/local/containers?q=a`);
   expect(offsite).toEqual([]);
-  await signIn.page.getByRole("button", { name: "Sign out" }).click();
+  await openAccountItem(signIn.page, "Sign out");
 });

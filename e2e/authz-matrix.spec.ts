@@ -184,6 +184,8 @@ async function fixtures() {
     kind: "secret",
     value: "matrix-value",
     compose: "services:\n  web:\n    image: busybox\n",
+    // The user's own theme: a valid choice, so an allowed call just sets it.
+    theme: "dark",
   };
   return { values, input };
 }

@@ -44,8 +44,14 @@ export function AppShell(props: ShellProps & { search: ReactNode; children: Reac
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
-  const sidebar = (onNavigate?: () => void) => (
-    <SidebarContent endpoints={props.endpoints} perms={props.perms} scope={scope} onNavigate={onNavigate} />
+  const sidebar = (idPrefix: string, onNavigate?: () => void) => (
+    <SidebarContent
+      endpoints={props.endpoints}
+      perms={props.perms}
+      scope={scope}
+      onNavigate={onNavigate}
+      idPrefix={idPrefix}
+    />
   );
   return (
     <div className="min-h-screen lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
@@ -59,7 +65,7 @@ export function AppShell(props: ShellProps & { search: ReactNode; children: Reac
         aria-label="Sidebar"
         className="sticky top-0 hidden h-screen border-r border-slate-200 bg-white lg:block dark:border-slate-800 dark:bg-slate-900"
       >
-        {sidebar()}
+        {sidebar("side")}
       </aside>
       <RadixDialog.Root open={drawer} onOpenChange={setDrawer}>
         <RadixDialog.Portal>
@@ -75,7 +81,7 @@ export function AppShell(props: ShellProps & { search: ReactNode; children: Reac
             >
               <X aria-hidden className="size-5" />
             </RadixDialog.Close>
-            {sidebar(() => setDrawer(false))}
+            {sidebar("drawer", () => setDrawer(false))}
           </RadixDialog.Content>
         </RadixDialog.Portal>
       </RadixDialog.Root>

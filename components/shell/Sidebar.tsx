@@ -14,7 +14,10 @@ export function SidebarContent(props: {
   perms: NavPermissions;
   scope: EndpointScope;
   onNavigate?: () => void;
+  /** Keeps ids unique when the drawer and the desktop column are both in the page. */
+  idPrefix: string;
 }) {
+  const groupId = (label: string) => `${props.idPrefix}-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   const pathname = usePathname() ?? "/";
   const groups = navGroups(props.scope, props.perms);
   const current = currentItem(groups, pathname);
@@ -28,10 +31,14 @@ export function SidebarContent(props: {
       <nav aria-label="Main" className="flex flex-col gap-4">
         {groups.map((g) => (
           <div key={g.label}>
-            <h2 className="mb-1 px-2 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">
+            {/* A list label, not a heading: page headings stay the page's own (and unique for tests and readers). */}
+            <div
+              id={groupId(g.label)}
+              className="mb-1 px-2 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400"
+            >
               {g.label}
-            </h2>
-            <ul className="flex flex-col gap-0.5">
+            </div>
+            <ul aria-labelledby={groupId(g.label)} className="flex flex-col gap-0.5">
               {g.items.map((item) => {
                 const active = item === current;
                 return (
