@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { io } from "socket.io-client";
+import { openAccountItem } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { anonymousApi, sessionCookie, signedInApi } from "./support/api-client";
 import { openServerDb } from "./support/db";
@@ -82,7 +83,7 @@ test("signing out ends that session's open sockets at once, and its cookie every
   const revoked = new Promise<unknown>((resolve) => socket.on("revoked", resolve));
   const disconnected = new Promise<string>((resolve) => socket.on("disconnect", resolve));
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await openAccountItem(page, "Sign out");
   await expect(page).toHaveURL(/\/login/);
   // Pushed by the sign-out itself (the periodic re-check would say "session ended"), and closed by the server.
   expect(await revoked).toEqual({ reason: "signed out" });
