@@ -1,4 +1,5 @@
 import type { ContainerNetwork, ContainerState, ContainerSummary, PortBinding } from "./domain";
+import { redactLabels } from "./redaction";
 
 /** The subset of the Engine API's container list item that Berth reads (GET /containers/json). */
 export interface EngineContainer {
@@ -36,7 +37,8 @@ export function toContainerSummary(endpointId: string, c: EngineContainer): Cont
     status: c.Status ?? "",
     ports,
     created: (c.Created ?? 0) * 1000,
-    labels: c.Labels ?? {},
+    // Summaries go to every reader of the endpoint: secret-looking label values never leave in them.
+    labels: redactLabels(c.Labels ?? {}),
   };
   const networks = c.NetworkSettings?.Networks;
   if (networks) summary.networks = toContainerNetworks(networks);

@@ -1,4 +1,5 @@
 // Engine events as Berth shows them: normalized from the Docker /events stream, filtered in the browser and server.
+import { isSecretKey, REDACTED, redactEventAction } from "./redaction";
 
 export const EVENT_TYPES = ["container", "image", "network", "volume"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -54,7 +55,7 @@ export function toEngineEvent(endpointId: string, raw: unknown, seq: number): En
   for (const [k, v] of Object.entries(attrsIn)) {
     if (n >= MAX_ATTRS) break;
     if (typeof v !== "string") continue;
-    attributes[k.slice(0, 100)] = v.slice(0, MAX_VALUE);
+    attributes[k.slice(0, 100)] = isSecretKey(k) ? REDACTED : v.slice(0, MAX_VALUE);
     n++;
   }
   const nano = typeof r.timeNano === "number" ? r.timeNano / 1e6 : undefined;
@@ -64,7 +65,8 @@ export function toEngineEvent(endpointId: string, raw: unknown, seq: number): En
     endpointId,
     time: Math.floor(nano ?? secs ?? Date.now()),
     type,
-    action,
+    // Exec actions carry the command line (operators' flags, passwords): only the verb goes out.
+    action: redactEventAction(action),
     actorId,
     name: str(attrsIn.name) || actorId,
     attributes,

@@ -1,3 +1,4 @@
+import { redactLabels } from "./redaction";
 /** The subset of the Engine API's network list item that Berth reads (GET /networks). */
 export interface EngineNetwork {
   Id: string;
@@ -27,6 +28,6 @@ export function toNetworkSummary(endpointId: string, n: EngineNetwork): NetworkS
     driver: n.Driver ?? "",
     scope: n.Scope ?? "",
     internal: n.Internal === true,
-    labels: n.Labels ?? {},
+    labels: redactLabels(n.Labels ?? {}),
   };
 }

@@ -1,5 +1,6 @@
 import { insertAudit } from "@/db/queries";
 import type { Actor } from "@/lib/domain";
+import { redactCommandLine } from "@/lib/redaction";
 import { storageFailure } from "@/lib/storage-errors";
 import { runtime } from "@/server/runtime";
 
@@ -36,7 +37,8 @@ export async function recordAudit(e: AuditEntry): Promise<void> {
     endpointId: e.endpointId ?? null,
     target: e.target ?? null,
     outcome: e.outcome,
-    detail: e.detail?.slice(0, 1000) ?? null,
+    // Command lines (exec) can carry credentials: stored with secret-looking flags and assignments redacted.
+    detail: e.detail ? redactCommandLine(e.detail).slice(0, 1000) : null,
     source: e.source ?? null,
   };
   try {

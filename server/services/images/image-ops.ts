@@ -1,4 +1,5 @@
 import type { Actor } from "@/lib/domain";
+import { redactCommandLine, redactLabels } from "@/lib/redaction";
 import type { RemoveImageInput, TagImageInput } from "@/lib/resource-schemas";
 import { shortId } from "@/lib/resources";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
@@ -51,7 +52,7 @@ export interface ImageDetail {
   history: { id: string; created: number; createdBy: string; size: number; comment: string }[];
 }
 
-/** Inspect plus layer history. Environment variables are left out: they often carry secrets. */
+/** Inspect plus layer history. Environment variables are left out and history is redacted (lib/redaction.ts). */
 export function inspectImage(actor: Actor | null, endpointId: string, image: string): Promise<ImageDetail> {
   return engineRead(actor, "image:read", endpointId, async (api) => {
     const img = api.getImage(image);
@@ -69,13 +70,14 @@ export function inspectImage(actor: Actor | null, endpointId: string, image: str
       entrypoint: Array.isArray(cfg?.Entrypoint) ? cfg.Entrypoint : cfg?.Entrypoint ? [cfg.Entrypoint] : [],
       workingDir: cfg?.WorkingDir ?? "",
       exposedPorts: Object.keys(cfg?.ExposedPorts ?? {}),
-      labels: cfg?.Labels ?? {},
+      labels: redactLabels(cfg?.Labels ?? {}),
       layers: info.RootFS?.Layers ?? [],
       history: (history as { Id: string; Created: number; CreatedBy: string; Size: number; Comment: string }[]).map(
         (h) => ({
           id: h.Id === "<missing>" ? "" : shortId(h.Id),
           created: h.Created * 1000,
-          createdBy: h.CreatedBy,
+          // ENV/ARG values and secret-looking flags of the build steps are redacted for everyone.
+          createdBy: redactCommandLine(h.CreatedBy ?? ""),
           size: h.Size,
           comment: h.Comment,
         }),

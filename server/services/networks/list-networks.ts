@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
+import { redactLabels } from "@/lib/redaction";
 import { BUILTIN_NETWORKS, type NetworkContainer, type NetworkSummary } from "@/lib/resources";
 import { type AcrossEndpoints, listAcrossEndpoints } from "../images/list-images";
 import { engineRead } from "../resources/engine-op";
@@ -83,7 +84,7 @@ export async function readNetworks(api: Docker, endpointId: string): Promise<Net
       gateways: (n.IPAM?.Config ?? []).map((c) => c.Gateway ?? "").filter(Boolean),
       internal: !!n.Internal,
       attachable: !!n.Attachable,
-      labels: n.Labels ?? {},
+      labels: redactLabels(n.Labels ?? {}),
       containers: (attached.get(n.Id) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
       created: n.Created ? Date.parse(n.Created) || 0 : 0,
     }))

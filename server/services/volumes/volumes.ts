@@ -1,5 +1,6 @@
 import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
+import { redactLabels } from "@/lib/redaction";
 import type { CreateVolumeInput } from "@/lib/resource-schemas";
 import { type ContainerRef, type PrunePlan, planVolumePrune, type VolumeSummary } from "@/lib/resources";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
@@ -48,7 +49,7 @@ export async function readVolumes(api: Docker, endpointId: string, withSizes = t
         mountpoint: v.Mountpoint ?? "",
         size: typeof size === "number" && size >= 0 ? size : null,
         containers: users.get(v.Name) ?? [],
-        labels: v.Labels ?? {},
+        labels: redactLabels(v.Labels ?? {}),
         created: v.CreatedAt ? Date.parse(v.CreatedAt) || 0 : 0,
       };
     })

@@ -1,8 +1,8 @@
 import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { redactInspect } from "@/lib/inspect-redact";
 import { can } from "@/lib/policy";
+import { redactInspect } from "@/lib/redaction";
 import { describeDockerError } from "@/server/endpoints/docker/connect";
 import { containerSession } from "./container-session";
 
