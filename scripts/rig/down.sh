@@ -12,6 +12,8 @@ source "$HERE/dockerd.sh"
 source "$HERE/engines.sh"
 # shellcheck source-path=SCRIPTDIR source=swarm.sh
 source "$HERE/swarm.sh"
+# shellcheck source-path=SCRIPTDIR source=k8s.sh
+source "$HERE/k8s.sh"
 
 PURGE=0
 [[ "${1:-}" == "--purge" ]] && PURGE=1
@@ -46,6 +48,8 @@ rig_dockerd_stop
 rig_engines_down
 # Always, whatever BERTH_RIG_SWARM says now: stops only nodes whose pid records exist.
 rig_swarm_down
+# Likewise Kubernetes: kubelet, its pods and containerd, the control plane, etcd (by their pid records).
+rig_k8s_down
 # Tasks dockerd did not stop (live-restore, or a dockerd that was SIGKILLed): their shims would outlive
 # containerd, so kill them through our containerd's own socket.
 if rig_pid_alive containerd containerd >/dev/null; then

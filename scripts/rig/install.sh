@@ -14,6 +14,14 @@ done
 [[ "$(dpkg-query -W -f='${Status}' busybox-static 2>/dev/null || true)" == "install ok installed" ]] \
   || missing+=("busybox-static")
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=("postgres server (initdb)")
+# The Kubernetes node (scripts/rig/k8s.sh): etcd, CNI plugins, containerd and runc (docker.io brings those two).
+# The Kubernetes binaries themselves are built from Debian's source by k8s-build.sh, which installs its own
+# toolchain. BERTH_RIG_K8S=0 skips both.
+if [[ "${BERTH_RIG_K8S:-1}" != 0 ]]; then
+  PACKAGES+=(etcd-server containernetworking-plugins)
+  command -v etcd >/dev/null 2>&1 || missing+=("etcd")
+  [[ -x /usr/lib/cni/bridge && -x /usr/lib/cni/host-local ]] || missing+=("containernetworking-plugins")
+fi
 
 if ((${#missing[@]} == 0)); then
   echo "[rig] install: everything present" >&2

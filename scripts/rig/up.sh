@@ -12,6 +12,8 @@ source "$HERE/dockerd.sh"
 source "$HERE/engines.sh"
 # shellcheck source-path=SCRIPTDIR source=swarm.sh
 source "$HERE/swarm.sh"
+# shellcheck source-path=SCRIPTDIR source=k8s.sh
+source "$HERE/k8s.sh"
 
 REGISTRY_ADDR="127.0.0.1:${BERTH_RIG_REGISTRY_PORT:-5000}"
 PG_PORT="${BERTH_RIG_PG_PORT:-55432}"
@@ -133,6 +135,9 @@ if [[ "${BERTH_RIG_SWARM:-1}" != 0 ]]; then
   rig_swarm_up
   rig_log "swarm up in $((SECONDS - SWARM_START))s"
 fi
+# --- c4. a single-node Kubernetes (scripts/rig/k8s.sh); BERTH_RIG_K8S=0 skips it ------------------------------
+# The first run on a machine builds the binaries from Debian's source (~10 min, cached in /var/cache/berth-rig).
+[[ "${BERTH_RIG_K8S:-1}" == 0 ]] || rig_k8s_up
 # --- c2. registry with htpasswd auth ----------------------------------------------------------------------
 # A second registry that demands a login, for private-registry credentials. Its image has a layer of its own
 # (random bytes, so it never matches a local layer) and is removed locally after the push, so a pull of it
@@ -301,6 +306,7 @@ start_postgres
   echo "export BERTH_TEST_CHROMIUM=$(command -v chromium)"
   rig_engines_env
   [[ "${BERTH_RIG_SWARM:-1}" == 0 ]] || rig_swarm_env
+  [[ "${BERTH_RIG_K8S:-1}" == 0 ]] || rig_k8s_env
 } >"$RIG/env.tmp"
 mv -f "$RIG/env.tmp" "$RIG/env"
 

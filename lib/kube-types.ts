@@ -1,0 +1,216 @@
+/**
+ * Row shapes of Kubernetes objects as Berth's lists show them (the columns kubectl prints). Built on the server
+ * from the API server's objects by the Kubernetes driver (server/endpoints/kubernetes/map-*.ts); only types here.
+ */
+
+export const KUBE_RESOURCES = [
+  "namespaces",
+  "nodes",
+  "pods",
+  "deployments",
+  "replicasets",
+  "statefulsets",
+  "daemonsets",
+  "jobs",
+  "cronjobs",
+  "services",
+  "ingresses",
+  "configmaps",
+  "secrets",
+  "persistentvolumeclaims",
+  "persistentvolumes",
+  "events",
+] as const;
+export type KubeResource = (typeof KUBE_RESOURCES)[number];
+
+export const CLUSTER_SCOPED: ReadonlySet<KubeResource> = new Set(["namespaces", "nodes", "persistentvolumes"]);
+
+export interface KubeOwner {
+  kind: string;
+  name: string;
+  uid: string;
+  controller: boolean;
+}
+
+/** What every row has. `id` is "namespace/name" (or "name" for cluster-scoped objects). */
+export interface KubeRowBase {
+  id: string;
+  uid: string;
+  name: string;
+  namespace?: string;
+  /** ISO time; the AGE column is computed from it in the browser. */
+  createdAt: string;
+  labels: Record<string, string>;
+  owners: KubeOwner[];
+  /** Set while the object is being deleted (finalizers, grace period). */
+  deleting: boolean;
+}
+
+export interface PodRow extends KubeRowBase {
+  ready: string;
+  /** kubectl's STATUS column: Running, Pending, ContainerCreating, CrashLoopBackOff, Completed, Terminating... */
+  status: string;
+  phase: string;
+  restarts: number;
+  ip: string;
+  node: string;
+  containers: string[];
+  initContainers: string[];
+  /** Summed container requests, for the node allocation figures. */
+  cpuRequestMilli: number;
+  memoryRequestBytes: number;
+}
+
+export interface DeploymentRow extends KubeRowBase {
+  ready: string;
+  upToDate: number;
+  available: number;
+  replicas: number;
+  paused: boolean;
+  images: string[];
+  selector: string;
+}
+
+export interface ReplicaSetRow extends KubeRowBase {
+  desired: number;
+  current: number;
+  readyReplicas: number;
+  images: string[];
+}
+
+export interface StatefulSetRow extends KubeRowBase {
+  ready: string;
+  replicas: number;
+  images: string[];
+}
+
+export interface DaemonSetRow extends KubeRowBase {
+  desired: number;
+  current: number;
+  readyReplicas: number;
+  upToDate: number;
+  available: number;
+  nodeSelector: string;
+}
+
+export interface JobRow extends KubeRowBase {
+  completions: string;
+  /** Seconds from start to completion (or to now while it runs: then null end). */
+  startedAt: string | null;
+  completedAt: string | null;
+  status: string;
+}
+
+export interface CronJobRow extends KubeRowBase {
+  schedule: string;
+  suspend: boolean;
+  active: number;
+  lastSchedule: string | null;
+}
+
+export interface ServiceRow extends KubeRowBase {
+  type: string;
+  clusterIP: string;
+  externalIP: string;
+  ports: string;
+  selector: Record<string, string>;
+}
+
+export interface IngressRow extends KubeRowBase {
+  className: string;
+  hosts: string;
+  address: string;
+  ports: string;
+  /** Backend service names, for the topology view. */
+  backends: string[];
+}
+
+export interface ConfigMapRow extends KubeRowBase {
+  data: number;
+}
+
+/** Metadata only: never a value. */
+export interface SecretRow extends KubeRowBase {
+  type: string;
+  data: number;
+  keys: string[];
+}
+
+export interface PvcRow extends KubeRowBase {
+  status: string;
+  volume: string;
+  capacity: string;
+  accessModes: string;
+  storageClass: string;
+}
+
+export interface PvRow extends KubeRowBase {
+  capacity: string;
+  accessModes: string;
+  reclaimPolicy: string;
+  status: string;
+  claim: string;
+  storageClass: string;
+  reason: string;
+}
+
+export interface EventRow extends KubeRowBase {
+  type: string;
+  reason: string;
+  /** "Kind/name" of the involved object. */
+  object: string;
+  objectKind: string;
+  objectName: string;
+  objectUid: string;
+  message: string;
+  count: number;
+  lastSeen: string;
+  source: string;
+}
+
+export interface NamespaceRow extends KubeRowBase {
+  status: string;
+}
+
+export interface NodeRow extends KubeRowBase {
+  /** Ready, NotReady or Unknown, plus ",SchedulingDisabled" when cordoned (kubectl's STATUS). */
+  status: string;
+  ready: boolean;
+  unschedulable: boolean;
+  roles: string;
+  version: string;
+  internalIP: string;
+  cpuCapacityMilli: number;
+  memoryCapacityBytes: number;
+  cpuAllocatableMilli: number;
+  memoryAllocatableBytes: number;
+  podsAllocatable: number;
+}
+
+export interface KubeRowOf {
+  namespaces: NamespaceRow;
+  nodes: NodeRow;
+  pods: PodRow;
+  deployments: DeploymentRow;
+  replicasets: ReplicaSetRow;
+  statefulsets: StatefulSetRow;
+  daemonsets: DaemonSetRow;
+  jobs: JobRow;
+  cronjobs: CronJobRow;
+  services: ServiceRow;
+  ingresses: IngressRow;
+  configmaps: ConfigMapRow;
+  secrets: SecretRow;
+  persistentvolumeclaims: PvcRow;
+  persistentvolumes: PvRow;
+  events: EventRow;
+}
+
+export type KubeRow = KubeRowOf[KubeResource];
+
+/** The state of one shared informer, sent with its snapshot so a viewer can tell "empty" from "forbidden". */
+export interface KubeStoreState {
+  synced: boolean;
+  /** An actionable message when the last list or watch failed (403 in a namespace, unreachable...). */
+  error: string | null;
+}

@@ -1,0 +1,158 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Diff } from "@/lib/domain";
+import type { DeploymentRow, KubeRow, PodRow } from "@/lib/kube-types";
+import { Informer } from "./informer";
+import { InformerPool, type RowSink } from "./informer-pool";
+import type { KubeClient } from "./kube-client";
+import {
+  adminClient,
+  busyboxDeployment,
+  kubectl,
+  kubectlJson,
+  kubeRigError,
+  quietLog,
+  rig,
+  uniqueNs,
+  waitFor,
+} from "./kube-test-rig";
+import { RESOURCE_DEFS, resourcePath } from "./resources";
+
+// The informer against the rig's real API server; kubectl is the reference: what it sees, the store holds.
+
+const NS = uniqueNs("inf");
+let client: KubeClient;
+const informers: Informer<KubeRow>[] = [];
+
+function podInformer(ns: string) {
+  const inf = new Informer<KubeRow>({
+    client,
+    path: resourcePath(RESOURCE_DEFS.pods, "v1", ns),
+    map: RESOURCE_DEFS.pods.map,
+  });
+  informers.push(inf);
+  return inf;
+}
+
+beforeAll(async () => {
+  if (kubeRigError) throw kubeRigError;
+  client = adminClient();
+  await kubectl(["create", "namespace", NS]);
+  await kubectl(["apply", "-f", "-"], busyboxDeployment(NS, "web", 2));
+});
+
+afterAll(async () => {
+  for (const i of informers) i.stop();
+  client?.close();
+  await kubectl(["delete", "namespace", NS, "--wait=false"]).catch(() => {});
+});
+
+describe("informer (list, then watch from the resourceVersion)", () => {
+  it("holds the pods kubectl lists, with kubectl's READY and STATUS", async () => {
+    const inf = podInformer(NS);
+    inf.start();
+    await inf.whenSynced();
+    expect(inf.state).toEqual({ synced: true, error: null });
+    // Both replicas running, as kubectl reports them.
+    await waitFor("two running pods", () => {
+      const rows = [...inf.rows.values()] as PodRow[];
+      return rows.length === 2 && rows.every((p) => p.status === "Running" && p.ready === "1/1");
+    });
+    const ref = await kubectlJson(["-n", NS, "get", "pods"]);
+    expect([...inf.rows.keys()].sort()).toEqual(ref.items.map((p) => `${NS}/${p.metadata.name}`).sort());
+    const pod = [...inf.rows.values()][0] as PodRow;
+    expect(pod.node).toBe(process.env.BERTH_TEST_KUBE_NODE);
+    expect(pod.owners[0]?.kind).toBe("ReplicaSet");
+  });
+
+  it("drops a pod deleted with kubectl, live (a diff), and adds its replacement", async () => {
+    const inf = podInformer(NS);
+    const diffs: Diff<KubeRow>[] = [];
+    inf.on("diff", (d) => diffs.push(d));
+    inf.start();
+    await inf.whenSynced();
+    await waitFor("two pods", () => inf.rows.size === 2);
+    const victim = [...inf.rows.values()][0]!;
+    const listsBefore = inf.stats.lists;
+    await kubectl(["-n", NS, "delete", "pod", victim.name, "--wait=false"]);
+    await waitFor("the victim gone from the store", () => !inf.rows.has(victim.id));
+    expect(diffs.some((d) => d.remove.includes(victim.id))).toBe(true);
+    // The ReplicaSet makes a new one: it arrives as an upsert, without a re-list.
+    await waitFor("a replacement", () => [...inf.rows.keys()].some((k) => k !== victim.id && !k.endsWith(victim.name)));
+    expect(inf.stats.lists).toBe(listsBefore);
+  });
+
+  it("says Forbidden for a namespace the credentials may not list", async () => {
+    const { KubeClient: Client } = await import("./kube-client");
+    const { kubeConfigFor } = await import("./kube-config");
+    const limited = new Client(kubeConfigFor(rig.server, { token: rig.limitedToken, ca: rig.ca }));
+    const inf = new Informer<KubeRow>({
+      client: limited,
+      path: resourcePath(RESOURCE_DEFS.pods, "v1", NS),
+      map: RESOURCE_DEFS.pods.map,
+    });
+    informers.push(inf);
+    inf.start();
+    await inf.whenSynced();
+    expect(inf.state.synced).toBe(false);
+    expect(inf.state.error).toMatch(/Forbidden \(403\).*cannot list resource "pods".*namespace/);
+    limited.close();
+  });
+});
+
+describe("informer pool (one informer per resource and scope, ref-counted)", () => {
+  it("shares one informer between subscribers and stops it after the last one left", async () => {
+    const store = new Map<string, KubeRow>();
+    const sink: RowSink = {
+      upsert: (r) => store.set(r.id, r),
+      delete: (id) => store.delete(id),
+      has: (id) => store.has(id),
+    };
+    const pool = new InformerPool(
+      client,
+      () => sink,
+      () => undefined,
+      quietLog,
+      undefined,
+      200,
+    );
+    const a = pool.acquire("deployments", NS);
+    const b = pool.acquire("deployments", NS);
+    expect(a).toBe(b);
+    expect(pool.refs().get(`deployments|${NS}`)).toBe(2);
+    await a.whenSynced();
+    await waitFor(
+      "the deployment in the store",
+      () => (store.get(`${NS}/web`) as DeploymentRow | undefined)?.ready === "2/2",
+    );
+    // What kubectl prints: READY 2/2, UP-TO-DATE 2, AVAILABLE 2.
+    const out = await kubectl(["-n", NS, "get", "deploy", "web", "--no-headers"]);
+    const [, ready, upToDate, available] = out.trim().split(/\s+/);
+    const row = store.get(`${NS}/web`) as DeploymentRow;
+    expect([row.ready, String(row.upToDate), String(row.available)]).toEqual([ready, upToDate, available]);
+    pool.release("deployments", NS);
+    pool.release("deployments", NS);
+    await waitFor("the informer gone after the linger", () => !pool.refs().has(`deployments|${NS}`), 5_000);
+    expect(store.has(`${NS}/web`)).toBe(false);
+    pool.stopAll();
+  });
+});
+
+describe("API server restart", () => {
+  it("resumes the watch from its resourceVersion without a re-list", async () => {
+    expect(rig.ctl, "BERTH_TEST_KUBE_CTL").not.toBe("");
+    const inf = podInformer(NS);
+    inf.start();
+    await inf.whenSynced();
+    const lists = inf.stats.lists;
+    const watches = inf.stats.watches;
+    await promisify(execFile)("bash", [rig.ctl, "restart-apiserver"], { timeout: 120_000 });
+    // A change made after the restart still arrives, through a new watch, not a new list.
+    await kubectl(["-n", NS, "label", "deploy", "web", "restarted=yes"]);
+    await kubectl(["-n", NS, "scale", "deploy", "web", "--replicas=3"]);
+    await waitFor("three pods after the restart", () => inf.rows.size === 3, 90_000);
+    expect(inf.stats.watches).toBeGreaterThan(watches);
+    expect(inf.stats.lists).toBe(lists);
+  }, 180_000);
+});
