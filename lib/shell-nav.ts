@@ -96,8 +96,11 @@ export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup
     groups.push({
       label: "Swarm",
       items: [
-        { label: "Services", href: `${base}/services`, icon: "services", prefix: true },
-        { label: "Nodes", href: `${base}/nodes`, icon: "nodes", prefix: true },
+        { label: "Services", href: `${base}/swarm/services`, icon: "services", prefix: true },
+        { label: "Stacks", href: `${base}/swarm/stacks`, icon: "stacks", prefix: true },
+        { label: "Nodes", href: `${base}/swarm/nodes`, icon: "nodes", prefix: true },
+        { label: "Secrets", href: `${base}/swarm/secrets`, icon: "settings", prefix: true },
+        { label: "Configs", href: `${base}/swarm/configs`, icon: "settings", prefix: true },
       ],
     });
   if (scope.kind === "endpoint" && scope.features.includes("kubernetes"))
@@ -139,6 +142,10 @@ const LABELS: Record<string, string> = {
   topology: "Topology",
   services: "Services",
   nodes: "Nodes",
+  swarm: "Swarm",
+  stacks: "Stacks",
+  secrets: "Secrets",
+  configs: "Configs",
   workloads: "Workloads",
   endpoints: "Endpoints",
   registries: "Registries",

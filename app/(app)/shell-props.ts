@@ -5,11 +5,9 @@ import { can } from "@/lib/policy";
 import { readTheme } from "@/server/services/account/user-theme";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 
-/** Kind plus whatever the driver reports as capabilities (Swarm, Kubernetes...), read without assuming the field. */
+/** Kind plus the capabilities its driver reports ("swarm"...): which sections the sidebar shows. */
 function features(e: EndpointView): string[] {
-  const caps = (e as { capabilities?: unknown }).capabilities;
-  const list = Array.isArray(caps) ? caps.filter((c): c is string => typeof c === "string") : [];
-  return [e.kind, ...list];
+  return [e.kind, ...(e.capabilities ?? [])];
 }
 
 /** What the shell shows for this actor: their endpoints (names and health), what they may open, their theme. */
