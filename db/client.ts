@@ -20,6 +20,8 @@ export interface DbHandle {
   db: Db;
   t: Tables;
   dialect: "sqlite" | "pg";
+  /** One round trip to the database (readiness probes); rejects when it does not answer. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,15 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
       await pool.end().catch(() => {});
       throw err;
     }
-    return { db: db as unknown as Db, t: pgSchema as unknown as Tables, dialect: "pg", close: () => pool.end() };
+    return {
+      db: db as unknown as Db,
+      t: pgSchema as unknown as Tables,
+      dialect: "pg",
+      ping: async () => {
+        await pool.query("SELECT 1");
+      },
+      close: () => pool.end(),
+    };
   }
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const sqlite = new Database(path.join(opts.dataDir, "berth.db"));
@@ -83,6 +93,9 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
     db,
     t: sqliteSchema,
     dialect: "sqlite",
+    ping: async () => {
+      sqlite.prepare("SELECT 1").get();
+    },
     close: async () => {
       sqlite.close();
     },

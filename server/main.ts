@@ -5,6 +5,7 @@ import { stampClientAddress } from "./auth/client-address";
 import { refuseOversizedBody } from "./body-gate";
 import { bootstrap } from "./bootstrap";
 import { loadConfig } from "./config";
+import { answerHealthProbe } from "./health";
 import { log } from "./log";
 import { startProcessMetrics } from "./metrics/process-metrics";
 import { attachGateway } from "./realtime/gateway";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
 
   const server = http.createServer((req, res) => {
     for (const [k, v] of securityHeaders(req)) res.setHeader(k, v);
+    if (answerHealthProbe(req, res, rt.db)) return;
     if (refuseOverPublicLimit(req, res, rt)) return;
     stampClientAddress(req, rt.config.trustedProxies);
     if (refuseOversizedBody(req, res)) return;
