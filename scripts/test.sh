@@ -35,4 +35,8 @@ mkdir -p dist && date -u +%FT%TZ > dist/build-stamp
 step "end-to-end tests (Chromium)"
 npx playwright test
 
+step "production image and compose file (Dockerfile, docker-compose.yml, Chromium)"
+bash scripts/prod/stand-in-bases.sh
+npx playwright test --config playwright.prod.config.ts
+
 step "all tests passed"
