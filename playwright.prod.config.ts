@@ -1,8 +1,10 @@
 import { defineConfig } from "@playwright/test";
-import { PROOF_URL } from "./e2e/production/compose-env";
 
 // The production proof: Berth's own image, built from the Dockerfile on the rig engine, brought up with Debian's
 // docker-compose from docker-compose.yml, driven through a real browser. Run by scripts/test.sh after the e2e suite.
+// Same port rule as e2e/production/compose-env.ts (not imported: the image build type-checks this file without e2e/).
+const port = Number(process.env.BERTH_PROD_PROOF_PORT || 3300 + Number(process.env.BERTH_E2E_PORT || 3210) - 3210);
+
 export default defineConfig({
   testDir: "e2e/production",
   testMatch: /.*\.prod\.ts/,
@@ -14,7 +16,7 @@ export default defineConfig({
   globalSetup: "./e2e/production/global-setup.ts",
   globalTeardown: "./e2e/production/global-teardown.ts",
   use: {
-    baseURL: PROOF_URL,
+    baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.BERTH_TEST_CHROMIUM || "/usr/bin/chromium",
