@@ -25,14 +25,16 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     BERTH_DATA_DIR=/data
 WORKDIR /app
-RUN groupadd --system --gid 10001 berth \
- && useradd --system --uid 10001 --gid berth --home-dir /data --shell /usr/sbin/nologin berth \
+RUN groupadd --gid 10001 berth \
+ && useradd --uid 10001 --gid berth --home-dir /data --shell /usr/sbin/nologin berth \
  && mkdir -p /data && chown berth:berth /data
 COPY --from=build /src/package.json /src/next.config.ts ./
 COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/.next ./.next
 COPY --from=build /src/dist ./dist
 COPY --from=build /src/db/migrations ./db/migrations
+# next.config.ts is read at start and imports its limits from lib/ (pure code, no I/O).
+COPY --from=build /src/lib ./lib
 COPY --from=build /src/public ./public
 USER berth
 VOLUME ["/data"]
