@@ -12,7 +12,12 @@ export interface Actor {
   grants: Readonly<Record<string, EndpointRole>>;
 }
 
-export type EndpointKind = "docker";
+/**
+ * Kinds of endpoint the UI knows. Each is served by a driver (server/endpoints/registry.ts); a stored endpoint of a
+ * kind with no driver in this build lists as down, saying so. A Swarm manager is a "docker" endpoint.
+ */
+export const ENDPOINT_KINDS = ["docker", "kubernetes"] as const;
+export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
 
 export interface EndpointHealth {
   state: "up" | "down" | "connecting";

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { logOptions, logsTopic, optionsFromTopic, sinceToUnix } from "./log-options";
 import { checkPattern, matchRanges, searchPattern, splitByRanges } from "./log-search";
-import { parseTopic } from "./topics";
+import { matchTopic, TOPIC_PATTERNS } from "./topics";
+
+const parseTopic = (raw: string) => matchTopic(raw, Object.entries(TOPIC_PATTERNS));
 
 describe("searchPattern", () => {
   it("escapes plain text and keeps regex", () => {

@@ -37,8 +37,10 @@ export const ACTIONS = {
 
 export type Action = keyof typeof ACTIONS;
 
+/** What an endpoint-scoped action is checked on: an endpoint, and for namespaced kinds (Kubernetes) a namespace. */
 export interface Resource {
   endpointId?: string;
+  namespace?: string;
 }
 
 // Images, networks, volumes and the events feed: viewers read, operators also change them.

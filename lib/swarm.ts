@@ -99,6 +99,15 @@ export interface SwarmItems {
   configs: SwarmConfig;
 }
 
+/** How each swarm list is ordered, wherever it is listed (the store topic's snapshot, the pages, the API). */
+export const SWARM_ORDER: { [R in SwarmResource]: (item: SwarmItems[R]) => string } = {
+  nodes: (n) => n.hostname,
+  services: (s) => s.name,
+  tasks: (t) => `${t.serviceId}.${String(t.slot ?? 0).padStart(6, "0")}.${t.createdAt}`,
+  secrets: (s) => s.name,
+  configs: (c) => c.name,
+};
+
 export const STACK_NAMESPACE_LABEL = "com.docker.stack.namespace";
 export const STACK_IMAGE_LABEL = "com.docker.stack.image";
 

@@ -1,17 +1,60 @@
 import { describe, expect, it } from "vitest";
-import { parsePublicTopic, parseTopic, statsTopic, statusTopic, usageTopic } from "./topics";
+import {
+  matchTopic,
+  parsePublicTopic,
+  STORE_NAME_PATTERN,
+  statsTopic,
+  statusTopic,
+  storeTopic,
+  storeTopicPattern,
+  TOPIC_PATTERNS,
+  usageTopic,
+} from "./topics";
+
+// The server's registry matches the same patterns, with the store names the drivers register.
+const PATTERNS = [...Object.entries(TOPIC_PATTERNS), ["store", storeTopicPattern(["containers", "networks"])]] as const;
+const parseTopic = (raw: unknown) => matchTopic(raw, PATTERNS as readonly (readonly [string, RegExp])[]);
 
 describe("parseTopic", () => {
   it("accepts the endpoints topic", () => {
     expect(parseTopic("endpoints")).toEqual({ kind: "endpoints", name: "endpoints" });
   });
 
-  it("accepts a containers topic and extracts the endpoint id", () => {
+  it("accepts a store topic and extracts the endpoint id and store", () => {
     expect(parseTopic("endpoint:prod_1-a:containers")).toEqual({
-      kind: "containers",
+      kind: "store",
       name: "endpoint:prod_1-a:containers",
       endpointId: "prod_1-a",
+      store: "containers",
     });
+  });
+
+  it("accepts a namespaced store topic, and only registered stores with valid namespaces", () => {
+    expect(parseTopic(storeTopic("k1", "networks", "kube-system"))).toEqual({
+      kind: "store",
+      name: "endpoint:k1:ns:kube-system:networks",
+      endpointId: "k1",
+      namespace: "kube-system",
+      store: "networks",
+    });
+    for (const raw of [
+      "endpoint:k1:pods",
+      "endpoint:k1:ns::containers",
+      "endpoint:k1:ns:Kube:containers",
+      "endpoint:k1:ns:-a:containers",
+      "endpoint:k1:ns:a/b:containers",
+      `endpoint:k1:ns:${"a".repeat(64)}:containers`,
+      "endpoint:k1:ns:a:b:containers",
+    ]) {
+      expect(parseTopic(raw), raw).toBeNull();
+    }
+  });
+
+  it("builds store patterns only from well-formed store names", () => {
+    expect(STORE_NAME_PATTERN.test("services")).toBe(true);
+    expect(STORE_NAME_PATTERN.test("a|b")).toBe(false);
+    expect(matchTopic("endpoint:e1:x", [["store", storeTopicPattern(["a|x"])]])).toBeNull();
+    expect(matchTopic("endpoint:e1:x", [["store", storeTopicPattern([])]])).toBeNull();
   });
 
   it("accepts endpoint ids up to 64 characters and no longer", () => {

@@ -1,15 +1,21 @@
 import { SLUG_PATTERN } from "./status-page-schemas";
 
 /**
- * Live topic names: what a browser may subscribe to. Each kind has one pattern; the named groups become fields of
- * the parsed topic. Anything that matches no pattern is rejected before any handler sees it.
+ * Live topic names: what a browser may subscribe to. The server's topic registry (server/realtime/topic-registry.ts)
+ * holds one handler per kind, each with its pattern; the named groups become fields of the parsed topic. Anything
+ * that matches no pattern is rejected before any handler sees it. Here: the pure parts (patterns, name builders)
+ * that the browser and unit tests share.
  */
 const ID = "[a-zA-Z0-9_-]{1,64}";
 const CONTAINER = "[a-zA-Z0-9][a-zA-Z0-9_.-]{0,127}";
+/** A Kubernetes namespace (an RFC 1123 label); Docker has none. */
+const NAMESPACE = "[a-z0-9](?:[-a-z0-9]{0,61}[a-z0-9])?";
+/** A store name as drivers register it: "containers", "services", "pods"... */
+export const STORE_NAME_PATTERN = /^[a-z][a-z0-9-]{0,31}$/;
 
+/** Patterns of the topics that are not a plain store. Stores share one pattern: storeTopicPattern. */
 export const TOPIC_PATTERNS = {
   endpoints: /^endpoints$/,
-  containers: new RegExp(`^endpoint:(?<endpointId>${ID}):containers$`),
   topology: new RegExp(`^endpoint:(?<endpointId>${ID}):topology$`),
   events: new RegExp(`^endpoint:(?<endpointId>${ID}):events$`),
   allEvents: /^events$/,
@@ -21,33 +27,49 @@ export const TOPIC_PATTERNS = {
   stats: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):stats$`),
   // A list row's light view of the same sampler: the latest CPU and memory figures only.
   usage: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):usage$`),
-  // One topic per swarm store of a manager endpoint, all served by one handler.
-  swarm: new RegExp(`^endpoint:(?<endpointId>${ID}):swarm:(?<resource>nodes|services|tasks|secrets|configs)$`),
 } as const;
 
-export type TopicKind = keyof typeof TOPIC_PATTERNS;
+/**
+ * The one topic of every live store: `endpoint:<id>:<store>`, or `endpoint:<id>:ns:<namespace>:<store>` for one
+ * namespace of a namespaced kind. `names` are the registered store names (only those match).
+ */
+export function storeTopicPattern(names: readonly string[], namespaced = true): RegExp {
+  const alternatives = names.filter((n) => STORE_NAME_PATTERN.test(n)).join("|") || "(?!)";
+  const ns = namespaced ? `(?::ns:(?<namespace>${NAMESPACE}))?` : "";
+  return new RegExp(`^endpoint:(?<endpointId>${ID})${ns}:(?<store>${alternatives})$`);
+}
 
 export interface Topic {
-  kind: TopicKind;
+  kind: string;
   name: string;
   endpointId?: string;
+  namespace?: string;
   containerId?: string;
   [field: string]: string | undefined;
 }
 
-export function parseTopic(raw: unknown): Topic | null {
+/** The first pattern `raw` matches, as a Topic; null for anything else (and for absurdly long input). */
+export function matchTopic(raw: unknown, patterns: Iterable<readonly [string, RegExp]>): Topic | null {
   if (typeof raw !== "string" || raw.length > 200) return null;
-  for (const [kind, re] of Object.entries(TOPIC_PATTERNS)) {
+  for (const [kind, re] of patterns) {
     const m = re.exec(raw);
-    if (m) return { kind: kind as TopicKind, name: raw, ...(m.groups ?? {}) };
+    if (m) {
+      const groups = Object.fromEntries(Object.entries(m.groups ?? {}).filter(([, v]) => v !== undefined));
+      return { kind, name: raw, ...groups };
+    }
   }
   return null;
 }
 
+/** A store's topic: every item, or one namespace's. */
+export const storeTopic = (endpointId: string, store: string, namespace?: string) =>
+  namespace ? `endpoint:${endpointId}:ns:${namespace}:${store}` : `endpoint:${endpointId}:${store}`;
+
 export const eventsTopic = (endpointId: string) => `endpoint:${endpointId}:events`;
 export const pullsTopic = (endpointId: string) => `endpoint:${endpointId}:pulls`;
-export const containersTopic = (endpointId: string) => `endpoint:${endpointId}:containers`;
-export const swarmTopic = (endpointId: string, resource: string) => `endpoint:${endpointId}:swarm:${resource}`;
+export const containersTopic = (endpointId: string) => storeTopic(endpointId, "containers");
+/** A swarm manager's store (nodes, services, tasks, secrets, configs): a store like any other. */
+export const swarmTopic = (endpointId: string, resource: string) => storeTopic(endpointId, resource);
 export const topologyTopic = (endpointId: string) => `endpoint:${endpointId}:topology`;
 export const statsTopic = (endpointId: string, containerId: string) =>
   `endpoint:${endpointId}:container:${containerId}:stats`;

@@ -2,9 +2,9 @@
 // defineAction/defineRoute calls run. Run with tsx (it resolves the @/ paths and Next's extensionless imports).
 import fs from "node:fs";
 import path from "node:path";
-import { PUBLIC_TOPIC_PATTERNS, TOPIC_PATTERNS } from "@/lib/topics";
+import { PUBLIC_TOPIC_PATTERNS } from "@/lib/topics";
 import type { EntryPoint } from "@/server/entry/registry";
-import { TOPIC_HANDLERS } from "@/server/realtime/topic-handlers";
+import { listedTopics } from "@/server/realtime/topic-registry";
 
 const root = process.cwd();
 
@@ -93,11 +93,8 @@ async function main() {
       });
     }
   }
-  const topics = Object.entries(TOPIC_PATTERNS).map(([kind, re]) => ({
-    kind,
-    pattern: re.source,
-    permission: TOPIC_HANDLERS[kind as keyof typeof TOPIC_HANDLERS]?.permission ?? "",
-  }));
+  // Every topic handler of the registry, and one line per store the drivers register (the store topic).
+  const topics = listedTopics();
   // Topics of the anonymous "/public" namespace: open to everyone by design (sanitized status pages only).
   const publicTopics = Object.entries(PUBLIC_TOPIC_PATTERNS).map(([kind, re]) => ({
     kind,

@@ -1,56 +1,39 @@
 import { EventEmitter } from "node:events";
 import type { EndpointRow } from "@/db/queries";
-import type { ContainerSummary, Diff, EndpointHealth, EndpointView } from "@/lib/domain";
+import type { Diff, EndpointHealth, EndpointKind, EndpointView } from "@/lib/domain";
 import type { EndpointCredentials } from "@/lib/endpoint-schemas";
+import { NotFoundError, UserError } from "@/lib/errors";
 import type { EngineEvent } from "@/lib/events";
-import { countContainers } from "@/lib/host-summary";
-import type { NetworkSummary } from "@/lib/network-map";
-import type { SwarmItems, SwarmResource } from "@/lib/swarm";
 import type { Logger } from "@/server/log";
-import { DockerSession } from "./docker/docker-session";
+import type { KindAccess } from "./access";
+import { DownSession } from "./down-session";
+import { driverFor } from "./registry";
+import type { EndpointSession } from "./session";
 
 interface ManagerEvents {
   health: [string, EndpointHealth];
-  containers: [string, Diff<ContainerSummary>];
+  /** A store of an endpoint changed: endpoint id, store name, diff. */
+  store: [string, string, Diff<unknown>];
   /** Anything a view shows changed (health, counts, facts), or the endpoint was added or edited. */
   view: [string];
   /** The endpoint was removed; its view is gone. */
   removed: [string];
-  networks: [string, Diff<NetworkSummary>];
-  /** Normalized engine events of every endpoint (container, image, network, volume). */
+  /** Normalized events of every endpoint (container, image, network, volume...). */
   engineEvent: [string, EngineEvent];
-  /** Changes to one swarm store (nodes, services, tasks, secrets, configs) of a swarm manager endpoint. */
-  swarm: [string, SwarmResource, Diff<SwarmItems[SwarmResource]>];
-  /** An endpoint became, or stopped being, a reachable swarm manager. */
-  swarmActive: [string, boolean];
 }
 
 const VIEW_THROTTLE_MS = 500;
 
-/** Display form of an endpoint address: never userinfo, query or fragment. */
-export function displayAddress(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.protocol === "unix:"
-      ? `unix://${u.pathname}`
-      : `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ""}`;
-  } catch {
-    return "(invalid address)";
-  }
-}
-
-function transportOf(url: string): EndpointView["transport"] {
-  const p = url.slice(0, url.indexOf(":"));
-  return p === "unix" ? "unix" : p === "https" ? "tls" : p === "ssh" ? "ssh" : "tcp";
-}
-
 interface Entry {
   row: EndpointRow;
-  session: DockerSession;
+  session: EndpointSession;
   viewTimer: NodeJS.Timeout | null;
 }
 
-/** Owns one EndpointSession per endpoint for the life of the process (or until the endpoint is removed). */
+/**
+ * Owns one EndpointSession per endpoint for the life of the process (or until the endpoint is removed). Knows no
+ * kind: the driver registry (./registry.ts) opens each session from the row's `kind`.
+ */
 export class EndpointManager extends EventEmitter<ManagerEvents> {
   private readonly sessions = new Map<string, Entry>();
 
@@ -74,16 +57,19 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
     }
   }
 
+  private openSession(row: EndpointRow): EndpointSession {
+    const driver = driverFor(row.kind);
+    if (!driver) {
+      this.log.error({ endpointId: row.id, kind: row.kind }, "no driver for this endpoint kind");
+      const reason = `Endpoints of kind "${row.kind}" are not supported by this Berth`;
+      return new DownSession(row.id, row.kind as EndpointKind, reason, this.log);
+    }
+    return driver.open(row.id, { url: row.url, credentials: this.credentials(row) }, this.log);
+  }
+
   add(row: EndpointRow): void {
     if (this.sessions.has(row.id)) return;
-    let session: DockerSession;
-    try {
-      session = new DockerSession(row.id, { url: row.url, credentials: this.credentials(row) }, this.log);
-    } catch (err) {
-      this.log.error({ endpointId: row.id, err: (err as Error).message }, "endpoint session cannot be created");
-      // A row Berth cannot use (unknown scheme): a session that stays down, without touching the network.
-      session = new DockerSession(row.id, "unix:///nonexistent/berth-unusable-endpoint", this.log);
-    }
+    const session = this.openSession(row);
     const entry: Entry = { row, session, viewTimer: null };
     const viewSoon = () => {
       if (entry.viewTimer) return;
@@ -96,18 +82,14 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
       this.emit("health", row.id, h);
       this.emit("view", row.id);
     });
-    session.on("containers", (d) => {
-      this.emit("containers", row.id, d);
+    session.on("store", (name, d) => {
+      this.emit("store", row.id, name, d);
+      // Counts on the cards come from the stores.
       viewSoon();
     });
     session.on("facts", viewSoon);
-    session.on("networks", (d) => this.emit("networks", row.id, d));
+    session.on("capabilities", () => this.emit("view", row.id));
     session.on("engineEvent", (e) => this.emit("engineEvent", row.id, e));
-    session.swarm.on("diff", (r, d) => this.emit("swarm", row.id, r, d));
-    session.swarm.on("active", (a) => {
-      this.emit("swarmActive", row.id, a);
-      this.emit("view", row.id);
-    });
     this.sessions.set(row.id, entry);
     session.start();
     this.emit("view", row.id);
@@ -129,15 +111,45 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
       if (entry.viewTimer) clearTimeout(entry.viewTimer);
       entry.session.stop();
       this.sessions.delete(row.id);
-      // Viewers drop the old store's containers; the new session's first list brings them back.
-      const gone = [...entry.session.containers.keys()];
-      if (gone.length) this.emit("containers", row.id, { upsert: [], remove: gone });
+      // Viewers drop the old stores' items; the new session's first list brings them back.
+      for (const name of entry.session.storeNames()) {
+        const gone = [...(entry.session.store(name)?.keys() ?? [])];
+        if (gone.length) this.emit("store", row.id, name, { upsert: [], remove: gone });
+      }
     }
     this.add(row);
   }
 
-  session(id: string): DockerSession | undefined {
+  session(id: string): EndpointSession | undefined {
     return this.sessions.get(id)?.session;
+  }
+
+  /**
+   * The kind's own client for one endpoint: NotFoundError for an unknown endpoint, a UserError naming both kinds
+   * when the endpoint is of another kind. Services call this through dockerOf/kubeOf (./access.ts).
+   */
+  access<K extends keyof KindAccess>(id: string, kind: K): KindAccess[K] {
+    const entry = this.sessions.get(id);
+    if (!entry) throw new NotFoundError("Endpoint not found");
+    const actual = entry.session.kind;
+    if (actual !== kind) {
+      const label = (k: string) => driverFor(k)?.label ?? k;
+      throw new UserError(
+        `"${entry.row.name}" is a ${label(actual)} endpoint: this works on ${label(kind)} endpoints only`,
+        409,
+        "wrong_kind",
+      );
+    }
+    return entry.session.access() as KindAccess[K];
+  }
+
+  /** Subscribes to one store's diffs across endpoints; returns the unsubscribe. */
+  onStore<T>(name: string, fn: (endpointId: string, diff: Diff<T>) => void): () => void {
+    const listener = (endpointId: string, store: string, diff: Diff<unknown>) => {
+      if (store === name) fn(endpointId, diff as Diff<T>);
+    };
+    this.on("store", listener);
+    return () => this.off("store", listener);
   }
 
   row(id: string): EndpointRow | undefined {
@@ -147,16 +159,17 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
   view(id: string): EndpointView | undefined {
     const entry = this.sessions.get(id);
     if (!entry) return undefined;
+    const { session, row } = entry;
+    const shown = driverFor(row.kind)?.describe(row.url) ?? { address: "(unsupported kind)" };
     return {
       id,
-      name: entry.row.name,
-      kind: "docker",
-      address: displayAddress(entry.row.url),
-      transport: transportOf(entry.row.url),
-      health: entry.session.health,
-      counts: countContainers(entry.session.containers.values()),
-      facts: entry.session.facts,
-      ...(entry.session.swarm.active ? { capabilities: ["swarm"] } : {}),
+      name: row.name,
+      kind: session.kind,
+      ...shown,
+      health: session.health,
+      counts: session.counts(),
+      facts: session.facts,
+      capabilities: [...session.capabilities],
     };
   }
 

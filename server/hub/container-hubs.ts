@@ -1,6 +1,6 @@
 import type { StatsSample } from "@/lib/container-stats";
 import type { LogLine, LogOptions, LogSnapshot } from "@/lib/log-options";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { EndpointSession } from "@/server/endpoints/session";
 import { LogStream } from "./log-stream";
 import { StatsSampler, type StatsSnapshot } from "./stats-sampler";
 
@@ -23,7 +23,7 @@ export interface LogSink {
 
 export function startLogStream(
   topic: string,
-  session: DockerSession,
+  session: EndpointSession,
   containerId: string,
   options: LogOptions,
   sink: LogSink,
@@ -52,7 +52,7 @@ export interface StatsConsumer {
 
 interface SamplerEntry {
   sampler: StatsSampler;
-  session: DockerSession;
+  session: EndpointSession;
   consumers: Set<StatsConsumer>;
 }
 
@@ -64,7 +64,7 @@ const samplerKey = (endpointId: string, containerId: string) => `${endpointId}/$
  */
 export function acquireStatsSampler(
   endpointId: string,
-  session: DockerSession,
+  session: EndpointSession,
   containerId: string,
   consumer: StatsConsumer,
 ): () => void {
@@ -93,7 +93,7 @@ export function acquireStatsSampler(
   };
 }
 
-function newSampler(session: DockerSession, containerId: string, consumers: Set<StatsConsumer>): StatsSampler {
+function newSampler(session: EndpointSession, containerId: string, consumers: Set<StatsConsumer>): StatsSampler {
   return new StatsSampler(
     session,
     containerId,

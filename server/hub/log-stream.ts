@@ -1,9 +1,10 @@
 import type { Readable } from "node:stream";
-import { DockerDemuxer, LineSplitter, splitTimestamp } from "@/lib/docker-stream";
+import { LineSplitter, splitTimestamp } from "@/lib/docker-stream";
+import { UserError } from "@/lib/errors";
+import type { EngineEvent } from "@/lib/events";
 import { type LogLine, type LogOptions, type LogSnapshot, sinceToUnix } from "@/lib/log-options";
 import { RingBuffer } from "@/lib/ring-buffer";
-import { describeDockerError } from "@/server/endpoints/docker/connect";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { EndpointSession, LogChunk } from "@/server/endpoints/session";
 
 export const BACKLOG_LINES = 20_000;
 export const BACKLOG_BYTES = 8 * 1024 * 1024;
@@ -35,28 +36,27 @@ export class LogStream {
   private stream: Readable | null = null;
   private stopped = false;
   private endedAt = 0;
-  private readonly onEngineEvent = (ev: Record<string, unknown>) => {
-    const actor = ev.Actor as { ID?: string } | undefined;
-    if (ev.Type === "container" && ev.Action === "start" && actor?.ID === this.containerId && !this.stream) {
+  private readonly onEngineEvent = (ev: EngineEvent) => {
+    if (ev.type === "container" && ev.action === "start" && ev.actorId === this.containerId && !this.stream) {
       void this.open(Math.max(0, this.endedAt - 1), "all");
     }
   };
 
   constructor(
-    private readonly session: DockerSession,
+    private readonly session: EndpointSession,
     readonly containerId: string,
     private readonly options: LogOptions,
     private readonly events: LogStreamEvents,
   ) {}
 
   start(): void {
-    this.session.on("event", this.onEngineEvent);
+    this.session.on("engineEvent", this.onEngineEvent);
     void this.open(sinceToUnix(this.options.since), this.options.tail);
   }
 
   stop(): void {
     this.stopped = true;
-    this.session.off("event", this.onEngineEvent);
+    this.session.off("engineEvent", this.onEngineEvent);
     this.stream?.destroy();
     this.stream = null;
     if (this.timer) clearTimeout(this.timer);
@@ -78,49 +78,38 @@ export class LogStream {
 
   private async open(since: number, tail: number | "all"): Promise<void> {
     try {
-      const c = this.session.streams().getContainer(this.containerId);
-      const info = await this.session.api.getContainer(this.containerId).inspect();
-      this.tty = Boolean(info.Config?.Tty);
-      const stream = (await c.logs({
+      if (!this.session.logs) throw new UserError("This endpoint does not stream logs", 409, "unsupported");
+      const opened = await this.session.logs.follow(this.containerId, {
         follow: true,
-        stdout: true,
-        stderr: true,
         timestamps: this.options.timestamps,
         since,
-        tail: tail === "all" ? "all" : tail,
-      } as never)) as unknown as Readable;
-      if (this.stopped) return void stream.destroy();
+        tail,
+      });
+      this.tty = opened.tty;
+      if (this.stopped) return void opened.stream.destroy();
       this.opened++;
-      this.stream = stream;
+      this.stream = opened.stream;
       this.setState("streaming");
-      this.attach(stream);
+      this.attach(opened.stream);
     } catch (err) {
       if (this.stopped) return;
-      const e = err as { statusCode?: number };
-      this.setState("error", e.statusCode === 404 ? "No such container" : describeDockerError(err));
+      this.setState("error", err instanceof UserError ? err.message : this.session.describeError(err));
     }
   }
 
   private attach(stream: Readable): void {
-    const demux = this.tty ? null : new DockerDemuxer();
     const splitters = { out: new LineSplitter(), err: new LineSplitter() };
     const take = (kind: "out" | "err", texts: string[]) => {
       for (const raw of texts) this.add(kind, raw);
     };
-    stream.on("data", (chunk: Buffer) => {
-      if (!demux) return take("out", splitters.out.push(chunk));
-      for (const f of demux.push(chunk)) {
-        const kind = f.stream === 2 ? "err" : "out";
-        take(kind, splitters[kind].push(f.payload));
-      }
-    });
+    stream.on("data", (chunk: LogChunk) => take(chunk.stream, splitters[chunk.stream].push(chunk.data)));
     const done = (err?: Error) => {
       if (this.stream !== stream) return;
       this.stream = null;
       take("out", splitters.out.flush());
       take("err", splitters.err.flush());
       this.endedAt = Math.floor(Date.now() / 1000);
-      if (!this.stopped) this.setState(err ? "error" : "ended", err ? describeDockerError(err) : undefined);
+      if (!this.stopped) this.setState(err ? "error" : "ended", err ? this.session.describeError(err) : undefined);
     };
     stream.on("error", (err) => done(err));
     stream.on("end", () => done());

@@ -1,8 +1,10 @@
 import type { Readable } from "node:stream";
-import { type RawStats, type StatsSample, toSample } from "@/lib/container-stats";
+import type { StatsSample } from "@/lib/container-stats";
+import type { ContainerSummary } from "@/lib/domain";
+import { UserError } from "@/lib/errors";
+import type { EngineEvent } from "@/lib/events";
 import { RingBuffer } from "@/lib/ring-buffer";
-import { describeDockerError } from "@/server/endpoints/docker/connect";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { EndpointSession, StatsReading } from "@/server/endpoints/session";
 
 const RUNNING = new Set(["running", "paused", "restarting"]);
 /** A container state from the store that gives no stats (unknown states are not assumed stopped). */
@@ -31,34 +33,34 @@ export class StatsSampler {
   opened = 0;
   private stream: Readable | null = null;
   private stopped = false;
-  private readonly onEngineEvent = (ev: Record<string, unknown>) => {
-    const actor = ev.Actor as { ID?: string } | undefined;
-    if (ev.Type !== "container" || actor?.ID !== this.containerId) return;
-    if (ev.Action === "start") {
+  private readonly onEngineEvent = (ev: EngineEvent) => {
+    if (ev.type !== "container" || ev.actorId !== this.containerId) return;
+    if (ev.action === "start") {
       if (this.state === "stopped") this.setState("streaming");
       if (!this.stream) void this.open();
-    } else if (ev.Action === "die" && this.state === "streaming") {
+    } else if (ev.action === "die" && this.state === "streaming") {
       this.setState("stopped");
     }
   };
 
   constructor(
-    private readonly session: DockerSession,
+    private readonly session: EndpointSession,
     readonly containerId: string,
     private readonly onSample: (s: StatsSample) => void,
     private readonly onState: (s: Omit<StatsSnapshot, "samples">) => void,
   ) {}
 
   start(): void {
-    this.session.on("event", this.onEngineEvent);
+    this.session.on("engineEvent", this.onEngineEvent);
     // Known to be stopped: say so at once instead of waiting for the first (zeroed) reading.
-    if (isStopped(this.session.containers.get(this.containerId)?.state)) this.state = "stopped";
+    const known = this.session.store<ContainerSummary>("containers")?.get(this.containerId);
+    if (isStopped(known?.state)) this.state = "stopped";
     void this.open();
   }
 
   stop(): void {
     this.stopped = true;
-    this.session.off("event", this.onEngineEvent);
+    this.session.off("engineEvent", this.onEngineEvent);
     this.stream?.destroy();
     this.stream = null;
   }
@@ -80,10 +82,8 @@ export class StatsSampler {
 
   private async open(): Promise<void> {
     try {
-      const stream = (await this.session
-        .streams()
-        .getContainer(this.containerId)
-        .stats({ stream: true } as never)) as unknown as Readable;
+      if (!this.session.stats) throw new UserError("This endpoint does not report usage", 409, "unsupported");
+      const stream = await this.session.stats.follow(this.containerId);
       if (this.stopped) return void stream.destroy();
       this.opened++;
       this.stream = stream;
@@ -91,51 +91,32 @@ export class StatsSampler {
       this.attach(stream);
     } catch (err) {
       if (this.stopped) return;
-      const e = err as { statusCode?: number };
-      this.setState("error", e.statusCode === 404 ? "No such container" : describeDockerError(err));
+      this.setState("error", err instanceof UserError ? err.message : this.session.describeError(err));
     }
   }
 
   private attach(stream: Readable): void {
-    let buf = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => {
-      buf += chunk;
-      for (let nl = buf.indexOf("\n"); nl >= 0; nl = buf.indexOf("\n")) {
-        const line = buf.slice(0, nl).trim();
-        buf = buf.slice(nl + 1);
-        if (line) this.onLine(line);
-      }
-      if (buf.length > 1_000_000) buf = "";
-    });
+    stream.on("data", (reading: StatsReading) => this.onReading(reading));
     const done = (err?: Error) => {
       if (this.stream !== stream) return;
       this.stream = null;
-      if (!this.stopped) this.setState(err ? "error" : "ended", err ? describeDockerError(err) : undefined);
+      if (!this.stopped) this.setState(err ? "error" : "ended", err ? this.session.describeError(err) : undefined);
     };
     stream.on("error", (err) => done(err));
     stream.on("end", () => done());
     stream.on("close", () => done());
   }
 
-  private onLine(line: string): void {
-    let raw: RawStats;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      return;
-    }
+  private onReading(reading: StatsReading): void {
     // A stopped container streams zeroed readings; they are not samples, but they say it is not running.
-    if (!raw.cpu_stats?.system_cpu_usage) {
+    if (reading.state === "stopped") {
       if (this.state !== "stopped") this.setState("stopped");
       return;
     }
     if (this.state !== "streaming") this.setState("streaming");
-    // The first reading of a stream (or after a start) has no previous one to diff against: its CPU figure would be
-    // meaningless.
-    if (!raw.precpu_stats?.system_cpu_usage) return;
-    const sample = toSample(raw);
-    this.history.push(sample);
-    this.onSample(sample);
+    // The first reading of a stream (or after a start) has no previous one to diff against: no sample yet.
+    if (!reading.sample) return;
+    this.history.push(reading.sample);
+    this.onSample(reading.sample);
   }
 }

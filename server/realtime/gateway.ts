@@ -4,13 +4,14 @@ import { LIMITS } from "@/lib/body-limits";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
-import { parseTopic, type Topic } from "@/lib/topics";
+import type { Topic } from "@/lib/topics";
 import { sessionEvents } from "@/server/auth/session-revocation";
 import { actorFromCookieHeader, sessionFromCookieHeader } from "@/server/auth/session-token";
 import type { Runtime } from "@/server/runtime";
 import { originAllowed } from "./origin";
 import { attachPublicNamespace } from "./public-gateway";
-import { TOPIC_HANDLERS } from "./topic-handlers";
+import { type Release, topicPermission } from "./topic-handler";
+import { parseTopic, topicHandler } from "./topic-registry";
 import { attachWorkbenchEvents } from "./workbench-events";
 
 const REAUTH_EVERY_MS = 3_000;
@@ -27,9 +28,11 @@ const sessionRoom = (sid: string) => `session:${sid}`;
 
 /** May this actor read this topic? The same policy as every service. */
 export function topicAllowed(actor: Actor, topic: Topic): boolean {
-  const { permission } = TOPIC_HANDLERS[topic.kind];
+  const handler = topicHandler(topic.kind);
+  const permission = handler && topicPermission(handler, topic);
+  if (!permission) return false;
   if (permission === "authenticated") return true;
-  return can(actor, permission, { endpointId: topic.endpointId });
+  return can(actor, permission, { endpointId: topic.endpointId, namespace: topic.namespace });
 }
 
 /** socket.io on Berth's HTTP server: authenticated handshake, per-topic authorization, ref-counted upstreams. */
@@ -46,29 +49,30 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
   // Status pages for anyone, on their own namespace; the middleware below (sessions only) guards "/" alone.
   attachPublicNamespace(io, rt);
 
-  // Subscribers per topic name; the upstream is acquired at 1 and released at 0.
-  const refs = new Map<string, number>();
+  // Subscribers per topic name; the upstream is acquired at 1 and released at 0 (through what acquire returned).
+  const upstreams = new Map<string, { refs: number; release?: Release }>();
   const retain = (topic: Topic) => {
-    const n = refs.get(topic.name) ?? 0;
-    refs.set(topic.name, n + 1);
-    if (n === 0) {
-      TOPIC_HANDLERS[topic.kind].acquire?.(topic, rt, (event, payload, room) =>
-        io.to(room ?? topic.name).emit(event, payload),
-      );
-    }
+    const held = upstreams.get(topic.name);
+    if (held) return void held.refs++;
+    const entry: { refs: number; release?: Release } = { refs: 1 };
+    upstreams.set(topic.name, entry);
+    entry.release = topicHandler(topic.kind)?.acquire?.(topic, rt, (event, payload, room) =>
+      io.to(room ?? topic.name).emit(event, payload),
+    );
   };
   const releaseRef = (topic: Topic) => {
-    const n = (refs.get(topic.name) ?? 0) - 1;
-    if (n > 0) return void refs.set(topic.name, n);
-    refs.delete(topic.name);
-    TOPIC_HANDLERS[topic.kind].release?.(topic, rt);
+    const held = upstreams.get(topic.name);
+    if (!held) return;
+    if (--held.refs > 0) return;
+    upstreams.delete(topic.name);
+    held.release?.();
   };
 
   const leave = (socket: Socket, topic: Topic) => {
     const data = socket.data as SocketData;
     if (!data.topics.delete(topic.name)) return;
     socket.leave(topic.name);
-    const rooms = TOPIC_HANDLERS[topic.kind].rooms;
+    const rooms = topicHandler(topic.kind)?.rooms;
     if (rooms) {
       // Extra rooms are shared by every topic of the kind; leave them only when no such topic is left.
       const stillUsed = [...data.topics].some((n) => parseTopic(n)?.kind === topic.kind);
@@ -117,7 +121,8 @@ export function attachGateway(httpServer: HttpServer, rt: Runtime): Server {
       if (!data.topics.has(topic.name) && data.topics.size >= MAX_TOPICS_PER_SOCKET) {
         return reply({ ok: false, error: "Too many subscriptions" });
       }
-      const handler = TOPIC_HANDLERS[topic.kind];
+      const handler = topicHandler(topic.kind);
+      if (!handler) return reply({ ok: false, error: "Unknown topic" });
       try {
         const snapshot = await handler.snapshot(actor, topic, rt);
         if (!socket.connected) return;

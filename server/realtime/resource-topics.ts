@@ -2,6 +2,7 @@ import type { Diff } from "@/lib/domain";
 import type { EngineEvent } from "@/lib/events";
 import { can } from "@/lib/policy";
 import type { PullJob } from "@/lib/pull-progress";
+import { TOPIC_PATTERNS } from "@/lib/topics";
 import { listEvents, listEventsAcross } from "@/server/services/events/list-events";
 import { listPulls } from "@/server/services/images/pull-image";
 import { pullJobs } from "@/server/services/images/pull-jobs";
@@ -10,33 +11,25 @@ import type { TopicHandler } from "./topic-handler";
 // Live topics for the events feed and image pulls. Each reads from the endpoint session's ONE events stream (or the
 // pull jobs store); no topic opens anything upstream of its own.
 
-const eventListeners = new Map<string, (id: string, e: EngineEvent) => void>();
-const pullListeners = new Map<string, (id: string, d: Diff<PullJob>) => void>();
-
-function stop<T extends (...args: never[]) => void>(map: Map<string, T>, name: string, off: (fn: T) => void): void {
-  const fn = map.get(name);
-  if (fn) off(fn);
-  map.delete(name);
-}
-
 /** Events of one endpoint: the ring buffer as snapshot, then each new event as a one-item diff. */
 export const eventsTopic: TopicHandler = {
   kind: "events",
+  pattern: TOPIC_PATTERNS.events,
   permission: "event:read",
   snapshot: (actor, t) => listEvents(actor, t.endpointId!),
   acquire(t, rt, broadcast) {
     const fn = (id: string, e: EngineEvent) => {
       if (id === t.endpointId) broadcast("diff", { topic: t.name, diff: { upsert: [e], remove: [] } });
     };
-    eventListeners.set(t.name, fn);
     rt.endpoints.on("engineEvent", fn);
+    return () => rt.endpoints.off("engineEvent", fn);
   },
-  release: (t, rt) => stop(eventListeners, t.name, (fn) => rt.endpoints.off("engineEvent", fn)),
 };
 
 /** Events of every endpoint the viewer may read: one room per endpoint, like endpoint health. */
 export const allEventsTopic: TopicHandler = {
   kind: "allEvents",
+  pattern: TOPIC_PATTERNS.allEvents,
   permission: "authenticated",
   snapshot: (actor) => listEventsAcross(actor),
   rooms: (actor, _t, rt) =>
@@ -47,23 +40,22 @@ export const allEventsTopic: TopicHandler = {
   acquire(t, rt, broadcast) {
     const fn = (id: string, e: EngineEvent) =>
       broadcast("diff", { topic: t.name, diff: { upsert: [e], remove: [] } }, `events:${id}`);
-    eventListeners.set(t.name, fn);
     rt.endpoints.on("engineEvent", fn);
+    return () => rt.endpoints.off("engineEvent", fn);
   },
-  release: (t, rt) => stop(eventListeners, t.name, (fn) => rt.endpoints.off("engineEvent", fn)),
 };
 
 /** Image pulls of one endpoint with their progress. */
 export const pullsTopic: TopicHandler = {
   kind: "pulls",
+  pattern: TOPIC_PATTERNS.pulls,
   permission: "image:read",
   snapshot: (actor, t) => listPulls(actor, t.endpointId!),
   acquire(t, _rt, broadcast) {
     const fn = (id: string, diff: Diff<PullJob>) => {
       if (id === t.endpointId) broadcast("diff", { topic: t.name, diff });
     };
-    pullListeners.set(t.name, fn);
     pullJobs().on("diff", fn);
+    return () => pullJobs().off("diff", fn);
   },
-  release: (t) => stop(pullListeners, t.name, (fn) => pullJobs().off("diff", fn)),
 };

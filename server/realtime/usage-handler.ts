@@ -1,9 +1,10 @@
 import { usageOf } from "@/lib/container-usage";
 import type { ContainerSummary, Diff } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
+import { TOPIC_PATTERNS } from "@/lib/topics";
 import { acquireStatsSampler, statsSampler } from "@/server/hub/container-hubs";
 import type { Runtime } from "@/server/runtime";
-import { containerSession, resolveContainerId } from "@/server/services/workbench/container-session";
+import { containerSession, containersIn, resolveContainerId } from "@/server/services/workbench/container-session";
 import type { Broadcast, TopicHandler } from "./topic-handler";
 
 /** A list row needs a figure every couple of seconds, not every 1 s sample: about every other one goes out. */
@@ -19,10 +20,12 @@ interface UsageHold {
   lastSent: number;
 }
 
-const holds = new Map<string, UsageHold>();
+// One listener on the container stores serves every usage topic: a diff touches only the holds of the containers
+// it names (an index, not a per-topic listener, so a list of 100 rows costs one listener).
+const holds = new Set<UsageHold>();
 const byContainer = new Map<string, Set<UsageHold>>();
 const containerKey = (endpointId: string, id: string) => `${endpointId}/${id}`;
-let watching: { rt: Runtime; fn: (endpointId: string, d: Diff<ContainerSummary>) => void } | null = null;
+let watching: { rt: Runtime; stop: () => void } | null = null;
 
 /**
  * Holds the container's sampler while it runs, lets go when it stops: a stopped container gets no sampler, whoever
@@ -62,8 +65,7 @@ function watch(rt: Runtime): void {
       for (const h of byContainer.get(containerKey(endpointId, id)) ?? []) sync(h, rt, undefined);
     }
   };
-  watching = { rt, fn };
-  rt.endpoints.on("containers", fn);
+  watching = { rt, stop: rt.endpoints.onStore<ContainerSummary>("containers", fn) };
 }
 
 /**
@@ -73,17 +75,18 @@ function watch(rt: Runtime): void {
  */
 export const usageHandler: TopicHandler = {
   kind: "usage",
+  pattern: TOPIC_PATTERNS.usage,
   permission: "container:read",
   snapshot(actor, t) {
     const { session, containerId } = containerSession(actor, "container:read", t.endpointId!, t.containerId!);
-    const c = session.containers.get(containerId);
+    const c = containersIn(session).get(containerId);
     if (!c) throw new NotFoundError("Container not found");
     return c.state === "running" ? usageOf(statsSampler(t.endpointId!, containerId)?.latest()) : null;
   },
   acquire(t, rt, broadcast) {
     const session = rt.endpoints.session(t.endpointId!);
     const id = session && resolveContainerId(session, t.containerId!);
-    if (!session || !id) return;
+    if (!session || !id) return undefined;
     const hold: UsageHold = {
       topic: t.name,
       endpointId: t.endpointId!,
@@ -92,24 +95,21 @@ export const usageHandler: TopicHandler = {
       release: null,
       lastSent: 0,
     };
-    holds.set(t.name, hold);
+    holds.add(hold);
     const key = containerKey(hold.endpointId, id);
     byContainer.set(key, (byContainer.get(key) ?? new Set()).add(hold));
     watch(rt);
-    sync(hold, rt, session.containers.get(id));
-  },
-  release(t, rt) {
-    const hold = holds.get(t.name);
-    if (!hold) return;
-    holds.delete(t.name);
-    hold.release?.();
-    const key = containerKey(hold.endpointId, hold.containerId);
-    const set = byContainer.get(key);
-    set?.delete(hold);
-    if (set?.size === 0) byContainer.delete(key);
-    if (holds.size === 0 && watching) {
-      rt.endpoints.off("containers", watching.fn);
-      watching = null;
-    }
+    sync(hold, rt, session.store<ContainerSummary>("containers")?.get(id));
+    return () => {
+      holds.delete(hold);
+      hold.release?.();
+      const set = byContainer.get(key);
+      set?.delete(hold);
+      if (set?.size === 0) byContainer.delete(key);
+      if (holds.size === 0 && watching) {
+        watching.stop();
+        watching = null;
+      }
+    };
   },
 };

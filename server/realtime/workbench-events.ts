@@ -5,14 +5,13 @@ import { UserError } from "@/lib/errors";
 import { execClose, execInput, execResize, execStartInput } from "@/lib/exec-options";
 import { logSearchInput } from "@/lib/log-options";
 import { can } from "@/lib/policy";
-import { parseTopic } from "@/lib/topics";
 import { actorFromCookieHeader } from "@/server/auth/session-token";
-import { describeDockerError } from "@/server/endpoints/docker/connect";
 import { logStream } from "@/server/hub/container-hubs";
 import { searchLines } from "@/server/hub/log-search";
 import type { Runtime } from "@/server/runtime";
 import { type ExecHandle, startExec } from "@/server/services/workbench/start-exec";
 import type { SocketData } from "./gateway";
+import { parseTopic } from "./topic-registry";
 
 const MAX_EXECS_PER_SOCKET = 8;
 
@@ -99,11 +98,7 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
         if (ended) return;
         ended = true;
         execs.delete(id);
-        void handle.exec
-          .inspect()
-          .then((info) => info.ExitCode ?? null)
-          .catch(() => null)
-          .then((code) => socket.emit("exec:exit", { id, code }));
+        void handle.process.exitCode().then((code) => socket.emit("exec:exit", { id, code }));
       };
       handle.stream.on("end", end);
       handle.stream.on("close", end);
@@ -157,11 +152,11 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
     const h = await guarded(parsed.data.id, reply);
     if (!h) return;
     try {
-      await h.exec.resize({ h: parsed.data.rows, w: parsed.data.cols });
+      await h.process.resize(parsed.data.rows, parsed.data.cols);
       reply({ ok: true });
     } catch (err) {
-      rt.log.debug({ err: describeDockerError(err) }, "exec resize failed");
-      reply({ ok: false, error: `Could not resize: ${describeDockerError(err)}` });
+      rt.log.debug({ err: h.describeError(err) }, "exec resize failed");
+      reply({ ok: false, error: `Could not resize: ${h.describeError(err)}` });
     }
   });
 

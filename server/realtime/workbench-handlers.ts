@@ -1,5 +1,7 @@
+import type { ContainerSummary } from "@/lib/domain";
 import type { LogSnapshot } from "@/lib/log-options";
 import { optionsFromTopic } from "@/lib/log-options";
+import { TOPIC_PATTERNS } from "@/lib/topics";
 import {
   acquireStatsSampler,
   logStream,
@@ -22,6 +24,7 @@ import type { TopicHandler } from "./topic-handler";
  */
 export const logsHandler: TopicHandler = {
   kind: "logs",
+  pattern: TOPIC_PATTERNS.logs,
   permission: "container:read",
   snapshot(actor, t): LogSnapshot {
     containerSession(actor, "container:read", t.endpointId!, t.containerId!);
@@ -30,19 +33,14 @@ export const logsHandler: TopicHandler = {
   acquire(t, rt, broadcast) {
     const session = rt.endpoints.session(t.endpointId!);
     const id = session && resolveContainerId(session, t.containerId!);
-    if (!session || !id) return;
+    if (!session || !id) return undefined;
     startLogStream(t.name, session, id, optionsFromTopic(t), {
       batch: (lines, dropped) => broadcast("logs", { topic: t.name, lines, ...(dropped ? { dropped } : {}) }),
       state: (s) => broadcast("logs:state", { topic: t.name, ...s }),
     });
-  },
-  release(t) {
-    stopLogStream(t.name);
+    return () => stopLogStream(t.name);
   },
 };
-
-// What each stats topic holds of its container's shared sampler: the release, once the container id is known.
-const statsHolds = new Map<string, { release: (() => void) | null; dropped: boolean }>();
 
 /**
  * Stats of one container: its ring buffer is the snapshot. The sampler is shared by container (full id), not by
@@ -50,19 +48,21 @@ const statsHolds = new Map<string, { release: (() => void) | null; dropped: bool
  */
 export const statsHandler: TopicHandler = {
   kind: "stats",
+  pattern: TOPIC_PATTERNS.stats,
   permission: "container:read",
   snapshot(actor, t): StatsSnapshot {
     const { session, containerId } = containerSession(actor, "container:read", t.endpointId!, t.containerId!);
     const sampler = statsSampler(t.endpointId!, containerId);
     if (sampler) return sampler.snapshot();
     // The first viewer: the sampler starts right after this. A container known to be stopped says so at once.
-    return { samples: [], state: isStopped(session.containers.get(containerId)?.state) ? "stopped" : "streaming" };
+    const state = session.store<ContainerSummary>("containers")?.get(containerId)?.state;
+    return { samples: [], state: isStopped(state) ? "stopped" : "streaming" };
   },
   acquire(t, rt, broadcast) {
     const session = rt.endpoints.session(t.endpointId!);
-    if (!session) return;
+    if (!session) return undefined;
+    // What this topic holds of its container's shared sampler, once the container id is known.
     const hold = { release: null as (() => void) | null, dropped: false };
-    statsHolds.set(t.name, hold);
     const consumer: StatsConsumer = {
       sample: (sample) => broadcast("stats", { topic: t.name, sample }),
       state: (s) => broadcast("stats:state", { topic: t.name, ...s }),
@@ -70,20 +70,17 @@ export const statsHandler: TopicHandler = {
     const known = resolveContainerId(session, t.containerId!);
     if (known) {
       hold.release = acquireStatsSampler(t.endpointId!, session, known, consumer);
-      return;
+    } else {
+      // Not in the store yet (created a moment ago): ask the engine, then hold the sampler unless everyone left.
+      void resolveContainerIdByEngine(session, t.containerId!).then((id) => {
+        if (hold.dropped) return;
+        if (!id) return consumer.state({ state: "error", error: "No such container" });
+        hold.release = acquireStatsSampler(t.endpointId!, session, id, consumer);
+      });
     }
-    // Not in the store yet (created a moment ago): ask the engine, then hold the sampler unless everyone left.
-    void resolveContainerIdByEngine(session, t.containerId!).then((id) => {
-      if (hold.dropped) return;
-      if (!id) return consumer.state({ state: "error", error: "No such container" });
-      hold.release = acquireStatsSampler(t.endpointId!, session, id, consumer);
-    });
-  },
-  release(t) {
-    const hold = statsHolds.get(t.name);
-    statsHolds.delete(t.name);
-    if (!hold) return;
-    hold.dropped = true;
-    hold.release?.();
+    return () => {
+      hold.dropped = true;
+      hold.release?.();
+    };
   },
 };

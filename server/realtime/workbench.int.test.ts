@@ -5,6 +5,7 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StatsSample } from "@/lib/container-stats";
 import type { Usage } from "@/lib/container-usage";
+import type { ContainerSummary } from "@/lib/domain";
 import { type LogBatch, type LogSearchResult, logsTopic } from "@/lib/log-options";
 import { statsTopic, usageTopic } from "@/lib/topics";
 import { activeUpstreams, logStream, statsConsumers, statsSampler } from "@/server/hub/container-hubs";
@@ -40,7 +41,9 @@ async function container(name: string, cmd: string[], extra: Docker.HostConfig =
   });
   made.push(c);
   await c.start();
-  await waitFor("container in the store", () => h.rt.endpoints.session("local")?.containers.get(c.id));
+  await waitFor("container in the store", () =>
+    h.rt.endpoints.session("local")?.store<ContainerSummary>("containers")?.get(c.id),
+  );
   return c.id;
 }
 
@@ -136,7 +139,7 @@ describe("stats", () => {
     await c.stop();
     await waitFor(
       "stopped in the store",
-      () => h.rt.endpoints.session("local")?.containers.get(id)?.state !== "running",
+      () => h.rt.endpoints.session("local")?.store<ContainerSummary>("containers")?.get(id)?.state !== "running",
     );
     const topic = statsTopic("local", id);
     const a = await h.connect("admin");
@@ -188,7 +191,7 @@ describe("stats", () => {
 
   it("the Stats tab and a list row on one container share one sampler, whatever name each used", async () => {
     const id = await container("shared", ["sh", "-c", "while :; do :; done"], { NanoCpus: 300_000_000 });
-    const name = h.rt.endpoints.session("local")!.containers.get(id)!.name;
+    const name = h.rt.endpoints.session("local")!.store<ContainerSummary>("containers")!.get(id)!.name;
     // The Stats tab subscribes by name (as a URL may carry it), the list row by full id.
     const stats = statsTopic("local", name);
     const usage = usageTopic("local", id);
@@ -222,7 +225,10 @@ describe("stats", () => {
   it("a stopped container gets no sampler; one that stops lets its sampler go and one that starts gets it back", async () => {
     const id = await container("usage-stopper", ["sleep", "3600"]);
     await docker.getContainer(id).stop({ t: 0 });
-    await waitFor("exited in the store", () => h.rt.endpoints.session("local")?.containers.get(id)?.state === "exited");
+    await waitFor(
+      "exited in the store",
+      () => h.rt.endpoints.session("local")?.store<ContainerSummary>("containers")?.get(id)?.state === "exited",
+    );
     const a = await h.connect("viewer");
     const topic = usageTopic("local", id);
     const got = collect<{ usage: Usage | null }>(a, "usage", topic);

@@ -1,7 +1,7 @@
 import Docker from "dockerode";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/lib/domain";
+import type { Actor, ContainerSummary } from "@/lib/domain";
 import type { PublicStatusView } from "@/lib/status-view";
 import { statusTopic } from "@/lib/topics";
 import { ask, type Harness, startHarness } from "@/server/realtime/workbench-harness";
@@ -47,7 +47,7 @@ async function makeContainer(name: string): Promise<Docker.Container> {
   await c.start();
   await waitFor(
     "container running in the store",
-    () => h.rt.endpoints.session("local")?.containers.get(c.id)?.state === "running",
+    () => h.rt.endpoints.session("local")?.store<ContainerSummary>("containers")?.get(c.id)?.state === "running",
   );
   return c;
 }
@@ -146,7 +146,7 @@ describe("the public namespace", () => {
   });
 
   it("pushes a stop and a start to every viewer, from one shared feed, without another engine stream", async () => {
-    const session = h.rt.endpoints.session("local")!;
+    const session = h.rt.endpoints.access("local", "docker");
     const streamsBefore = session.eventStreamsOpened;
     const feedsBefore = h.rt.status.listenerCount("change");
     const viewers = await Promise.all(Array.from({ length: 20 }, () => anonymous()));

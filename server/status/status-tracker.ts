@@ -82,17 +82,18 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
   }
 
   private readonly onContainers = (endpointId: string) => this.evaluate(endpointId);
+  private offStores: (() => void)[] = [];
   private readonly onHealth = (endpointId: string) => this.evaluate(endpointId);
-  private readonly onSwarm = (endpointId: string, resource: string) => {
-    if (resource === "services") this.evaluate(endpointId);
-  };
+  private readonly onServices = (endpointId: string) => this.evaluate(endpointId);
   private readonly onRemoved = () => void this.reload();
 
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    this.endpoints.on("containers", this.onContainers);
-    this.endpoints.on("swarm", this.onSwarm);
+    this.offStores = [
+      this.endpoints.onStore("containers", this.onContainers),
+      this.endpoints.onStore("services", this.onServices),
+    ];
     this.endpoints.on("health", this.onHealth);
     this.endpoints.on("removed", this.onRemoved);
     await this.reload();
@@ -112,8 +113,8 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
     this.started = false;
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
-    this.endpoints.off("containers", this.onContainers);
-    this.endpoints.off("swarm", this.onSwarm);
+    for (const off of this.offStores) off();
+    this.offStores = [];
     this.endpoints.off("health", this.onHealth);
     this.endpoints.off("removed", this.onRemoved);
     this.heartbeat();
@@ -205,17 +206,19 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
       if (t.target.endpointId !== endpointId) continue;
       if (!byName) {
         byName = new Map();
-        if (session && up) for (const c of session.containers.values()) byName.set(c.name, c);
+        if (session && up)
+          for (const c of session.store<ContainerSummary>("containers")?.values() ?? []) byName.set(c.name, c);
       }
       if (!services) {
         services = new Map();
-        if (session && up) for (const s of session.swarm.snapshot("services")) services.set(s.name, s);
+        if (session && up)
+          for (const s of session.store<SwarmService>("services")?.values() ?? []) services.set(s.name, s);
       }
       const c = t.target.kind === "container" ? byName.get(t.target.ref) : undefined;
       // A service is judged by its task counts (no container of its own to inspect for a start time).
       const next =
         t.target.kind === "service"
-          ? serviceLiveState(services.get(t.target.ref), up && session?.swarm.active === true)
+          ? serviceLiveState(services.get(t.target.ref), up && session?.capabilities.has("swarm") === true)
           : containerLiveState(c, up);
       const containerId = c?.id ?? null;
       const moved = next.state !== t.live.state || containerId !== t.containerId;
@@ -236,10 +239,9 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
 
   /** The container's own start (or stop) time, for "up for 3 days" across Berth restarts. */
   private async refineSince(key: string, t: Tracked, containerId: string, seq: number): Promise<void> {
-    const session = this.endpoints.session(t.target.endpointId);
-    if (!session) return;
+    if (this.endpoints.session(t.target.endpointId)?.kind !== "docker") return;
     try {
-      const info = await session.api.getContainer(containerId).inspect();
+      const info = await this.endpoints.access(t.target.endpointId, "docker").api.getContainer(containerId).inspect();
       if (this.targets.get(key) !== t || t.seq !== seq) return;
       const at = t.live.state === "up" ? engineTime(info.State?.StartedAt) : engineTime(info.State?.FinishedAt);
       if (at === null || at === t.live.since || at > Date.now()) return;

@@ -31,7 +31,7 @@ let network: Docker.Network;
 let containerId = "";
 
 beforeAll(async () => {
-  manager.add({ id: EP, name: EP, url: DOCKER_HOST } as never);
+  manager.add({ id: EP, name: EP, kind: "docker", url: DOCKER_HOST } as never);
   await waitFor("session up", () => manager.session(EP)?.health.state === "up");
   network = await docker.createNetwork({ Name: `${PREFIX}-net` });
   const c = await docker.createContainer({
@@ -55,14 +55,14 @@ afterAll(async () => {
 
 describe("network store and topology feed", () => {
   it("keeps networks current from network events on the one stream", async () => {
-    const session = manager.session(EP)!;
+    const session = manager.access(EP, "docker");
     await waitFor("network in store", () => session.networks.has(network.id));
     expect(session.networks.get(network.id)).toMatchObject({ name: `${PREFIX}-net`, driver: "bridge" });
     expect(session.eventStreamsOpen).toBe(1);
   });
 
   it("emits the edge on connect (with its alias) and removes it on disconnect", async () => {
-    const session = manager.session(EP)!;
+    const session = manager.access(EP, "docker");
     await waitFor("container in store", () => session.containers.has(containerId));
     const diffs: Diff<TopologyElement>[] = [];
     const feed = new TopologyFeed(EP, manager, (d) => diffs.push(d), quiet);

@@ -1,7 +1,7 @@
 import type { ContainerSummary, Diff } from "@/lib/domain";
 import type { NetworkSummary } from "@/lib/network-map";
 import { buildTopology, diffTopology, type TopologyElement, type TopologyGraph } from "@/lib/topology";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import type { EndpointManager } from "@/server/endpoints/endpoint-manager";
 import type { Logger } from "@/server/log";
 
@@ -24,6 +24,7 @@ export class TopologyFeed {
   private inspectQueue: string[] = [];
   private inspecting = 0;
   private stopped = false;
+  private readonly offStores: (() => void)[];
   private readonly onContainers = (id: string, diff: Diff<ContainerSummary>) => {
     if (id !== this.endpointId) return;
     for (const c of diff.upsert) this.wantAliases(c);
@@ -41,20 +42,23 @@ export class TopologyFeed {
     private readonly log: Logger,
   ) {
     this.graph = this.build();
-    manager.on("containers", this.onContainers);
-    manager.on("networks", this.onNetworks);
+    this.offStores = [
+      manager.onStore<ContainerSummary>("containers", this.onContainers),
+      manager.onStore<NetworkSummary>("networks", this.onNetworks),
+    ];
     for (const c of this.session()?.containers.values() ?? []) this.wantAliases(c);
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    this.manager.off("containers", this.onContainers);
-    this.manager.off("networks", this.onNetworks);
+    for (const off of this.offStores) off();
   }
 
-  private session(): DockerSession | undefined {
-    return this.manager.session(this.endpointId);
+  /** The Docker endpoint's stores and client (aliases need an inspect); none for an endpoint of another kind. */
+  private session(): DockerAccess | undefined {
+    if (this.manager.session(this.endpointId)?.kind !== "docker") return undefined;
+    return this.manager.access(this.endpointId, "docker");
   }
 
   /** The graph from the session's stores with the aliases known so far. */

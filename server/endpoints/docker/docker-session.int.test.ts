@@ -10,6 +10,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
 import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
+import type { EngineEvent } from "@/lib/events";
 import type { Logger } from "@/server/log";
 import { DockerSession } from "./docker-session";
 
@@ -58,10 +59,10 @@ function newSession(url: string, id = `ep-${sessions.length}`): DockerSession {
 function record(s: DockerSession) {
   const diffs: Diff<ContainerSummary>[] = [];
   const health: EndpointHealth[] = [];
-  const events: Record<string, unknown>[] = [];
-  s.on("containers", (d) => diffs.push(d));
+  const events: EngineEvent[] = [];
+  s.containers.on("diff", (d) => diffs.push(d));
   s.on("health", (h) => health.push({ ...h }));
-  s.on("event", (e) => events.push(e));
+  s.on("engineEvent", (e) => events.push(e));
   return { diffs, health, events };
 }
 
@@ -240,7 +241,7 @@ function realEngineTests(): void {
       const s = newSession(proxy.url);
       const seen = Array.from({ length: 50 }, () => new Set<string>());
       for (const ids of seen) {
-        s.on("containers", (d) => {
+        s.containers.on("diff", (d) => {
           for (const c of d.upsert) ids.add(`${c.id}:${c.state}`);
         });
       }
@@ -292,8 +293,8 @@ function realEngineTests(): void {
 
     // Changes no event will report: only a full re-list on reconnect can put these right.
     const ghost: ContainerSummary = { ...s.containers.get(before.id)!, id: "ghost".padEnd(64, "0"), name: "ghost" };
-    s.containers.set(ghost.id, ghost);
-    s.containers.set(before.id, { ...s.containers.get(before.id)!, state: "paused" });
+    s.containers.upsert(ghost);
+    s.containers.upsert({ ...s.containers.get(before.id)!, state: "paused" });
     const diffsBeforeRestart = diffs.length;
 
     await dockerd("start");
@@ -309,7 +310,7 @@ function realEngineTests(): void {
 
     const after = await createContainer(true);
     await waitFor("the new container running in the store", () => s.containers.get(after.id)?.state === "running");
-    const startEvent = events.find((e) => (e.Actor as { ID?: string })?.ID === after.id && e.Action === "start");
+    const startEvent = events.find((e) => e.actorId === after.id && e.action === "start");
     expect(startEvent).toBeDefined();
     expect(s.eventStreamsOpen).toBe(1);
     expect(s.eventStreamsOpened).toBeGreaterThanOrEqual(2);

@@ -1,59 +1,53 @@
-import { EventEmitter } from "node:events";
 import type { Readable } from "node:stream";
 import type Docker from "dockerode";
-import { diffSnapshots } from "@/lib/diff";
 import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
-import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
-import { type EngineEvent, RingBuffer, toEngineEvent } from "@/lib/events";
-import type { EngineFacts } from "@/lib/host-summary";
+import type { ContainerSummary } from "@/lib/domain";
+import { toEngineEvent } from "@/lib/events";
+import { type ContainerCounts, countContainers } from "@/lib/host-summary";
 import { type EngineNetwork, type NetworkSummary, toNetworkSummary } from "@/lib/network-map";
 import type { Logger } from "@/server/log";
+import type { KeyedStore } from "../keyed-store";
+import { type Capability, type Connected, EndpointSession } from "../session";
 import { type DockerTarget, describeDockerError, dockerOptions, sshAgentFor, timeout } from "./connect";
+import type { DockerAccess } from "./docker-access";
+import { DockerExecSource, DockerLogSource, DockerStatsSource } from "./docker-sources";
 import { BUDGET_MS, budgetedClient, endpointDownError } from "./engine-budget";
 import type { SshDockerAgent } from "./ssh-agent";
 import { SwarmStore } from "./swarm-store";
 
 const REQUEST_TIMEOUT_MS = BUDGET_MS.read;
-const PING_EVERY_MS = 2_000;
-const RECONCILE_EVERY_MS = 30_000;
-const BACKOFF_MIN_MS = 250;
-const BACKOFF_MAX_MS = 8_000;
 const STALE_RETRIES_MS = [10, 20, 40, 80, 160, 320, 640];
 /** Engine event types the one events stream follows (the events feed shows them; the store uses containers). */
 const EVENT_STREAM_TYPES: ("container" | "image" | "network" | "volume" | "node" | "service" | "secret" | "config")[] =
   ["container", "image", "network", "volume", "node", "service", "secret", "config"];
 /** Swarm object events: the swarm store handles them; they change no host counts. */
 const SWARM_EVENT_TYPES = new Set(["node", "service", "secret", "config"]);
-/** Recent events kept per endpoint so an events page does not open empty. */
-const EVENT_HISTORY = 500;
-
-export interface DockerSessionEvents {
-  health: [EndpointHealth];
-  containers: [Diff<ContainerSummary>];
-  networks: [Diff<NetworkSummary>];
-  /** Every raw engine event, for consumers such as an events feed. */
-  event: [Record<string, unknown>];
-  /** Host facts and image/volume/network counts changed. */
-  facts: [EngineFacts];
-  /** The same event normalized (and kept in `recentEvents`), for the events feed. */
-  engineEvent: [EngineEvent];
-}
+const BASE_CAPABILITIES: Capability[] = [
+  "containers",
+  "images",
+  "networks",
+  "volumes",
+  "events",
+  "logs",
+  "exec",
+  "stats",
+];
+const CAPABILITIES: ReadonlySet<Capability> = new Set(BASE_CAPABILITIES);
+const MANAGER_CAPABILITIES: ReadonlySet<Capability> = new Set([...BASE_CAPABILITIES, "swarm"]);
 
 /**
- * One long-lived connection to a Docker engine: health, a single events stream and the container store it keeps
- * current. Every viewer of the endpoint reads from here; nothing else opens an events stream to the engine.
+ * One long-lived connection to a Docker engine: a single events stream and the stores it keeps current
+ * (containers, networks). Every viewer of the endpoint reads from here; nothing else opens an events stream to the
+ * engine. The connect/backoff/health loop is the generic one (../session.ts).
  */
-export class DockerSession extends EventEmitter<DockerSessionEvents> {
-  readonly containers = new Map<string, ContainerSummary>();
+export class DockerSession extends EndpointSession implements DockerAccess {
+  readonly kind = "docker" as const;
+  readonly containers: KeyedStore<ContainerSummary>;
   /** Networks, kept current by network events from the same stream (create/destroy re-list them; they are few). */
-  readonly networks = new Map<string, NetworkSummary>();
-  health: EndpointHealth = { state: "connecting", since: Date.now() };
+  readonly networks: KeyedStore<NetworkSummary>;
   /** Count of event streams opened over the session's life (benchmarks check it stays at one per connection). */
   eventStreamsOpened = 0;
   eventStreamsOpen = 0;
-  /** Newest engine events (all followed types), oldest first. */
-  readonly recentEvents = new RingBuffer<EngineEvent>(EVENT_HISTORY);
-  private eventSeq = 0;
 
   /**
    * For quick requests (lists, inspect): a 5 s deadline so a hung engine cannot hold a caller. This and every other
@@ -68,10 +62,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   private readonly options: Docker.DockerOptions;
   /** Open long streams of this engine: ended at once when it stops answering, so no viewer watches a dead one. */
   private readonly liveStreams = new Set<Readable>();
-  private stopped = false;
   private stream: Readable | null = null;
-  private wake: (() => void) | null = null;
-  private timers: NodeJS.Timeout[] = [];
   private refreshing = new Map<string, boolean>();
   /** When each container's newest per-event read was requested; a full list requested earlier must not undo it. */
   private readAt = new Map<string, number>();
@@ -79,21 +70,16 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   private died = new Set<string>();
   /** ssh:// only: the one SSH connection both clients ride on. */
   private readonly agent: SshDockerAgent | undefined;
-  facts: EngineFacts | undefined;
   /** Nodes, services, tasks, secrets and configs when the engine is a swarm manager (else empty, `active` false). */
   readonly swarm: SwarmStore;
   private factsTimer: NodeJS.Timeout | null = null;
   private factsRunning = false;
   private networksRefresh: "idle" | "running" | "again" = "idle";
 
-  constructor(
-    readonly endpointId: string,
-    target: string | DockerTarget,
-    private readonly log: Logger,
-  ) {
-    super();
-    // Fan-out to many consumers is the point of a session; Node's default of 10 would warn of a leak.
-    this.setMaxListeners(0);
+  constructor(endpointId: string, target: string | DockerTarget, log: Logger) {
+    super(endpointId, log);
+    this.containers = this.addStore<ContainerSummary>("containers", (c) => c.id);
+    this.networks = this.addStore<NetworkSummary>("networks", (n) => n.id);
     const t = typeof target === "string" ? { url: target } : target;
     this.agent = sshAgentFor(t, REQUEST_TIMEOUT_MS);
     this.options = dockerOptions(t, undefined, this.agent);
@@ -109,13 +95,44 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       onStream: (s) => this.trackStream(s),
       gate: this.gate,
     });
-    // The session's own list calls: no down-gate (they run while connecting), 5 s deadlines.
-    this.swarm = new SwarmStore(endpointId, this.engine, log);
+    // The session's own list calls: no down-gate (they run while connecting), 5 s deadlines. Its stores are the
+    // session's, so their diffs go out like every other store's.
+    this.swarm = new SwarmStore(endpointId, this.engine, log, {
+      nodes: this.addStore("nodes", (n) => n.id),
+      services: this.addStore("services", (s) => s.id),
+      tasks: this.addStore("tasks", (t) => t.id),
+      secrets: this.addStore("secrets", (s) => s.id),
+      configs: this.addStore("configs", (c) => c.id),
+    });
+    this.swarm.on("active", () => this.emit("capabilities", [...this.capabilities]));
+    this.logs = new DockerLogSource(this);
+    this.stats = new DockerStatsSource(this);
+    this.exec = new DockerExecSource(this);
   }
 
-  /** A client without the request timeout, for long streams (image pulls) that must not be cut after 5 s. */
-  get streamApi(): Docker {
-    return this.streamClient;
+  get capabilities(): ReadonlySet<Capability> {
+    return this.swarm.active ? MANAGER_CAPABILITIES : CAPABILITIES;
+  }
+
+  access(): DockerAccess {
+    return this;
+  }
+
+  describeError(err: unknown): string {
+    return describeDockerError(err);
+  }
+
+  counts(): ContainerCounts {
+    return countContainers(this.containers.values());
+  }
+
+  async lookupContainer(ref: string): Promise<string | undefined> {
+    try {
+      const info = (await this.api.getContainer(ref).inspect()) as { Id?: string };
+      return info.Id;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -153,23 +170,9 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     return this.liveStreams.size;
   }
 
-  start(): void {
-    void this.runLoop();
-    this.timers.push(setInterval(() => void this.ping(), PING_EVERY_MS));
-    this.timers.push(setInterval(() => void this.reconcile(), RECONCILE_EVERY_MS));
-  }
-
-  stop(): void {
-    this.stopped = true;
-    for (const t of this.timers) clearInterval(t);
-    this.stream?.destroy();
-    if (this.factsTimer) clearTimeout(this.factsTimer);
-    this.agent?.destroy();
-    for (const s of this.liveStreams) s.destroy();
-    this.liveStreams.clear();
-    this.swarm.stop();
-    this.wake?.();
-    this.removeAllListeners();
+  /** A client without the request timeout, for long streams (image pulls) that must not be cut after 5 s. */
+  get streamApi(): Docker {
+    return this.streamClient;
   }
 
   /** A client without request timeouts, for long-lived per-container streams (logs, stats, exec). */
@@ -178,49 +181,45 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
   }
 
   snapshot(): ContainerSummary[] {
-    return [...this.containers.values()];
+    return this.containers.snapshot();
   }
 
-  private setHealth(next: Omit<EndpointHealth, "since">): void {
-    const prev = this.health;
-    const since = prev.state === next.state ? prev.since : Date.now();
-    this.health = { ...prev, ...next, since };
-    // A reason only explains "down"; an "up" after an outage must not carry the old one.
-    if (next.state !== "down") delete this.health.reason;
-    if (next.state === "down") this.health = { state: "down", reason: next.reason, since, version: prev.version };
-    this.emit("health", this.health);
+  networkSnapshot(): NetworkSummary[] {
+    return this.networks.snapshot();
   }
 
-  private async runLoop(): Promise<void> {
-    let backoff = BACKOFF_MIN_MS;
-    while (!this.stopped) {
-      try {
-        await this.connectOnce();
-        backoff = BACKOFF_MIN_MS;
-        await this.untilStreamEnds();
-        if (this.stopped) return;
-        // The stream ended: the engine went away or restarted. Decide with a ping rather than guessing.
-        await this.probe();
-      } catch (err) {
-        if (this.stopped) return;
-        this.setHealth({ state: "down", reason: describeDockerError(err) });
-        this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "endpoint connect failed");
-      }
-      await this.sleep(backoff);
-      backoff = Math.min(backoff * 2, BACKOFF_MAX_MS);
-    }
+  protected close(): void {
+    this.stream?.destroy();
+    if (this.factsTimer) clearTimeout(this.factsTimer);
+    this.agent?.destroy();
+    for (const s of this.liveStreams) s.destroy();
+    this.liveStreams.clear();
+    this.swarm.stop();
   }
 
-  private async probe(): Promise<void> {
+  /**
+   * A hung or vanished engine: drop the events stream so the loop reconnects with backoff, and end the logs, stats
+   * and exec streams too (they would otherwise look live while nothing comes): their owners report the loss.
+   */
+  protected dropUpstream(): void {
+    this.stream?.destroy();
+    for (const s of this.liveStreams)
+      s.destroy(
+        Object.assign(new Error("engine not responding"), { code: "BERTH_TIMEOUT", timeoutMs: REQUEST_TIMEOUT_MS }),
+      );
+    this.liveStreams.clear();
+  }
+
+  protected async probe(): Promise<number> {
     const t0 = performance.now();
     const pong = await timeout(this.engine.ping(), REQUEST_TIMEOUT_MS);
     const text = Buffer.isBuffer(pong) ? pong.toString() : String(pong);
     if (text !== "OK")
       throw Object.assign(new Error("Not a Docker API: /_ping did not answer OK"), { code: "BERTH_NOT_DOCKER" });
-    this.health = { ...this.health, latencyMs: Math.round(performance.now() - t0) };
+    return Math.round(performance.now() - t0);
   }
 
-  private async connectOnce(): Promise<void> {
+  protected async connect(): Promise<Connected> {
     const t0 = performance.now();
     const version = await timeout(this.engine.version(), REQUEST_TIMEOUT_MS);
     if (!version || typeof version.ApiVersion !== "string") {
@@ -240,12 +239,33 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       throw err;
     });
     // stop() ran while connecting: nobody would ever close this stream.
-    if (this.stopped) return void stream.destroy();
+    if (this.stopped) {
+      stream.destroy();
+      return {};
+    }
     this.attachStream(stream);
     await this.relist();
     await this.relistSwarm();
-    this.setHealth({ state: "up", version: version.Version, apiVersion: version.ApiVersion, latencyMs });
     this.scheduleFacts(0);
+    return { version: version.Version, apiVersion: version.ApiVersion, latencyMs };
+  }
+
+  protected async reconcile(): Promise<void> {
+    this.scheduleFacts(0);
+    try {
+      await this.relist();
+    } finally {
+      await this.relistSwarm();
+    }
+  }
+
+  /** The swarm store never fails a connection: an engine whose swarm answers badly is still a Docker endpoint. */
+  private async relistSwarm(): Promise<void> {
+    try {
+      await this.swarm.relistAll();
+    } catch (err) {
+      this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "swarm list failed");
+    }
   }
 
   /** Coalesces bursts of image/volume/network events into one refresh of the counts. */
@@ -267,7 +287,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
         timeout(this.engine.listNetworks(), REQUEST_TIMEOUT_MS),
       ]);
       if (this.stopped) return;
-      const facts: EngineFacts = {
+      this.setFacts({
         cpus: Number(info.NCPU) || 0,
         memoryBytes: Number(info.MemTotal) || 0,
         images: Number(info.Images) || 0,
@@ -275,11 +295,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
         networks: Array.isArray(networks) ? networks.length : 0,
         os: typeof info.OperatingSystem === "string" ? info.OperatingSystem : undefined,
         updatedAt: Date.now(),
-      };
-      const prev = this.facts;
-      this.facts = facts;
-      if (!prev || JSON.stringify({ ...prev, updatedAt: 0 }) !== JSON.stringify({ ...facts, updatedAt: 0 }))
-        this.emit("facts", facts);
+      });
     } catch (err) {
       this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "facts refresh failed");
     } finally {
@@ -309,35 +325,11 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       if (this.stream !== stream) return;
       this.stream = null;
       this.eventStreamsOpen--;
-      this.wake?.();
+      this.upstreamLost();
     };
     stream.on("error", done);
     stream.on("end", done);
     stream.on("close", done);
-  }
-
-  private untilStreamEnds(): Promise<void> {
-    if (!this.stream) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.wake = () => {
-        this.wake = null;
-        resolve();
-      };
-    });
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = setTimeout(() => {
-        this.wake = null;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(t);
-        this.wake = null;
-        resolve();
-      };
-    });
   }
 
   private onEventLine(line: string): void {
@@ -352,12 +344,8 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     } catch {
       return;
     }
-    this.emit("event", ev as Record<string, unknown>);
-    const normalized = toEngineEvent(this.endpointId, ev, ++this.eventSeq);
-    if (normalized) {
-      this.recentEvents.push(normalized);
-      this.emit("engineEvent", normalized);
-    }
+    const normalized = toEngineEvent(this.endpointId, ev, this.nextEventSeq());
+    if (normalized) this.pushEvent(normalized);
     if (ev.Type && SWARM_EVENT_TYPES.has(ev.Type)) {
       this.swarm.onEvent(ev);
       return;
@@ -421,17 +409,9 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
     }
   }
 
-  networkSnapshot(): NetworkSummary[] {
-    return [...this.networks.values()];
-  }
-
   private async relistNetworks(): Promise<void> {
     const list = (await timeout(this.engine.listNetworks(), REQUEST_TIMEOUT_MS)) as EngineNetwork[];
-    const next = new Map(list.map((n) => [n.Id, toNetworkSummary(this.endpointId, n)]));
-    const diff = diffSnapshots(this.networks, next);
-    this.networks.clear();
-    for (const [k, v] of next) this.networks.set(k, v);
-    if (diff.upsert.length || diff.remove.length) this.emit("networks", diff);
+    this.networks.replaceAll(list.map((n) => toNetworkSummary(this.endpointId, n)));
   }
 
   /** Re-reads one container after an event; coalesces bursts of events for the same id. */
@@ -455,21 +435,14 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
         }
         this.died.delete(id);
         this.readAt.set(id, requestedAt);
-        if (found) this.apply(toContainerSummary(this.endpointId, found));
-        else if (this.containers.delete(id)) this.emit("containers", { upsert: [], remove: [id] });
+        if (found) this.containers.upsert(toContainerSummary(this.endpointId, found));
+        else this.containers.delete(id);
       } while (this.refreshing.get(id) && !this.stopped);
     } catch (err) {
       this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "container refresh failed");
     } finally {
       this.refreshing.delete(id);
     }
-  }
-
-  private apply(next: ContainerSummary): void {
-    const prev = this.containers.get(next.id);
-    if (prev && JSON.stringify(prev) === JSON.stringify(next)) return;
-    this.containers.set(next.id, next);
-    this.emit("containers", { upsert: [next], remove: [] });
   }
 
   /** Full list, replacing the store; emits what changed. Runs on every (re)connect and periodically. */
@@ -485,48 +458,7 @@ export class DockerSession extends EventEmitter<DockerSessionEvents> {
       else next.delete(id);
     }
     this.readAt.clear();
-    const diff = diffSnapshots(this.containers, next);
-    this.containers.clear();
-    for (const [k, v] of next) this.containers.set(k, v);
-    if (diff.upsert.length || diff.remove.length) this.emit("containers", diff);
+    this.containers.replaceAll(next);
     await this.relistNetworks();
-  }
-
-  /** The swarm store never fails a connection: an engine whose swarm answers badly is still a Docker endpoint. */
-  private async relistSwarm(): Promise<void> {
-    try {
-      await this.swarm.relistAll();
-    } catch (err) {
-      this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "swarm list failed");
-    }
-  }
-
-  private async ping(): Promise<void> {
-    if (this.stopped || this.health.state !== "up") return;
-    try {
-      await this.probe();
-      this.emit("health", this.health);
-    } catch (err) {
-      // A hung or vanished engine: drop the stream so the loop reconnects with backoff, and end the logs, stats and
-      // exec streams too (they would otherwise look live while nothing comes): their owners report the loss.
-      this.setHealth({ state: "down", reason: describeDockerError(err) });
-      this.stream?.destroy();
-      for (const s of this.liveStreams)
-        s.destroy(
-          Object.assign(new Error("engine not responding"), { code: "BERTH_TIMEOUT", timeoutMs: REQUEST_TIMEOUT_MS }),
-        );
-      this.liveStreams.clear();
-    }
-  }
-
-  private async reconcile(): Promise<void> {
-    if (this.stopped || this.health.state !== "up") return;
-    this.scheduleFacts(0);
-    try {
-      await this.relist();
-    } catch (err) {
-      this.log.debug({ endpointId: this.endpointId, err: describeDockerError(err) }, "reconcile failed");
-    }
-    await this.relistSwarm();
   }
 }

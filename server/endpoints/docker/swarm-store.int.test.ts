@@ -2,7 +2,7 @@ import Docker from "dockerode";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diff } from "@/lib/domain";
-import type { SwarmItems, SwarmResource } from "@/lib/swarm";
+import { SWARM_RESOURCES, type SwarmItems, type SwarmResource } from "@/lib/swarm";
 import type { Logger } from "@/server/log";
 import { DockerSession } from "./docker-session";
 
@@ -57,7 +57,9 @@ async function setAvailability(hostname: string, availability: "active" | "drain
 beforeAll(async () => {
   if (rigError) throw rigError;
   session = new DockerSession("swarm-it", MANAGER, quiet);
-  session.swarm.on("diff", (r, d) => diffs.push([r, d]));
+  session.on("store", (r, d) => {
+    if ((SWARM_RESOURCES as readonly string[]).includes(r)) diffs.push([r as SwarmResource, d as Diff<never>]);
+  });
   session.start();
   await waitFor(
     "the session to see a swarm manager",

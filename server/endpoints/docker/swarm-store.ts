@@ -1,9 +1,8 @@
 import { EventEmitter } from "node:events";
 import type Docker from "dockerode";
-import { diffSnapshots } from "@/lib/diff";
-import type { Diff } from "@/lib/domain";
 import { type SwarmItems, type SwarmResource, type SwarmService, taskInTransition } from "@/lib/swarm";
 import type { Logger } from "@/server/log";
+import type { KeyedStore } from "../keyed-store";
 import { describeDockerError, timeout } from "./connect";
 import { countTasks, toSwarmNode, toSwarmObject, toSwarmService, toSwarmTask } from "./swarm-map";
 
@@ -18,10 +17,10 @@ const FOLLOW_UP_MS = [150, 400, 1_000, 2_000];
 const CONVERGING_EVERY_MS = 400;
 const CONVERGING_MAX_MS = 5_000;
 
-type Stores = { [R in SwarmResource]: Map<string, SwarmItems[R]> };
+/** The session's stores this fills, one per swarm resource (registered by the session, so diffs go out as usual). */
+export type SwarmStores = { [R in SwarmResource]: KeyedStore<SwarmItems[R]> };
 
 export interface SwarmStoreEvents {
-  diff: [SwarmResource, Diff<SwarmItems[SwarmResource]>];
   /** The engine became (or stopped being) a reachable swarm manager. */
   active: [boolean];
 }
@@ -34,13 +33,6 @@ export interface SwarmStoreEvents {
  * converging (tasks starting or stopping, an update rolling). Everything is listed anew on each (re)connect.
  */
 export class SwarmStore extends EventEmitter<SwarmStoreEvents> {
-  readonly stores: Stores = {
-    nodes: new Map(),
-    services: new Map(),
-    tasks: new Map(),
-    secrets: new Map(),
-    configs: new Map(),
-  };
   /** A reachable manager (Swarm.ControlAvailable): only then is there anything to list. */
   active = false;
   private stopped = false;
@@ -55,6 +47,7 @@ export class SwarmStore extends EventEmitter<SwarmStoreEvents> {
     private readonly endpointId: string,
     private readonly api: Docker,
     private readonly log: Logger,
+    readonly stores: SwarmStores,
   ) {
     super();
     this.setMaxListeners(0);
@@ -67,7 +60,7 @@ export class SwarmStore extends EventEmitter<SwarmStoreEvents> {
   }
 
   snapshot<R extends SwarmResource>(resource: R): SwarmItems[R][] {
-    return [...(this.stores[resource] as Map<string, SwarmItems[R]>).values()];
+    return (this.stores[resource] as KeyedStore<SwarmItems[R]>).snapshot();
   }
 
   /** After every (re)connect and on the periodic reconcile: is this a manager, then list everything. */
@@ -168,13 +161,10 @@ export class SwarmStore extends EventEmitter<SwarmStoreEvents> {
   }
 
   private replace(resource: SwarmResource, next: Map<string, SwarmItems[SwarmResource]>): void {
-    const store = this.stores[resource] as Map<string, SwarmItems[SwarmResource]>;
-    const diff = diffSnapshots(store, next);
+    const store = this.stores[resource] as KeyedStore<SwarmItems[SwarmResource]>;
+    const diff = store.replaceAll(next);
     if (!diff.upsert.length && !diff.remove.length) return;
-    store.clear();
-    for (const [k, v] of next) store.set(k, v);
     if (resource === "tasks" || resource === "services") this.convergeDelay = CONVERGING_EVERY_MS;
-    this.emit("diff", resource, diff);
   }
 
   /** Reads the task list now and a few times more; then keeps reading while anything converges. */

@@ -1,11 +1,11 @@
 import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
-import { NotFoundError, UserError } from "@/lib/errors";
+import { UserError } from "@/lib/errors";
 import type { ContainerActionInput } from "@/lib/schemas";
+import { dockerOf } from "@/server/endpoints/access";
 import { describeDockerError, isUnavailable } from "@/server/endpoints/docker/connect";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
-import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 
@@ -22,7 +22,7 @@ export async function runContainerOp(
   actor: Actor | null,
   input: ContainerActionInput,
   action: string,
-  op: (c: Docker.Container, session: DockerSession) => Promise<unknown>,
+  op: (c: Docker.Container, session: DockerAccess) => Promise<unknown>,
   ctx: OpContext = {},
 ): Promise<void> {
   const audit = { actor, action, endpointId: input.endpointId, target: input.containerId, source: ctx.source };
@@ -32,8 +32,7 @@ export async function runContainerOp(
     await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
     throw err;
   }
-  const session = runtime().endpoints.session(input.endpointId);
-  if (!session) throw new NotFoundError("Endpoint not found");
+  const session = dockerOf(input.endpointId);
   const known = session.containers.get(input.containerId);
   if (known) audit.target = known.name;
   try {

@@ -1,8 +1,8 @@
 import type { CreateContainerInput } from "@/lib/container-spec";
 import { specToCreateBody } from "@/lib/container-spec-map";
 import type { Actor } from "@/lib/domain";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import { runtime } from "@/server/runtime";
+import { ForbiddenError } from "@/lib/errors";
+import { dockerOf } from "@/server/endpoints/access";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import type { OpContext } from "./container-op";
@@ -37,8 +37,7 @@ export async function createContainer(
     await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
     throw err;
   }
-  const session = runtime().endpoints.session(input.endpointId);
-  if (!session) throw new NotFoundError("Endpoint not found");
+  const session = dockerOf(input.endpointId);
   const api = longClient(session);
   let refusal: string | null;
   try {

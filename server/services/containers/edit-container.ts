@@ -3,8 +3,8 @@ import { editToCreateBody, liveUpdateFor } from "@/lib/container-edit";
 import type { EditContainerInput } from "@/lib/container-spec";
 import type { ImageConfigLike, InspectLike } from "@/lib/container-spec-map";
 import type { Actor } from "@/lib/domain";
-import { ForbiddenError, NotFoundError, UserError } from "@/lib/errors";
-import { runtime } from "@/server/runtime";
+import { ForbiddenError, UserError } from "@/lib/errors";
+import { dockerOf } from "@/server/endpoints/access";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import type { OpContext } from "./container-op";
@@ -46,8 +46,7 @@ export async function editContainer(
     await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
     throw err;
   }
-  const session = runtime().endpoints.session(input.endpointId);
-  if (!session) throw new NotFoundError("Endpoint not found");
+  const session = dockerOf(input.endpointId);
   const api = longClient(session);
   const fail = async (err: unknown, detail: (message: string) => string = (m) => m) => {
     const e = engineError(err);

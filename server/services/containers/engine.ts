@@ -3,7 +3,7 @@ import { checkCreateBody, describeViolations, referencedVolumes, type VolumeInfo
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { describeDockerError, isUnavailable } from "@/server/endpoints/docker/connect";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { credentialsForImage, pullErrorText } from "../registries/registry-credentials";
 import { engineMessage } from "../resources/engine-op";
@@ -15,7 +15,7 @@ import { loadContainerRestrictions } from "../settings/container-restrictions";
  * The session's client with the deadline of an action (creates, renames, connects: slower than a read on a loaded
  * host). Pulls stream, so they have no deadline once the engine answers; stops ask for their grace (withGrace).
  */
-export function longClient(session: DockerSession): Docker {
+export function longClient(session: DockerAccess): Docker {
   return session.client(BUDGET_MS.action);
 }
 

@@ -1,9 +1,8 @@
 import type { ContainerSpecInput } from "@/lib/container-spec";
 import { type ImageConfigLike, type InspectLike, inspectToSpec } from "@/lib/container-spec-map";
 import type { Actor } from "@/lib/domain";
-import { NotFoundError } from "@/lib/errors";
 import type { ContainerActionInput } from "@/lib/schemas";
-import { runtime } from "@/server/runtime";
+import { dockerOf } from "@/server/endpoints/access";
 import { authorize } from "../authorize";
 import { engineError } from "./engine";
 
@@ -19,8 +18,7 @@ export async function getContainerSpec(
 ): Promise<ContainerSpecInput> {
   authorize(actor, "container:create", { endpointId: input.endpointId });
   if (purpose === "edit") authorize(actor, "container:operate", { endpointId: input.endpointId });
-  const session = runtime().endpoints.session(input.endpointId);
-  if (!session) throw new NotFoundError("Endpoint not found");
+  const session = dockerOf(input.endpointId);
   try {
     const inspect = (await session.api.getContainer(input.containerId).inspect()) as unknown as InspectLike;
     const image = await session.api

@@ -1,5 +1,5 @@
 import type Docker from "dockerode";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
 
 /**
@@ -7,7 +7,7 @@ import { graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget"
  * the container exited, which for one that ignores SIGTERM is after its whole grace period (its own StopTimeout, or
  * the engine's 10 s), then SIGKILL. Waiting less reported failures that did not happen.
  */
-export async function withGrace(session: DockerSession, containerId: string): Promise<Docker.Container> {
+export async function withGrace(session: DockerAccess, containerId: string): Promise<Docker.Container> {
   const info = (await session.api.getContainer(containerId).inspect()) as { Config?: { StopTimeout?: number } };
   return session.client(graceBudgetMs(graceOf(info))).getContainer(containerId);
 }

@@ -7,5 +7,5 @@ export function listContainers(actor: Actor | null, endpointId: string): Contain
   authorize(actor, "container:read", { endpointId });
   const session = runtime().endpoints.session(endpointId);
   if (!session) throw new NotFoundError("Endpoint not found");
-  return session.snapshot().sort((a, b) => a.name.localeCompare(b.name));
+  return (session.store<ContainerSummary>("containers")?.snapshot() ?? []).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,7 +1,7 @@
 import type Docker from "dockerode";
 import { deleteSwap, openSwaps, type SwapRow } from "@/db/swap-queries";
 import type { Actor } from "@/lib/domain";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
 import type { Runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
@@ -38,8 +38,9 @@ export function startSwapRecovery(rt: Runtime): void {
 }
 
 export async function recoverSwaps(rt: Runtime, endpointId: string): Promise<number> {
-  const session = rt.endpoints.session(endpointId);
-  if (!session) return 0;
+  // Swaps are Docker container swaps: endpoints of other kinds have none.
+  if (rt.endpoints.session(endpointId)?.kind !== "docker") return 0;
+  const session = rt.endpoints.access(endpointId, "docker");
   const rows = (await openSwaps(rt.db, endpointId)).filter((r) => !isInFlight(r.id));
   for (const row of rows) {
     const base = { actor: BERTH, action: "container.swap-recovery", endpointId, target: row.name };
@@ -58,7 +59,7 @@ export async function recoverSwaps(rt: Runtime, endpointId: string): Promise<num
   return rows.length;
 }
 
-async function recoverOne(session: DockerSession, row: SwapRow): Promise<{ ok: boolean; text: string }> {
+async function recoverOne(session: DockerAccess, row: SwapRow): Promise<{ ok: boolean; text: string }> {
   const api = session.client(BUDGET_MS.action);
   const find = (ref: string) =>
     api

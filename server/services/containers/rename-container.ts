@@ -1,8 +1,7 @@
 import type { RenameContainerInput } from "@/lib/container-spec";
 import type { Actor } from "@/lib/domain";
-import { NotFoundError } from "@/lib/errors";
+import { dockerOf } from "@/server/endpoints/access";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
-import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import type { OpContext } from "./container-op";
@@ -22,8 +21,7 @@ export async function renameContainer(actor: Actor | null, input: RenameContaine
     await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
     throw err;
   }
-  const session = runtime().endpoints.session(input.endpointId);
-  if (!session) throw new NotFoundError("Endpoint not found");
+  const session = dockerOf(input.endpointId);
   const known = session.containers.get(input.containerId);
   if (known) audit.target = known.name;
   try {

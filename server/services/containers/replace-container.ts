@@ -1,6 +1,6 @@
 import type Docker from "dockerode";
 import { type CreateBody, type InspectLike, inspectToCreateBody } from "@/lib/container-spec-map";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
 import { engineError } from "./engine";
 import { openSwapJournal } from "./swap-journal";
@@ -36,7 +36,7 @@ async function connectAll(api: Docker, id: string, networks: Network[]): Promise
  * stopped is made again from its own settings. The thrown error says what failed and how the rollback went.
  */
 export async function replaceContainer(
-  session: DockerSession,
+  session: DockerAccess,
   inspect: Docker.ContainerInspectInfo,
   next: { body: CreateBody; extraNetworks: Network[] },
   who: { action: string; actorName: string },

@@ -2,8 +2,9 @@ import crypto from "node:crypto";
 import { findEndpointById, findEndpointByName } from "@/db/endpoint-queries";
 import { insertEndpoint } from "@/db/queries";
 import type { Actor, EndpointView } from "@/lib/domain";
-import { type CreateEndpointInput, connectionUrl } from "@/lib/endpoint-schemas";
+import type { CreateEndpointInput } from "@/lib/endpoint-schemas";
 import { UserError } from "@/lib/errors";
+import { driverForConnection } from "@/server/endpoints/registry";
 import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
@@ -45,15 +46,24 @@ export async function createEndpoint(
   try {
     if (await findEndpointByName(rt.db, input.name))
       throw new UserError(`An endpoint named "${input.name}" already exists`, 409, "conflict");
-    const url = connectionUrl(input.connection);
+    // The connection's shape says its kind: the driver whose schema accepts it.
+    const found = driverForConnection(input.connection);
+    if (!found) throw new UserError("Unknown kind of connection", 400, "unknown_kind");
+    const { driver } = found;
+    const url = driver.urlOf(found.connection);
     const creds = resolveCredentials(input.connection, undefined);
-    const test = await testConnection(url, creds);
+    const test = await testConnection(url, creds, driver.kind);
     if (!test.ok) throw new UserError(`Could not connect: ${test.reason}`, 422, "connection_failed");
     const id = await newEndpointId(input.name);
-    const row = { id, name: input.name, kind: "docker", url, secret: sealCredentials(creds), createdAt: Date.now() };
+    const row = { id, name: input.name, kind: driver.kind, url, secret: sealCredentials(creds), createdAt: Date.now() };
     await insertEndpoint(rt.db, row);
     rt.endpoints.add(row);
-    await recordAudit({ ...audit, endpointId: id, outcome: "success", detail: `${url} (Docker ${test.version})` });
+    await recordAudit({
+      ...audit,
+      endpointId: id,
+      outcome: "success",
+      detail: `${url} (${driver.label} ${test.version})`,
+    });
     return rt.endpoints.view(id)!;
   } catch (err) {
     await recordAudit({ ...audit, outcome: "failure", detail: err instanceof UserError ? err.message : "error" });

@@ -1,7 +1,8 @@
 import { findEndpointById, findEndpointByName, updateEndpointRow } from "@/db/endpoint-queries";
 import type { Actor, EndpointView } from "@/lib/domain";
-import { connectionUrl, type UpdateEndpointInput } from "@/lib/endpoint-schemas";
+import type { UpdateEndpointInput } from "@/lib/endpoint-schemas";
 import { NotFoundError, UserError } from "@/lib/errors";
+import { requireDriver } from "@/server/endpoints/registry";
 import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
@@ -38,14 +39,18 @@ export async function updateEndpoint(
     const clash = await findEndpointByName(rt.db, input.name);
     if (clash && clash.id !== row.id)
       throw new UserError(`An endpoint named "${input.name}" already exists`, 409, "conflict");
-    const url = connectionUrl(input.connection);
+    // An edit keeps the endpoint's kind: the connection must be one its driver accepts.
+    const driver = requireDriver(row.kind);
+    const connection = driver.connection.safeParse(input.connection);
+    if (!connection.success) throw new UserError(`Not a ${driver.label} connection`, 400, "wrong_kind");
+    const url = driver.urlOf(connection.data);
     const creds = resolveCredentials(input.connection, openCredentials(row));
-    const test = await testConnection(url, creds);
+    const test = await testConnection(url, creds, driver.kind);
     if (!test.ok) throw new UserError(`Could not connect: ${test.reason}`, 422, "connection_failed");
     const next = { ...row, name: input.name, url, secret: sealCredentials(creds) };
     await updateEndpointRow(rt.db, row.id, { name: next.name, url: next.url, secret: next.secret });
     rt.endpoints.replace(next);
-    await recordAudit({ ...audit, outcome: "success", detail: `${url} (Docker ${test.version})` });
+    await recordAudit({ ...audit, outcome: "success", detail: `${url} (${driver.label} ${test.version})` });
     return rt.endpoints.view(row.id)!;
   } catch (err) {
     await recordAudit({ ...audit, outcome: "failure", detail: err instanceof UserError ? err.message : "error" });

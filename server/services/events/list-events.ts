@@ -1,10 +1,9 @@
 import type { Actor } from "@/lib/domain";
-import { UnauthenticatedError } from "@/lib/errors";
+import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { type EngineEvent, type EventFilter, eventMatches } from "@/lib/events";
 import { can } from "@/lib/policy";
 import { runtime } from "@/server/runtime";
 import { authorize } from "../authorize";
-import { sessionFor } from "../resources/engine-op";
 
 /** Recent events of one endpoint (its ring buffer), newest last, filtered. */
 export function listEvents(
@@ -14,8 +13,10 @@ export function listEvents(
   limit = 500,
 ): EngineEvent[] {
   authorize(actor, "event:read", { endpointId });
-  return sessionFor(endpointId)
-    .recentEvents.toArray()
+  const session = runtime().endpoints.session(endpointId);
+  if (!session) throw new NotFoundError("Endpoint not found");
+  return session.recentEvents
+    .toArray()
     .filter((e) => eventMatches(e, filter))
     .slice(-limit);
 }

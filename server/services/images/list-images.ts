@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/domain";
 import { UnauthenticatedError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import type { ContainerRef, ImageSummary } from "@/lib/resources";
+import { dockerOf } from "@/server/endpoints/access";
 import { runtime } from "@/server/runtime";
 import { engineMessage, engineRead } from "../resources/engine-op";
 
@@ -57,6 +58,8 @@ export interface AcrossEndpoints<T> {
 }
 
 /** One list across every endpoint the actor may read `image:read` on; a down endpoint is reported, not fatal. */
+const CAPABILITY = { "image:read": "images", "network:read": "networks", "volume:read": "volumes" } as const;
+
 export async function listAcrossEndpoints<T>(
   actor: Actor | null,
   action: "image:read" | "network:read" | "volume:read",
@@ -70,12 +73,14 @@ export async function listAcrossEndpoints<T>(
   await Promise.all(
     eps.map(async (e) => {
       const session = runtime().endpoints.session(e.id);
+      // Endpoints of a kind without this resource (a Kubernetes cluster has no Docker images) are not asked.
+      if (session && !session.capabilities.has(CAPABILITY[action])) return;
       if (!session || e.health.state !== "up") {
         out.errors.push({ endpointId: e.id, name: e.name, error: e.health.reason ?? "Endpoint is not connected" });
         return;
       }
       try {
-        out.items.push(...(await read(session.api, e.id)));
+        out.items.push(...(await read(dockerOf(e.id).api, e.id)));
       } catch (err) {
         out.errors.push({ endpointId: e.id, name: e.name, error: engineMessage(err) });
       }

@@ -56,8 +56,9 @@ export async function listRegistries(actor: Actor | null): Promise<RegistryView[
 /** Tests the login against the first endpoint that is up; the registry must be reachable from the engine. */
 async function testLogin(host: string, username: string, password: string): Promise<void> {
   const rt = runtime();
-  const up = rt.endpoints.views().find((e) => e.health.state === "up");
-  const session = up && rt.endpoints.session(up.id);
+  // Registry logins are tested by a Docker engine (it is the one that will pull).
+  const up = rt.endpoints.views().find((e) => e.kind === "docker" && e.health.state === "up");
+  const session = up && rt.endpoints.access(up.id, "docker");
   if (!session) throw new UserError("No endpoint is connected to test the login with", 409, "no_endpoint");
   try {
     await checkLogin(session.client(BUDGET_MS.action), { username, password, serveraddress: host });

@@ -1,11 +1,11 @@
 import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
-import { NotFoundError, UserError } from "@/lib/errors";
+import { UserError } from "@/lib/errors";
 import type { Action } from "@/lib/policy";
+import { dockerOf } from "@/server/endpoints/access";
 import { describeDockerError, isUnavailable } from "@/server/endpoints/docker/connect";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
-import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 
@@ -48,10 +48,9 @@ export function toUserError(err: unknown): UserError {
   return new UserError(engineMessage(err), code, "engine_error");
 }
 
-export function sessionFor(endpointId: string): DockerSession {
-  const session = runtime().endpoints.session(endpointId);
-  if (!session) throw new NotFoundError("Endpoint not found");
-  return session;
+/** The Docker engine of an endpoint (authorize first). */
+export function sessionFor(endpointId: string): DockerAccess {
+  return dockerOf(endpointId);
 }
 
 /** A read against one endpoint's engine: authorize, then run with the session's timed client. */
@@ -59,7 +58,7 @@ export async function engineRead<T>(
   actor: Actor | null,
   action: Action,
   endpointId: string,
-  fn: (api: Docker, session: DockerSession) => Promise<T>,
+  fn: (api: Docker, session: DockerAccess) => Promise<T>,
 ): Promise<T> {
   authorize(actor, action, { endpointId });
   const session = sessionFor(endpointId);
@@ -85,7 +84,7 @@ export async function engineOp<T>(
     /** How long the engine may take to answer (default: a quick action, 60 s). */
     budgetMs?: number;
   },
-  fn: (api: Docker, session: DockerSession) => Promise<T>,
+  fn: (api: Docker, session: DockerAccess) => Promise<T>,
   ctx: OpContext = {},
 ): Promise<T> {
   const audit = {

@@ -1,8 +1,10 @@
 import type Docker from "dockerode";
-import type { Actor } from "@/lib/domain";
+import type { Actor, ContainerSummary } from "@/lib/domain";
 import { UnauthenticatedError } from "@/lib/errors";
+import type { NetworkSummary } from "@/lib/network-map";
 import { can } from "@/lib/policy";
 import { rankCandidates, type SearchCandidate, type SearchHit, searchTerms } from "@/lib/search";
+import { dockerOf } from "@/server/endpoints/access";
 import { timeout } from "@/server/endpoints/docker/connect";
 import { runtime } from "@/server/runtime";
 
@@ -45,7 +47,7 @@ export async function search(actor: Actor | null, query: string, limit = 50): Pr
       const session = rt.endpoints.session(e.id);
       if (!session) return;
       if (can(actor, "container:read", at)) {
-        for (const c of session.snapshot()) {
+        for (const c of session.store<ContainerSummary>("containers")?.values() ?? []) {
           const project = c.labels[COMPOSE_PROJECT];
           candidates.push({
             ...base,
@@ -58,7 +60,7 @@ export async function search(actor: Actor | null, query: string, limit = 50): Pr
         }
       }
       if (can(actor, "network:read", at)) {
-        for (const n of session.networkSnapshot()) {
+        for (const n of session.store<NetworkSummary>("networks")?.values() ?? []) {
           candidates.push({
             ...base,
             kind: "network",
@@ -72,6 +74,8 @@ export async function search(actor: Actor | null, query: string, limit = 50): Pr
       const wantImages = can(actor, "image:read", at);
       const wantVolumes = can(actor, "volume:read", at);
       if (!wantImages && !wantVolumes) return;
+      // Images and volumes are asked of the engine itself; kinds without them are skipped, not reported.
+      if (!session.capabilities.has("images") && !session.capabilities.has("volumes")) return;
       if (e.health.state !== "up") {
         result.incomplete.push({ ...base, name: e.name, reason: "not connected" });
         return;
@@ -79,8 +83,12 @@ export async function search(actor: Actor | null, query: string, limit = 50): Pr
       try {
         const [images, volumes] = await timeout(
           Promise.all([
-            wantImages ? session.api.listImages() : Promise.resolve([]),
-            wantVolumes ? session.api.listVolumes().then((r) => r.Volumes ?? []) : Promise.resolve([]),
+            wantImages ? dockerOf(e.id).api.listImages() : Promise.resolve([]),
+            wantVolumes
+              ? dockerOf(e.id)
+                  .api.listVolumes()
+                  .then((r) => r.Volumes ?? [])
+              : Promise.resolve([]),
           ]),
           ENGINE_BUDGET_MS,
         );

@@ -1,6 +1,8 @@
 import { findStatusPageById, listStatusPages as listRows } from "@/db/status-page-queries";
 import type { Actor } from "@/lib/domain";
 import type { StatusSource } from "@/lib/status-view";
+import type { SwarmService } from "@/lib/swarm";
+import { containersOf } from "@/server/endpoints/access";
 import { runtime } from "@/server/runtime";
 import { authorize } from "../authorize";
 import { type StatusPageAdminView, toAdminView } from "./status-page-views";
@@ -25,8 +27,8 @@ export function listStatusSources(actor: Actor | null): StatusSource[] {
     id: e.id,
     name: e.name,
     reachable: e.health.state === "up",
-    containers: (endpoints.session(e.id)?.snapshot() ?? []).map((c) => c.name).sort((a, b) => a.localeCompare(b)),
-    services: (endpoints.session(e.id)?.swarm.snapshot("services") ?? [])
+    containers: (containersOf(e.id)?.snapshot() ?? []).map((c) => c.name).sort((a, b) => a.localeCompare(b)),
+    services: (endpoints.session(e.id)?.store<SwarmService>("services")?.snapshot() ?? [])
       .map((s) => s.name)
       .sort((a, b) => a.localeCompare(b)),
   }));

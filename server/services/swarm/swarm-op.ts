@@ -2,7 +2,7 @@ import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import type { Action } from "@/lib/policy";
-import type { DockerSession } from "@/server/endpoints/docker/docker-session";
+import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import type { SwarmStore } from "@/server/endpoints/docker/swarm-store";
 import { authorize } from "../authorize";
 import { engineOp, type OpContext, sessionFor, toUserError } from "../resources/engine-op";
@@ -17,7 +17,7 @@ export function notManager(): UserError {
 }
 
 /** The session of a manager endpoint, or a 409 saying it is not one. */
-export function managerSession(endpointId: string): DockerSession {
+export function managerSession(endpointId: string): DockerAccess {
   const session = sessionFor(endpointId);
   if (!session.swarm.active) throw notManager();
   return session;

@@ -1,5 +1,6 @@
-import type { Actor } from "@/lib/domain";
+import type { Actor, ContainerSummary } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
+import type { NetworkSummary } from "@/lib/network-map";
 import { buildTopology, type TopologyGraph } from "@/lib/topology";
 import { runtime } from "@/server/runtime";
 import { topologyFeeds } from "@/server/topology/topology-feed";
@@ -16,5 +17,9 @@ export function getTopology(actor: Actor | null, endpointId: string): TopologyGr
   if (feed) return feed.graph;
   const session = runtime().endpoints.session(endpointId);
   if (!session) throw new NotFoundError("Endpoint not found");
-  return buildTopology({ endpointId, networks: session.networks.values(), containers: session.containers.values() });
+  return buildTopology({
+    endpointId,
+    networks: session.store<NetworkSummary>("networks")?.values() ?? [],
+    containers: session.store<ContainerSummary>("containers")?.values() ?? [],
+  });
 }

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { redactInspect } from "@/lib/redaction";
+import { dockerOf } from "@/server/endpoints/access";
 import { describeDockerError } from "@/server/endpoints/docker/connect";
 import { containerSession } from "./container-session";
 
@@ -24,10 +25,10 @@ export async function inspectContainer(
   actor: Actor | null,
   input: { endpointId: string; containerId: string },
 ): Promise<ContainerInspect> {
-  const { session, containerId } = containerSession(actor, "container:read", input.endpointId, input.containerId);
+  const { containerId } = containerSession(actor, "container:read", input.endpointId, input.containerId);
   let inspect: Docker.ContainerInspectInfo;
   try {
-    inspect = await session.api.getContainer(containerId).inspect();
+    inspect = await dockerOf(input.endpointId).api.getContainer(containerId).inspect();
   } catch (err) {
     throw engineError(err);
   }
@@ -45,9 +46,12 @@ export async function topContainer(
   actor: Actor | null,
   input: { endpointId: string; containerId: string },
 ): Promise<ContainerTop> {
-  const { session, containerId } = containerSession(actor, "container:read", input.endpointId, input.containerId);
+  const { containerId } = containerSession(actor, "container:read", input.endpointId, input.containerId);
   try {
-    const top = (await session.api.getContainer(containerId).top()) as { Titles?: string[]; Processes?: string[][] };
+    const top = (await dockerOf(input.endpointId).api.getContainer(containerId).top()) as {
+      Titles?: string[];
+      Processes?: string[][];
+    };
     return { titles: top.Titles ?? [], processes: top.Processes ?? [] };
   } catch (err) {
     const e = err as { statusCode?: number };

@@ -1,18 +1,18 @@
 import type { Duplex } from "node:stream";
-import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { type ExecStartInput, execArgv } from "@/lib/exec-options";
-import { describeDockerError } from "@/server/endpoints/docker/connect";
-import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
+import type { ExecProcess } from "@/server/endpoints/session";
 import { recordAudit } from "../audit/record-audit";
-import { containerSession } from "./container-session";
+import { containerSession, containersIn } from "./container-session";
 
 export interface ExecHandle {
-  exec: Docker.Exec;
+  process: ExecProcess;
   stream: Duplex;
   endpointId: string;
   containerId: string;
+  /** Words for a failure of this endpoint (resize errors). */
+  describeError(err: unknown): string;
 }
 
 /** Opens an interactive TTY exec in a container. Admins and operators only; every start (and refusal) is audited. */
@@ -28,38 +28,27 @@ export async function startExec(actor: Actor | null, input: ExecStartInput, sour
     throw err;
   }
   const { session, containerId } = found;
-  const name = session.containers.get(containerId)?.name;
+  const name = containersIn(session).get(containerId)?.name;
   if (name) audit.target = name;
   try {
-    const exec = await session
-      .client(BUDGET_MS.action)
-      .getContainer(containerId)
-      .exec({
-        Cmd: argv,
-        User: input.user || undefined,
-        AttachStdin: true,
-        AttachStdout: true,
-        AttachStderr: true,
-        Tty: true,
-        // No COLUMNS/LINES: busybox (Alpine's sh, stty, ls...) lets them override the tty's size, so they would pin the
-        // first size for good and every later resize would be ignored. The size is set on the tty right after start.
-        Env: ["TERM=xterm-256color"],
-      });
-    // The hijacked connection lives as long as the console: start it on the session's timeout-free client.
-    const live = session.streams().getExec(exec.id);
-    const stream = (await live.start({ hijack: true, stdin: true, Tty: true } as never)) as unknown as Duplex;
-    await exec.resize({ h: input.rows, w: input.cols }).catch(() => {});
+    if (!session.exec) throw new UserError("This endpoint has no console", 409, "unsupported");
+    const process = await session.exec.open(containerId, {
+      argv,
+      user: input.user || undefined,
+      rows: input.rows,
+      cols: input.cols,
+    });
     await recordAudit({ ...audit, outcome: "success", detail });
-    return { exec: live, stream, endpointId: input.endpointId, containerId };
+    return {
+      process,
+      stream: process.stream,
+      endpointId: input.endpointId,
+      containerId,
+      describeError: (err) => session.describeError(err),
+    };
   } catch (err) {
-    const e = err as { statusCode?: number; json?: { message?: string } };
-    const message =
-      e.statusCode === 409
-        ? (e.json?.message ?? "The container is not running")
-        : e.statusCode === 404
-          ? "No such container"
-          : describeDockerError(err);
-    await recordAudit({ ...audit, outcome: "failure", detail: `${detail}: ${message}` });
-    throw new UserError(message, e.statusCode === 404 ? 404 : 409, "engine_error");
+    const ue = err instanceof UserError ? err : new UserError(session.describeError(err), 409, "engine_error");
+    await recordAudit({ ...audit, outcome: "failure", detail: `${detail}: ${ue.message}` });
+    throw ue;
   }
 }

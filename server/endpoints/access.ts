@@ -1,0 +1,28 @@
+import type { ContainerSummary } from "@/lib/domain";
+import { runtime } from "@/server/runtime";
+import type { DockerAccess } from "./docker/docker-access";
+import type { KeyedStore } from "./keyed-store";
+
+/**
+ * Each kind's own client, by kind: what its narrowing accessor returns. A new kind adds its line here
+ * (`kubernetes: KubeAccess`) and an accessor below (`kubeOf`).
+ */
+export interface KindAccess {
+  docker: DockerAccess;
+}
+
+/**
+ * The Docker engine of one endpoint, for services that need Docker itself (create, pull, inspect...). Refuses an
+ * unknown endpoint (404) and an endpoint of another kind (409, naming both) with a UserError. Authorize first.
+ */
+export function dockerOf(endpointId: string): DockerAccess {
+  return runtime().endpoints.access(endpointId, "docker");
+}
+
+/**
+ * The endpoint's live containers, whatever its kind, or undefined when the endpoint is unknown or keeps none. For
+ * kind-neutral readers (lists, search, status pages, topology).
+ */
+export function containersOf(endpointId: string): KeyedStore<ContainerSummary> | undefined {
+  return runtime().endpoints.session(endpointId)?.store<ContainerSummary>("containers");
+}
