@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { UserError } from "@/lib/errors";
+import { SWARM_RESOURCES } from "@/lib/swarm";
 import { storeTopicPattern } from "@/lib/topics";
 import { log } from "@/server/log";
 import { EndpointManager } from "./endpoint-manager";
@@ -41,7 +42,7 @@ describe("EndpointManager", () => {
     manager.add(row("d1", "docker", "unix:///nonexistent/berth-test.sock"));
     manager.add(row("k1", "kubernetes", "https://127.0.0.1:1"));
     expect(manager.session("d1")?.kind).toBe("docker");
-    expect(manager.session("d1")?.storeNames()).toEqual(["containers", "networks"]);
+    expect(manager.session("d1")?.storeNames()).toEqual(["containers", "networks", ...SWARM_RESOURCES]);
     expect(manager.access("d1", "docker").containers.size).toBe(0);
     // A kind without a driver in this build lists, down, saying why; asking it for Docker is refused by name.
     expect(manager.view("k1")).toMatchObject({ kind: "kubernetes", address: "(unsupported kind)" });
