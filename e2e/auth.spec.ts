@@ -22,10 +22,12 @@ test("wrong password and unknown user get the same answer", async ({ page }) => 
   expect(unknownUser).toBe(wrongPassword);
 });
 
-test("sign in, see endpoints with live status, sign out", async ({ page }) => {
+test("sign in lands on Home; endpoints with live status; sign out", async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.signInAsAdmin();
-  await expect(page).toHaveURL(/\/endpoints$/);
+  await expect(page).toHaveURL(/:\d+\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
+  await page.goto("/endpoints");
   const table = page.getByRole("table", { name: "Endpoints" });
   const local = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "local", exact: true }) });
   await expect(local).toContainText("up");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FILTER, filterAndSort, matchesFilter, projectsOf } from "./container-filter";
+import { EMPTY_FILTER, exitCode, filterAndSort, isFailed, matchesFilter, projectsOf } from "./container-filter";
 import type { ContainerSummary } from "./domain";
 
 const mk = (p: Partial<ContainerSummary> & { name: string }): ContainerSummary => ({
@@ -30,6 +30,18 @@ describe("matchesFilter", () => {
   it("filters by state, with unhealthy as its own choice", () => {
     expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, state: "exited" }))).toEqual([db]);
     expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, state: "unhealthy" }))).toEqual([sick]);
+  });
+
+  it("reads exit codes and filters non-zero exits as failed", () => {
+    const crashed = mk({ name: "crashed", state: "exited", status: "Exited (137) 2 minutes ago" });
+    const clean = mk({ name: "clean", state: "exited", status: "Exited (0) 1 hour ago" });
+    expect(exitCode(crashed)).toBe(137);
+    expect(exitCode(clean)).toBe(0);
+    expect(exitCode(web)).toBeNull();
+    expect(isFailed(clean)).toBe(false);
+    expect([crashed, clean, web].filter((c) => matchesFilter(c, { ...EMPTY_FILTER, state: "failed" }))).toEqual([
+      crashed,
+    ]);
   });
 
   it("filters by label key or key=value, and by compose project and endpoint", () => {

@@ -7,7 +7,7 @@ export const COMPOSE_PROJECT_LABEL = "com.docker.compose.project";
 export interface ContainerFilter {
   name: string;
   image: string;
-  /** A container state, "unhealthy", or "" for any. */
+  /** A container state, "unhealthy", "failed" (exited with a non-zero code), or "" for any. */
   state: string;
   /** "key" (has the label) or "key=value" (label equals value). */
   label: string;
@@ -29,13 +29,33 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "bas
 
 export const rowKey = (c: Pick<ContainerSummary, "endpointId" | "id">) => `${c.endpointId}/${c.id}`;
 export const composeProject = (c: ContainerSummary) => c.labels[COMPOSE_PROJECT_LABEL] ?? "";
-export const isUnhealthy = (c: ContainerSummary) => /\(unhealthy\)/.test(c.status);
+export const isUnhealthy = (c: Pick<ContainerSummary, "status">) => /\(unhealthy\)/.test(c.status);
+
+/** The exit code in an exited container's status ("Exited (137) 3 minutes ago"), or null. */
+export function exitCode(c: Pick<ContainerSummary, "state" | "status">): number | null {
+  if (c.state !== "exited" && c.state !== "dead") return null;
+  const m = /^Exited \((-?\d+)\)/.exec(c.status);
+  return m ? Number(m[1]) : null;
+}
+
+/** Exited with a non-zero code: what Home counts as a failure. */
+export const isFailed = (c: Pick<ContainerSummary, "state" | "status">) => {
+  const code = exitCode(c);
+  return code !== null && code !== 0;
+};
+
+/** Every value the state filter takes, in the order a picker shows them. */
+export const STATE_FILTERS = ["running", "exited", "failed", "unhealthy", "restarting", "paused", "created", "dead"];
 
 export function matchesFilter(c: ContainerSummary, f: ContainerFilter): boolean {
   if (f.endpointId && c.endpointId !== f.endpointId) return false;
   if (f.name && !c.name.toLowerCase().includes(f.name.trim().toLowerCase())) return false;
   if (f.image && !c.image.toLowerCase().includes(f.image.trim().toLowerCase())) return false;
-  if (f.state === "unhealthy" ? !isUnhealthy(c) : f.state && c.state !== f.state) return false;
+  if (f.state === "unhealthy") {
+    if (!isUnhealthy(c)) return false;
+  } else if (f.state === "failed") {
+    if (!isFailed(c)) return false;
+  } else if (f.state && c.state !== f.state) return false;
   if (f.project && composeProject(c) !== f.project) return false;
   const label = f.label.trim();
   if (label) {

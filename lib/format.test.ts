@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PortBinding } from "./domain";
-import { formatPorts, formatTime } from "./format";
+import { formatAgo, formatPorts, formatSpan, formatTime } from "./format";
 
 describe("formatPorts", () => {
   it("is empty for no ports", () => {
@@ -53,5 +53,16 @@ describe("formatTime", () => {
   it("formats epoch milliseconds as UTC 'YYYY-MM-DD HH:MM:SS'", () => {
     expect(formatTime(0)).toBe("1970-01-01 00:00:00");
     expect(formatTime(Date.UTC(2024, 1, 29, 23, 59, 58, 999))).toBe("2024-02-29 23:59:58");
+  });
+});
+
+describe("formatSpan", () => {
+  it("uses the largest whole unit", () => {
+    expect(formatSpan(12_000)).toBe("12 s");
+    expect(formatSpan(5 * 60_000 + 59_000)).toBe("5 min");
+    expect(formatSpan(3 * 3_600_000 + 1)).toBe("3 h");
+    expect(formatSpan(49 * 3_600_000)).toBe("2 d");
+    expect(formatSpan(-5)).toBe("0 s");
+    expect(formatAgo(1_000, 61_000)).toBe("1 min ago");
   });
 });

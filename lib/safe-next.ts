@@ -1,5 +1,5 @@
-/** Where a sign-in sends the user when no (acceptable) target was given. */
-export const DEFAULT_NEXT = "/endpoints";
+/** Where a sign-in sends the user when no (acceptable) target was given: Home, problems first. */
+export const DEFAULT_NEXT = "/";
 
 // Placeholder for Berth's own origin when the caller does not know it: a relative target resolved against it keeps it,
 // anything else (another host, another scheme) changes it, whatever the real origin is.

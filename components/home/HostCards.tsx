@@ -43,10 +43,12 @@ function HostCard({ e }: { e: EndpointView }) {
   const up = e.health.state === "up";
   const c = e.counts;
   const f = e.facts;
-  const stats: [string, string][] = [
-    ["Running", c ? String(c.running) : "–"],
-    ["Stopped", c ? String(c.stopped) : "–"],
-    ["Unhealthy", c ? String(c.unhealthy) : "–"],
+  const list = (state: string) => `/containers?${new URLSearchParams({ endpoint: e.id, state })}`;
+  // Container counts link to the list filtered to them.
+  const stats: [string, string, string?][] = [
+    ["Running", c ? String(c.running) : "–", list("running")],
+    ["Stopped", c ? String(c.stopped) : "–", list("exited")],
+    ["Unhealthy", c ? String(c.unhealthy) : "–", list("unhealthy")],
     ["Images", f ? String(f.images) : "–"],
     ["Volumes", f ? String(f.volumes) : "–"],
     ["Networks", f ? String(f.networks) : "–"],
@@ -68,10 +70,22 @@ function HostCard({ e }: { e: EndpointView }) {
       </header>
       {e.health.state === "down" && e.health.reason && <p className="mb-2 text-sm text-red-700">{e.health.reason}</p>}
       <dl className={`grid grid-cols-3 gap-x-3 gap-y-2 text-sm ${up ? "" : "opacity-60"}`}>
-        {stats.map(([k, v]) => (
+        {stats.map(([k, v, href]) => (
           <div key={k}>
-            <dt className="text-xs text-slate-500">{k}</dt>
-            <dd className="font-medium">{v}</dd>
+            <dt className="text-xs text-slate-600 dark:text-slate-400">{k}</dt>
+            <dd className="font-medium">
+              {href && c ? (
+                <Link href={href} className="text-blue-800 hover:underline dark:text-blue-300">
+                  {v}
+                  <span className="sr-only">
+                    {" "}
+                    {k.toLowerCase()} on {e.name}
+                  </span>
+                </Link>
+              ) : (
+                v
+              )}
+            </dd>
           </div>
         ))}
       </dl>

@@ -17,6 +17,8 @@ export function useTopicSet<T extends { id: string }>(topics: readonly string[],
     () => new Map(Object.entries(initial).map(([t, items]) => [t, new Map(items.map((i) => [i.id, i]))])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Topics whose snapshot arrived since the socket last connected: "Live" means all of them.
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const subscribed = useRef(new Set<string>());
   const key = [...topics].sort().join("\n");
 
@@ -27,6 +29,7 @@ export function useTopicSet<T extends { id: string }>(topics: readonly string[],
       socket.emit("subscribe", topic, (reply: Reply<T>) => {
         if (!subscribed.current.has(topic)) return;
         if (reply.ok) {
+          setFresh((cur) => new Set(cur).add(topic));
           setData((cur) => new Map(cur).set(topic, new Map(reply.snapshot.map((i) => [i.id, i]))));
           setErrors(({ [topic]: _, ...rest }) => rest);
         } else setErrors((cur) => ({ ...cur, [topic]: reply.error }));
@@ -47,16 +50,20 @@ export function useTopicSet<T extends { id: string }>(topics: readonly string[],
       if (socket.connected) subscribe(t);
     }
     const onConnect = () => {
+      setFresh(new Set());
       for (const t of subscribed.current) subscribe(t);
     };
     const onDiff = (msg: { topic: string; diff: Diff<T> }) => {
       if (!subscribed.current.has(msg.topic)) return;
       setData((cur) => new Map(cur).set(msg.topic, applyDiff(cur.get(msg.topic) ?? new Map(), msg.diff)));
     };
+    const onDisconnect = () => setFresh(new Set());
     socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
     socket.on("diff", onDiff);
     return () => {
       socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
       socket.off("diff", onDiff);
     };
   }, [key]);
@@ -72,5 +79,6 @@ export function useTopicSet<T extends { id: string }>(topics: readonly string[],
   }, []);
 
   const items = useMemo(() => [...data.values()].flatMap((m) => [...m.values()]), [data]);
-  return { items, errors };
+  const live = key !== "" && key.split("\n").every((t) => fresh.has(t));
+  return { items, errors, live };
 }

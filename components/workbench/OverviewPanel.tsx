@@ -125,16 +125,64 @@ export function OverviewPanel(props: {
       </Section>
       <Section title="Processes">
         {props.top ? (
-          <Table
-            caption="Processes"
-            head={props.top.titles}
-            rows={props.top.processes}
-            empty={o.running ? "No processes." : "The container is not running."}
-          />
+          <ProcessTable top={props.top} running={o.running} />
         ) : (
           <p className="text-sm text-slate-500">The process list could not be read.</p>
         )}
       </Section>
+    </div>
+  );
+}
+
+/** `top` as a person reads it: numbers right-aligned, the command last and wide (not broken mid-word). */
+function ProcessTable(props: { top: { titles: string[]; processes: string[][] }; running: boolean }) {
+  const { titles, processes } = props.top;
+  if (processes.length === 0) {
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        {props.running ? "No processes." : "The container is not running."}
+      </p>
+    );
+  }
+  const numeric = new Set(["PID", "PPID", "C", "%CPU", "%MEM", "VSZ", "RSS", "UID"]);
+  const isCmd = (t: string) => t === "CMD" || t === "COMMAND";
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Processes</caption>
+        <thead className="border-b border-slate-300 dark:border-slate-700">
+          <tr>
+            {titles.map((t) => (
+              <th
+                key={t}
+                scope="col"
+                className={`py-1 pr-4 font-semibold whitespace-nowrap ${numeric.has(t) ? "text-right" : ""}`}
+              >
+                {t}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {processes.map((r, i) => (
+            <tr key={i} className="border-b border-slate-200 align-top dark:border-slate-800">
+              {r.map((c, j) => {
+                const t = titles[j] ?? "";
+                return (
+                  <td
+                    key={j}
+                    className={`py-1 pr-4 tabular-nums ${numeric.has(t) ? "text-right whitespace-nowrap" : ""} ${
+                      isCmd(t) ? "w-full font-mono text-xs break-words" : "whitespace-nowrap"
+                    }`}
+                  >
+                    {c}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

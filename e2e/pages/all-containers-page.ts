@@ -7,8 +7,8 @@ export class AllContainersPage {
     this.table = page.getByRole("table", { name: "All containers" });
   }
 
-  async open(): Promise<void> {
-    await this.page.goto("/containers");
+  async open(query = ""): Promise<void> {
+    await this.page.goto(`/containers${query}`);
     await expect(this.page.getByRole("heading", { name: "All containers" })).toBeVisible();
   }
 
@@ -21,13 +21,9 @@ export class AllContainersPage {
     return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name, exact: true }) });
   }
 
-  /**
-   * Cells after the checkbox: 0 checkbox, then Endpoint (1), Image (2), State (3), Status (4), CPU (5), Memory (6)...
-   * (the name is the row header).
-   */
-  cell(name: string, column: "endpoint" | "state" | "cpu" | "memory"): Locator {
-    const index = { endpoint: 1, state: 3, cpu: 5, memory: 6 }[column];
-    return this.row(name).getByRole("cell").nth(index);
+  /** A column's cell by its id (every cell carries data-col). */
+  cell(name: string, column: "endpoint" | "state" | "cpu" | "memory" | "project" | "image"): Locator {
+    return this.row(name).locator(`[data-col="${column}"]`);
   }
 
   columnHeader(name: string): Locator {
@@ -44,5 +40,10 @@ export class AllContainersPage {
 
   bulk(label: string): Locator {
     return this.page.getByRole("toolbar", { name: "Bulk actions" }).getByRole("button", { name: label, exact: true });
+  }
+
+  /** The per-item results of the last bulk action. */
+  get results(): Locator {
+    return this.page.getByRole("list", { name: "Results" });
   }
 }

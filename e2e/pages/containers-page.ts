@@ -1,5 +1,8 @@
 import type { Locator, Page } from "@playwright/test";
 
+export type RowVerb = "Start" | "Stop" | "Restart" | "Kill" | "Pause" | "Resume" | "Remove" | "Rename" | "Recreate";
+
+/** The container list with its endpoint fixed (/endpoints/{id}/containers): the same list as /containers. */
 export class ContainersPage {
   readonly table: Locator;
 
@@ -7,8 +10,8 @@ export class ContainersPage {
     this.table = page.getByRole("table", { name: "Containers" });
   }
 
-  async open(endpointId = "local"): Promise<void> {
-    await this.page.goto(`/endpoints/${endpointId}/containers`);
+  async open(endpointId = "local", query = ""): Promise<void> {
+    await this.page.goto(`/endpoints/${endpointId}/containers${query}`);
     await this.page.getByText("Live", { exact: true }).waitFor();
   }
 
@@ -16,13 +19,28 @@ export class ContainersPage {
     return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name, exact: true }) });
   }
 
-  /** The State column (third cell after the row header). */
-  state(name: string): Locator {
-    return this.row(name).getByRole("cell").nth(1);
+  /** A column's cell by its id (every cell carries data-col). */
+  cell(name: string, column: string): Locator {
+    return this.row(name).locator(`[data-col="${column}"]`);
   }
 
-  action(name: string, verb: "Start" | "Stop" | "Restart" | "Remove"): Locator {
-    return this.row(name).getByRole("button", { name: verb, exact: true });
+  state(name: string): Locator {
+    return this.cell(name, "state");
+  }
+
+  /** The row's action menu button ("Actions for <name>"). */
+  menu(name: string): Locator {
+    return this.row(name).getByRole("button", { name: `Actions for ${name}`, exact: true });
+  }
+
+  /** One verb of the row's menu: `.click()` opens the menu and picks it. */
+  action(name: string, verb: RowVerb): { click: () => Promise<void> } {
+    return {
+      click: async () => {
+        await this.menu(name).click();
+        await this.page.getByRole("menuitem", { name: verb, exact: true }).click();
+      },
+    };
   }
 
   names(): Promise<string[]> {

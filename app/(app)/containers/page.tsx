@@ -1,4 +1,4 @@
-import { AllContainersView } from "@/components/containers/all/AllContainersView";
+import { ContainerListPage } from "@/components/containers/list/ContainerListPage";
 import type { ContainerSummary } from "@/lib/domain";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
@@ -24,7 +24,7 @@ export default async function AllContainersPage() {
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">All containers</h1>
-      <AllContainersView
+      <ContainerListPage
         endpoints={endpoints}
         initial={initial}
         operable={endpoints.filter((e) => can(actor, "container:operate", { endpointId: e.id })).map((e) => e.id)}

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { endpointTitle } from "@/app/(app)/page-title";
-import { ContainersView } from "@/components/containers/ContainersView";
+import { ContainerListPage } from "@/components/containers/list/ContainerListPage";
 import { EndpointNav } from "@/components/resources/EndpointNav";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
@@ -12,6 +12,8 @@ export const generateMetadata = endpointTitle("Containers");
 
 export const dynamic = "force-dynamic";
 
+
+/** The same list as /containers with the endpoint fixed. */
 export default async function ContainersPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requestActor();
@@ -19,22 +21,23 @@ export default async function ContainersPage({ params }: { params: Promise<{ id:
   if (!endpoint || !actor) notFound();
   return (
     <>
-      <div className="mb-2 flex items-center gap-4">
+      <div className="mb-2 flex flex-wrap items-center gap-4">
         <h1 className="text-2xl font-semibold">Containers on {endpoint.name}</h1>
         {can(actor, "container:create", { endpointId: id }) && (
           <Link
             href={`/endpoints/${encodeURIComponent(id)}/containers/new`}
-            className="ml-auto rounded bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700"
+            className="ml-auto rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
           >
             Create container
           </Link>
         )}
       </div>
       <EndpointNav endpointId={id} current="containers" capabilities={endpoint.capabilities} />
-      <ContainersView
-        endpoint={endpoint}
-        initial={listContainers(actor, id)}
-        canOperate={can(actor, "container:operate", { endpointId: id })}
+      <ContainerListPage
+        endpoints={[endpoint]}
+        initial={{ [id]: listContainers(actor, id) }}
+        operable={can(actor, "container:operate", { endpointId: id }) ? [id] : []}
+        fixedEndpoint={id}
       />
     </>
   );

@@ -1,17 +1,20 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { endpointTitle } from "@/app/(app)/page-title";
+import { ContainerHeader } from "@/components/workbench/ContainerHeader";
 import { ContainerWorkbench } from "@/components/workbench/ContainerWorkbench";
 import { toOverview } from "@/lib/container-overview";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
+import { listContainers } from "@/server/services/containers/list-containers";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { inspectContainer, topContainer } from "@/server/services/workbench/inspect-container";
 
 export const generateMetadata = endpointTitle("Containers", "containerId");
 
 export const dynamic = "force-dynamic";
+
 
 export default async function ContainerPage({ params }: { params: Promise<{ id: string; containerId: string }> }) {
   const { id, containerId } = await params;
@@ -40,17 +43,12 @@ export default async function ContainerPage({ params }: { params: Promise<{ id: 
           Containers on {endpoint.name}
         </Link>
       </p>
-      <div className="mb-4 flex flex-wrap items-baseline gap-3">
-        <h1 className="text-2xl font-semibold break-all">{overview.name}</h1>
-        {can(actor, "container:create", { endpointId: id }) && can(actor, "container:operate", { endpointId: id }) && (
-          <Link
-            href={`/endpoints/${encodeURIComponent(endpoint.id)}/containers/${encodeURIComponent(overview.id)}/edit`}
-            className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-          >
-            Edit
-          </Link>
-        )}
-      </div>
+      <ContainerHeader
+        endpointId={endpoint.id}
+        overview={overview}
+        canOperate={can(actor, "container:operate", { endpointId: id })}
+        canCreate={can(actor, "container:create", { endpointId: id })}
+      />
       <ContainerWorkbench
         endpointId={endpoint.id}
         overview={overview}
