@@ -122,14 +122,24 @@ test("a viewer sees only granted endpoints, has no operate buttons, and stop is 
   runSleeper(name);
 
   const page = await signedInPage(browser, viewer.username, viewer.password);
+  await page.goto("/endpoints");
   const endpoints = page.getByRole("table", { name: "Endpoints" });
   await expect(endpoints.getByRole("rowheader", { name: "local", exact: true })).toBeVisible();
   const view = new ContainersPage(page);
   await view.open();
   await expect(view.state(name)).toHaveText("running");
-  for (const verb of ["Start", "Stop", "Restart", "Remove"]) {
-    await expect(view.table.getByRole("button", { name: verb, exact: true })).toHaveCount(0);
-  }
+  // A viewer sees no action control at all: no row menu, no checkbox, no bulk toolbar.
+  await expect(view.menu(name)).toHaveCount(0);
+  await expect(view.table.getByRole("button")).not.toHaveCount(0); // the sortable headers are there
+  await expect(view.table.getByRole("button", { name: /^Actions for / })).toHaveCount(0);
+  await expect(view.table.getByRole("checkbox")).toHaveCount(0);
+  await expect(page.getByRole("toolbar", { name: "Bulk actions" })).toHaveCount(0);
+  // Nor on the container's own page.
+  await view.row(name).getByRole("link", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await expect(page.getByRole("toolbar", { name: "Container actions" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Stop", exact: true })).toHaveCount(0);
+  await view.open();
 
   const api = await page.request.post(`/api/v1/endpoints/local/containers/${name}/stop`, {
     headers: { Origin: serverState().baseURL },
@@ -163,7 +173,8 @@ test("a viewer sees only granted endpoints, has no operate buttons, and stop is 
 
   // A user granted only another endpoint: local is absent everywhere, and guessing it answers 404.
   const blindPage = await signedInPage(browser, blind.username, blind.password);
-  await expect(blindPage.getByRole("heading", { name: "Endpoints" })).toBeVisible();
+  await blindPage.goto("/endpoints");
+  await expect(blindPage.getByRole("heading", { level: 1, name: "Endpoints" })).toBeVisible();
   await expect(blindPage.getByRole("rowheader", { name: "local", exact: true })).toHaveCount(0);
   expect((await blindPage.goto("/endpoints/local/containers"))?.status()).toBe(404);
   expect((await blindPage.request.get("/api/v1/endpoints/local/containers")).status()).toBe(404);

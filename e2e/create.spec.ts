@@ -118,7 +118,7 @@ test.describe("as admin", () => {
     ]);
     const list = new ContainersPage(page);
     await list.open();
-    await list.row(name).getByRole("link", { name: "Duplicate" }).click();
+    await list.action(name, "Duplicate").click();
     const form = new CreateContainerPage(page);
     await expect(form.form).toBeVisible();
     await expect(form.field("Image")).toHaveValue(requireEnv("BERTH_TEST_IMAGE"));
@@ -161,7 +161,7 @@ test.describe("as admin", () => {
     await expect(list.state(name)).toHaveText("running");
 
     const renamed = `${name}-new`;
-    await list.row(name).getByRole("button", { name: "Rename", exact: true }).click();
+    await list.action(name, "Rename").click();
     const renameDialog = page.getByRole("dialog", { name: `Rename container ${name}` });
     await renameDialog.getByLabel("New name").fill(renamed);
     await renameDialog.getByRole("button", { name: "Rename", exact: true }).click();
@@ -170,7 +170,7 @@ test.describe("as admin", () => {
     expect(exists(name)).toBe(false);
     const before = inspect(renamed);
 
-    await list.row(renamed).getByRole("button", { name: "Recreate", exact: true }).click();
+    await list.action(renamed, "Recreate").click();
     const recreateDialog = page.getByRole("dialog", { name: `Recreate container ${renamed}` });
     await recreateDialog.getByLabel("Pull image first").check();
     await recreateDialog.getByRole("button", { name: "Recreate", exact: true }).click();
@@ -224,7 +224,7 @@ test.describe("Edit", () => {
   async function openEdit(page: Page, name: string): Promise<EditContainerPage> {
     const list = new ContainersPage(page);
     await list.open();
-    await list.row(name).getByRole("link", { name: "Edit", exact: true }).click();
+    await list.action(name, "Edit").click();
     const form = new EditContainerPage(page, name);
     await expect(form.form).toBeVisible();
     return form;
@@ -369,7 +369,7 @@ test.describe("as a non-admin operator", () => {
     const before = inspect(privileged);
     const list = new ContainersPage(page);
     await list.open();
-    await list.row(privileged).getByRole("button", { name: "Recreate", exact: true }).click();
+    await list.action(privileged, "Recreate").click();
     const dialog = page.getByRole("dialog", { name: `Recreate container ${privileged}` });
     await dialog.getByRole("button", { name: "Recreate", exact: true }).click();
     await expect(dialog.getByRole("alert")).toContainText(/Refused by container restrictions? "Privileged mode"/);
@@ -385,7 +385,7 @@ test.describe("as a non-admin operator", () => {
     const plain = uniqueName("plain");
     runSleeper(plain, ["-e", "KEEP=1"]);
     const plainBefore = inspect(plain);
-    await list.row(plain).getByRole("button", { name: "Recreate", exact: true }).click();
+    await list.action(plain, "Recreate").click();
     const plainDialog = page.getByRole("dialog", { name: `Recreate container ${plain}` });
     await plainDialog.getByRole("button", { name: "Recreate", exact: true }).click();
     await expect(plainDialog).toHaveCount(0);

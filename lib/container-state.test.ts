@@ -9,9 +9,7 @@ describe("describeState", () => {
     expect(describeState({ state: "exited", finishedAt: "2026-11-29T11:55:00Z", exitCode: 137 }, now)).toBe(
       "exited 5 min ago with code 137",
     );
-    expect(describeState({ state: "created", startedAt: "0001-01-01T00:00:00Z" }, now)).toBe(
-      "created, never started",
-    );
+    expect(describeState({ state: "created", startedAt: "0001-01-01T00:00:00Z" }, now)).toBe("created, never started");
     expect(describeState({ state: "running", startedAt: "0001-01-01T00:00:00Z" }, now)).toBe("running");
   });
 });

@@ -1,9 +1,9 @@
 "use client";
 
-import { bulkContainerAction } from "@/server/actions/containers/bulk-container-actions";
 import { toast } from "@/components/ui/toast";
 import type { BulkVerb } from "@/lib/bulk-schemas";
 import { VERB_DONE, VERB_LABEL } from "@/lib/container-state";
+import { bulkContainerAction } from "@/server/actions/containers/bulk-container-actions";
 
 /**
  * One lifecycle verb on one container, from a row menu or the container page's header, with a toast saying what

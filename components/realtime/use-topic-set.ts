@@ -58,12 +58,29 @@ export function useTopicSet<T extends { id: string }>(topics: readonly string[],
       setData((cur) => new Map(cur).set(msg.topic, applyDiff(cur.get(msg.topic) ?? new Map(), msg.diff)));
     };
     const onDisconnect = () => setFresh(new Set());
+    // Access withdrawn (grant removed, user disabled): the topic's items go, and the view says why.
+    const onRevoked = (msg: { topic?: string }) => {
+      const gone = msg.topic ? [msg.topic].filter((t) => subscribed.current.has(t)) : [...subscribed.current];
+      if (gone.length === 0) return;
+      setData((cur) => {
+        const next = new Map(cur);
+        for (const t of gone) next.delete(t);
+        return next;
+      });
+      setFresh((cur) => new Set([...cur].filter((t) => !gone.includes(t))));
+      setErrors((cur) => ({
+        ...cur,
+        ...Object.fromEntries(gone.map((t) => [t, "Access to this view was withdrawn"])),
+      }));
+    };
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);
+    socket.on("revoked", onRevoked);
     socket.on("diff", onDiff);
     return () => {
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
+      socket.off("revoked", onRevoked);
       socket.off("diff", onDiff);
     };
   }, [key]);

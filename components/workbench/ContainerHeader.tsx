@@ -71,7 +71,9 @@ export function ContainerHeader(props: {
     <header className="mb-4 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         <h1 className="mr-2 text-2xl font-semibold break-all">{c.name}</h1>
-        <span className={`rounded px-2 py-0.5 text-sm font-medium ${STATE_BADGE[state] ?? "bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100"}`}>
+        <span
+          className={`rounded px-2 py-0.5 text-sm font-medium ${STATE_BADGE[state] ?? "bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100"}`}
+        >
           {state === o.state ? describeState(o, now) : state}
         </span>
         {health && (

@@ -1,6 +1,17 @@
 import type { Locator, Page } from "@playwright/test";
 
-export type RowVerb = "Start" | "Stop" | "Restart" | "Kill" | "Pause" | "Resume" | "Remove" | "Rename" | "Recreate";
+export type RowVerb =
+  | "Start"
+  | "Stop"
+  | "Restart"
+  | "Kill"
+  | "Pause"
+  | "Resume"
+  | "Remove"
+  | "Rename"
+  | "Recreate"
+  | "Edit"
+  | "Duplicate";
 
 /** The container list with its endpoint fixed (/endpoints/{id}/containers): the same list as /containers. */
 export class ContainersPage {

@@ -28,6 +28,7 @@ export default async function AllContainersPage() {
         endpoints={endpoints}
         initial={initial}
         operable={endpoints.filter((e) => can(actor, "container:operate", { endpointId: e.id })).map((e) => e.id)}
+        creatable={endpoints.filter((e) => can(actor, "container:create", { endpointId: e.id })).map((e) => e.id)}
       />
     </>
   );

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { bulkContainerAction } from "@/server/actions/containers/bulk-container-actions";
 import type { BulkAction, BulkItemOutcome, BulkReport } from "@/components/ui/data-table/bulk-toolbar";
 import type { BulkVerb } from "@/lib/bulk-schemas";
 import type { ContainerSummary } from "@/lib/domain";
+import { bulkContainerAction } from "@/server/actions/containers/bulk-container-actions";
 
 export const CONTAINER_BULK_ACTIONS: (BulkAction & { id: BulkVerb })[] = [
   { id: "start", label: "Start" },

@@ -37,6 +37,7 @@ export default async function ContainersPage({ params }: { params: Promise<{ id:
         endpoints={[endpoint]}
         initial={{ [id]: listContainers(actor, id) }}
         operable={can(actor, "container:operate", { endpointId: id }) ? [id] : []}
+        creatable={can(actor, "container:create", { endpointId: id }) ? [id] : []}
         fixedEndpoint={id}
       />
     </>
