@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
-import { ConfirmDialog } from "@/components/containers/ConfirmDialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { HealthBadge } from "@/components/endpoints/HealthBadge";
 import { useTopic } from "@/components/realtime/use-topic";
 import { useTopicSet } from "@/components/realtime/use-topic-set";
