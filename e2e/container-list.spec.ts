@@ -105,8 +105,9 @@ test("the row menu holds the actions, one tab stop per row, by state", async ({ 
     await expect(menu.getByRole("menuitem", { name: "Pause", exact: true })).toBeVisible();
     await page.keyboard.press("Escape");
     await view.action(name, "Pause").click();
+    // The toast says what happened once the engine answered (slow on a busy machine), then the row follows.
+    await expect(page.getByText(`Paused ${name}`)).toBeVisible({ timeout: 30_000 });
     await expect(view.state(name)).toHaveText("paused");
-    await expect(page.getByText(`Paused ${name}`)).toBeVisible();
     await view.action(name, "Resume").click();
     await expect(view.state(name)).toHaveText("running");
     await view.action(name, "Kill").click();

@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => {
 
 test("Home shows problems first, each count a link to the filtered list", async ({ page }) => {
   const crashed = uniqueName("crashed");
-  docker("run", "--name", crashed, requireEnv("BERTH_TEST_IMAGE"), "sh", "-c", "exit 3");
+  docker("run", "-d", "--name", crashed, requireEnv("BERTH_TEST_IMAGE"), "sh", "-c", "exit 3");
   try {
     await page.goto("/");
     const problems = page.getByRole("list", { name: "Problems" });
@@ -73,7 +73,7 @@ test("the process table is readable: the command in full", async ({ page }) => {
   try {
     await new ContainerPage(page).open(id);
     const table = page.getByRole("table", { name: "Processes" });
-    await expect(table.getByRole("columnheader", { name: "PID" })).toBeVisible();
+    await expect(table.getByRole("columnheader", { name: "PID", exact: true })).toBeVisible();
     await expect(table.getByRole("cell", { name: "sleep 3600" })).toBeVisible();
   } finally {
     docker("rm", "-f", name);
