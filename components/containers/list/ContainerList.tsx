@@ -1,13 +1,14 @@
 "use client";
 
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { HealthBadge } from "@/components/endpoints/HealthBadge";
 import { useTopic } from "@/components/realtime/use-topic";
 import { useTopicSet } from "@/components/realtime/use-topic-set";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { BulkToolbar } from "@/components/ui/data-table/bulk-toolbar";
 import { DataTable, type Selection } from "@/components/ui/data-table/data-table";
 import { formatSort, parseSort, type SortState, useUrlState } from "@/components/ui/data-table/use-url-state";
+import { toast } from "@/components/ui/toast";
 import type { BulkVerb } from "@/lib/bulk-schemas";
 import {
   type ContainerFilter,
@@ -18,6 +19,7 @@ import {
   rowKey,
   type SortKey,
 } from "@/lib/container-filter";
+import { VERB_DONE } from "@/lib/container-state";
 import { USAGE_RESORT_MS, usageRanking, usageSortNote } from "@/lib/container-usage";
 import type { ContainerSummary, EndpointView } from "@/lib/domain";
 import { containersTopic } from "@/lib/topics";
@@ -129,7 +131,14 @@ export function ContainerList(props: {
   const bulk = useContainerBulk(endpointName);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const runBulk = async (verb: BulkVerb) => {
-    await bulk.run(verb, chosen);
+    const r = await bulk.run(verb, chosen);
+    const failed = r.items.filter((i) => !i.ok);
+    const n = r.items.length - failed.length;
+    if (failed.length === 0) toast.success(`${VERB_DONE[verb]} ${n} container${n === 1 ? "" : "s"}`);
+    else
+      toast.error(`${r.label}: ${failed.length} of ${r.items.length} failed`, {
+        details: failed.map((i) => `${i.name}: ${i.error}`).join("\n"),
+      });
     if (verb === "remove") setSelected(new Set());
   };
 
