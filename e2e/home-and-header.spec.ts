@@ -74,7 +74,7 @@ test("the process table is readable: the command in full", async ({ page }) => {
     await new ContainerPage(page).open(id);
     const table = page.getByRole("table", { name: "Processes" });
     await expect(table.getByRole("columnheader", { name: "PID", exact: true })).toBeVisible();
-    await expect(table.getByRole("cell", { name: "sleep 3600" })).toBeVisible();
+    await expect(table.getByRole("cell", { name: "sleep 3600", exact: true })).toBeVisible();
   } finally {
     docker("rm", "-f", name);
   }

@@ -86,6 +86,8 @@ export function containerColumns(o: {
     {
       id: "cpu",
       header: "CPU",
+      // Sorted by the list itself (manualSorting, from live figures); an accessor makes the header sortable.
+      accessorFn: (c) => o.usage.get(rowKey(c))?.cpuPercent,
       sortDescFirst: true,
       meta: { width: "5rem", className: "whitespace-nowrap text-right tabular-nums" },
       cell: ({ row: { original: c } }) => <UsageCell feed={o.usage} c={c} kind="cpu" />,
@@ -93,6 +95,7 @@ export function containerColumns(o: {
     {
       id: "memory",
       header: "Memory",
+      accessorFn: (c) => o.usage.get(rowKey(c))?.memUsed,
       sortDescFirst: true,
       meta: { width: "9rem", className: "truncate whitespace-nowrap pl-3 text-xs tabular-nums" },
       cell: ({ row: { original: c } }) => <UsageCell feed={o.usage} c={c} kind="memory" />,

@@ -73,12 +73,10 @@ export function BulkToolbar(props: {
           className="rounded border border-slate-200 p-2 text-sm dark:border-slate-700"
         >
           <div className="flex items-center gap-2">
-            <h2 id={headingId} className="font-medium">
-              <span role="status">
-                {r.label}: {r.items.length - failed.length} done
-                {failed.length ? `, ${failed.length} failed` : ""}
-              </span>
-            </h2>
+            <p id={headingId} role="status" className="font-medium">
+              {r.label}: {r.items.length - failed.length} done
+              {failed.length ? `, ${failed.length} failed` : ""}
+            </p>
             <button type="button" onClick={props.onDismiss} className="ml-auto text-xs hover:underline">
               Dismiss
             </button>

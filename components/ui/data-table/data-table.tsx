@@ -153,7 +153,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 <th
                   key={h.id}
                   scope="col"
-                  aria-sort={active ? (props.sort.desc ? "descending" : "ascending") : undefined}
+                  aria-sort={
+                    active ? (props.sort.desc ? "descending" : "ascending") : h.column.getCanSort() ? "none" : undefined
+                  }
                   className={`border-b border-slate-300 py-2 pr-2 font-semibold dark:border-slate-700 ${sticky} ${h.column.columnDef.meta?.className ?? ""}`}
                 >
                   {h.column.getCanSort() ? (
