@@ -116,13 +116,13 @@ test("a crafted next= never takes the browser off Berth, after the form or when 
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(accountMenuButton(page)).toBeVisible();
-  await expect(page).toHaveURL(`${berth.origin}/endpoints`);
+  await expect(page).toHaveURL(`${berth.origin}/`);
 
   // Signed in: /login redirects at once, to Berth only.
   for (const next of targets) {
     const res = await page.goto(`/login?next=${encodeURIComponent(next)}`);
     expect(res?.status(), next).toBeLessThan(400);
-    await expect(page, next).toHaveURL(`${berth.origin}/endpoints`);
+    await expect(page, next).toHaveURL(`${berth.origin}/`);
   }
   // A newline (%0A) used to break the redirect with a 500; now it is just dropped.
   const nl = await page.goto("/login?next=%2Faudit%0A");
