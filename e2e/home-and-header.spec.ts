@@ -30,6 +30,7 @@ test("Home shows problems first, each count a link to the filtered list", async 
 });
 
 test("the container page's header: state at a glance and the actions the state allows", async ({ page }) => {
+  test.setTimeout(240_000);
   const name = uniqueName("header");
   const id = runSleeper(name);
   const detail = new ContainerPage(page);
@@ -43,17 +44,19 @@ test("the container page's header: state at a glance and the actions the state a
   }
   await expect(bar.getByRole("button", { name: "Start", exact: true })).toHaveCount(0);
 
+  // Generous waits: each action is answered, then the page re-read, on a machine that may be very busy.
+  const settles = { timeout: 40_000 };
   await bar.getByRole("button", { name: "Pause", exact: true }).click();
-  await expect(page.getByText(`Paused ${name}`)).toBeVisible();
-  await expect(bar.getByRole("button", { name: "Resume", exact: true })).toBeVisible();
+  await expect(page.getByText(`Paused ${name}`)).toBeVisible(settles);
+  await expect(bar.getByRole("button", { name: "Resume", exact: true })).toBeVisible(settles);
   expect(docker("inspect", "-f", "{{.State.Paused}}", id)).toBe("true");
   await bar.getByRole("button", { name: "Resume", exact: true }).click();
-  await expect(bar.getByRole("button", { name: "Pause", exact: true })).toBeVisible();
+  await expect(bar.getByRole("button", { name: "Pause", exact: true })).toBeVisible(settles);
 
   await bar.getByRole("button", { name: "Stop", exact: true }).click();
-  await expect(page.getByText(`Stopped ${name}`)).toBeVisible();
-  await expect(page.getByText(/^exited \d+ s ago with code \d+$/)).toBeVisible();
-  await expect(bar.getByRole("button", { name: "Start", exact: true })).toBeVisible();
+  await expect(page.getByText(`Stopped ${name}`)).toBeVisible(settles);
+  await expect(page.getByText(/^exited \d+ s ago with code \d+$/)).toBeVisible(settles);
+  await expect(bar.getByRole("button", { name: "Start", exact: true })).toBeVisible(settles);
   expect(docker("inspect", "-f", "{{.State.Running}}", id)).toBe("false");
 
   // Remove asks first; Cancel keeps it, Remove deletes it and goes back to the list.
@@ -63,7 +66,7 @@ test("the container page's header: state at a glance and the actions the state a
   await expect(dialog).toHaveCount(0);
   await bar.getByRole("button", { name: "Remove", exact: true }).click();
   await dialog.getByRole("button", { name: "Remove", exact: true }).click();
-  await expect(page).toHaveURL(/\/endpoints\/local\/containers$/);
+  await expect(page).toHaveURL(/\/endpoints\/local\/containers$/, settles);
   expect(docker("ps", "-a", "--filter", `id=${id}`, "-q")).toBe("");
 });
 

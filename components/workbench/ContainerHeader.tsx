@@ -43,7 +43,12 @@ export function ContainerHeader(props: {
   const o = props.overview;
   const router = useRouter();
   const live = useTopic<ContainerSummary>(containersTopic(props.endpointId)).items.find((c) => c.id === o.id);
-  const state = live?.state ?? o.state;
+  // Whichever is newer wins: the page's own read (re-done after every action) until the live store moves on from
+  // the state it had at that read. On a busy engine the store's re-read can lag the action's answer.
+  const [seen, setSeen] = useState({ o, live: live?.state });
+  if (seen.o !== o) setSeen({ o, live: live?.state });
+  const liveMoved = live !== undefined && live.state !== seen.live;
+  const state = liveMoved ? live.state : o.state;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 30_000);
@@ -51,8 +56,8 @@ export function ContainerHeader(props: {
   }, []);
   // Re-read when the live state moved away from what the page was rendered with (started, stopped elsewhere...).
   useEffect(() => {
-    if (live && live.state !== o.state) router.refresh();
-  }, [live?.state, o.state, router, live]);
+    if (liveMoved && live.state !== o.state) router.refresh();
+  }, [liveMoved, live?.state, o.state, router]);
   const [busy, setBusy] = useState<BulkVerb | null>(null);
   const [dialog, setDialog] = useState<"remove" | "rename" | "recreate" | null>(null);
   const c = { endpointId: props.endpointId, id: o.id, name: live?.name ?? o.name };
