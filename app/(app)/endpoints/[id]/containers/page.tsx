@@ -12,7 +12,6 @@ export const generateMetadata = endpointTitle("Containers");
 
 export const dynamic = "force-dynamic";
 
-
 /** The same list as /containers with the endpoint fixed. */
 export default async function ContainersPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -7,14 +7,12 @@ import { toOverview } from "@/lib/container-overview";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
-import { listContainers } from "@/server/services/containers/list-containers";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { inspectContainer, topContainer } from "@/server/services/workbench/inspect-container";
 
 export const generateMetadata = endpointTitle("Containers", "containerId");
 
 export const dynamic = "force-dynamic";
-
 
 export default async function ContainerPage({ params }: { params: Promise<{ id: string; containerId: string }> }) {
   const { id, containerId } = await params;
