@@ -184,3 +184,14 @@ export const eventFilterInput = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type EventFilterInput = z.infer<typeof eventFilterInput>;
+
+/** A saved registry as pages and the API show it: never the password (only whether one is stored). */
+export interface RegistryView {
+  id: string;
+  name: string;
+  url: string;
+  host: string;
+  username: string;
+  hasSecret: boolean;
+  createdAt: number;
+}

@@ -21,6 +21,13 @@ export interface SearchHit extends SearchCandidate {
   score: number;
 }
 
+/** What a search answers: the hits, and the endpoints whose images or volumes could not be searched (down, slow). */
+export interface SearchResult {
+  query: string;
+  hits: SearchHit[];
+  incomplete: { endpointId: string; name: string; reason: string }[];
+}
+
 export const SEARCH_MAX_QUERY = 200;
 export const SEARCH_MAX_TERMS = 8;
 

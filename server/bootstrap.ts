@@ -1,9 +1,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import Docker from "dockerode";
 import { countAdmins, insertEndpoint, listEndpoints } from "@/db/queries";
 import { password as passwordSchema, username as usernameSchema } from "@/lib/schemas";
-import { dockerOptions, timeout } from "./endpoints/docker/connect";
+import { dockerDriver } from "./endpoints/docker/docker-driver";
 import type { Runtime } from "./runtime";
 import { createFirstAdmin } from "./services/setup/create-first-admin";
 
@@ -38,8 +37,7 @@ export async function bootstrap(rt: Runtime, publicUrl: string): Promise<void> {
 
 async function answers(url: string): Promise<boolean> {
   try {
-    await timeout(new Docker(dockerOptions({ url }, 3000)).ping(), 3000);
-    return true;
+    return (await dockerDriver.test({ url })).ok;
   } catch {
     return false;
   }

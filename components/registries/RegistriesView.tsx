@@ -4,12 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { RegistryView } from "@/lib/resource-schemas";
 import {
   addRegistryAction,
   deleteRegistryAction,
   updateRegistryAction,
 } from "@/server/actions/registries/registry-actions";
-import type { RegistryView } from "@/server/services/registries/manage-registries";
 
 const empty = { id: "", name: "", url: "", username: "", password: "" };
 

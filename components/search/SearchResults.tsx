@@ -1,6 +1,5 @@
 import Link from "next/link";
-import type { SearchHit, SearchKind } from "@/lib/search";
-import type { SearchResult } from "@/server/services/search/search";
+import type { SearchHit, SearchKind, SearchResult } from "@/lib/search";
 
 const SECTIONS: { kind: SearchKind; title: string }[] = [
   { kind: "endpoint", title: "Endpoints" },

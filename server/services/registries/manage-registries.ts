@@ -10,7 +10,7 @@ import {
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { registryHostOfUrl } from "@/lib/image-ref";
-import type { RegistryInput } from "@/lib/resource-schemas";
+import type { RegistryInput, RegistryView } from "@/lib/resource-schemas";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
@@ -20,15 +20,7 @@ import { engineMessage } from "../resources/engine-op";
 import { checkLogin } from "./registry-credentials";
 
 /** A registry as the browser sees it: never the password or token, only whether one is stored. */
-export interface RegistryView {
-  id: string;
-  name: string;
-  url: string;
-  host: string;
-  username: string;
-  hasSecret: boolean;
-  createdAt: number;
-}
+export type { RegistryView };
 
 function toView(r: RegistryRow): RegistryView {
   let host = "";

@@ -3,7 +3,7 @@ import type { Actor, ContainerSummary } from "@/lib/domain";
 import { UnauthenticatedError } from "@/lib/errors";
 import type { NetworkSummary } from "@/lib/network-map";
 import { can } from "@/lib/policy";
-import { rankCandidates, type SearchCandidate, type SearchHit, searchTerms } from "@/lib/search";
+import { rankCandidates, type SearchCandidate, type SearchResult, searchTerms } from "@/lib/search";
 import { dockerOf } from "@/server/endpoints/access";
 import { timeout } from "@/server/endpoints/docker/connect";
 import { runtime } from "@/server/runtime";
@@ -12,12 +12,7 @@ import { runtime } from "@/server/runtime";
 const ENGINE_BUDGET_MS = 2_000;
 const COMPOSE_PROJECT = "com.docker.compose.project";
 
-export interface SearchResult {
-  query: string;
-  hits: SearchHit[];
-  /** Endpoints whose images or volumes could not be searched (down or slow), by name. */
-  incomplete: { endpointId: string; name: string; reason: string }[];
-}
+export type { SearchResult };
 
 const enc = encodeURIComponent;
 
