@@ -187,7 +187,8 @@ test("stored XSS in status page titles and display names renders inert on the pu
   await expect(page.getByText("Connection: Live.")).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator("img[src=x]")).toHaveCount(0);
-  expect(await page.title()).toBe(title);
+  // The title is text (the shell appends the product name), never markup.
+  expect(await page.title()).toBe(`${title} · Berth`);
   // And on the admin's list.
   await new SignInPage(page).signInAsAdmin();
   await page.goto("/admin/status-pages");

@@ -12,7 +12,7 @@ test("dockerd stops and comes back while a browser watches", async ({ page }) =>
   await view.open();
   await expect(view.state(before)).toHaveText("running");
 
-  const status = page.getByText("Endpoint status:").locator("..");
+  const status = page.getByRole("list", { name: "Endpoint status" }).getByRole("listitem").first();
   try {
     dockerdCtl("stop");
     // Down within 5 s of the engine going away (the bound), with the reason.

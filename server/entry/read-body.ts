@@ -2,6 +2,7 @@ import { declaredLength, formatBytes } from "@/lib/body-limits";
 import { UserError } from "@/lib/errors";
 
 export class BodyTooLargeError extends UserError {
+  static readonly kind: string = "BodyTooLargeError";
   constructor(limit: number) {
     super(`Request body too large (at most ${formatBytes(limit)})`, 413, "body_too_large");
   }
