@@ -192,13 +192,16 @@ test("Berth killed with SIGKILL mid-Recreate puts the container back under its n
     expect(names().filter((n) => n.startsWith(`${name}-berth-`))).toEqual([]);
 
     const again = await berth.api();
-    const rows = (await (await again.get("/api/v1/audit?action=container.swap-recovery&limit=10")).json()) as {
-      target: string;
-      outcome: string;
-      detail: string;
-      actorName: string;
-    }[];
-    const row = rows.find((r) => r.target === name);
+    type Row = { target: string; outcome: string; detail: string; actorName: string };
+    // The audit row is written once the engine steps are done, which may be just after the container runs again.
+    let row: Row | undefined;
+    await expect
+      .poll(async () => {
+        const rows = (await (await again.get("/api/v1/audit?action=container.swap-recovery&limit=10")).json()) as Row[];
+        row = rows.find((r) => r.target === name);
+        return row !== undefined;
+      })
+      .toBe(true);
     expect(row).toMatchObject({ outcome: "success" });
     expect(row?.detail).toMatch(/Recreate by faults-admin was interrupted/);
     expect(row?.detail).toMatch(/undone: the old container \w+ has its name back and runs again/);
