@@ -1,3 +1,5 @@
+// Named to run first among the app specs: the admin lists it walks (users, teams) must not hold the hundreds of rows
+// earlier specs create, or axe on them takes minutes (a teams page of that size is a known slow spot).
 import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
