@@ -24,6 +24,8 @@ let container: string;
 let containerId: string;
 let statusSlug: string;
 
+let statusPageId = "";
+
 test.beforeAll(async ({ browser }) => {
   fs.mkdirSync(SCREENS, { recursive: true });
   container = uniqueName("ux");
@@ -38,6 +40,7 @@ test.beforeAll(async ({ browser }) => {
     },
   });
   expect(res.status(), await res.text()).toBe(201);
+  statusPageId = ((await res.json()) as { id: string }).id;
   await admin.dispose();
   // One browser sign-in, its cookies reused by every page below.
   const ctx = await browser.newContext();
@@ -51,8 +54,14 @@ test.beforeAll(async ({ browser }) => {
   await ctx.close();
 });
 
-test.afterAll(() => {
+test.afterAll(async () => {
+  // This spec runs first: leave nothing behind for the specs after it.
   if (container) docker("rm", "-f", container);
+  if (statusPageId) {
+    const admin = await signedInApi();
+    await admin.delete(`/api/v1/status-pages/${statusPageId}`);
+    await admin.dispose();
+  }
 });
 
 async function open(browser: Browser, p: SitePage, size: string, theme: (typeof THEMES)[number]) {
