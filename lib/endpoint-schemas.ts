@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS, uploadedText } from "./body-limits";
+import { kubeConnectionInput } from "./kube-connection";
 import { endpointId } from "./schemas";
 
 // One schema per input, shared by the endpoint form, the server action and the API route.
@@ -81,13 +82,16 @@ export const endpointConnection = z.discriminatedUnion("type", [
 ]);
 export type EndpointConnection = z.infer<typeof endpointConnection>;
 
-export const createEndpointInput = z.object({ name: endpointName, connection: endpointConnection });
+/** A Docker connection (`type`) or a Kubernetes one (`mode`): the driver whose schema accepts it decides the kind. */
+const anyConnection = z.union([endpointConnection, kubeConnectionInput]);
+
+export const createEndpointInput = z.object({ name: endpointName, connection: anyConnection });
 export type CreateEndpointInput = z.infer<typeof createEndpointInput>;
 
 export const updateEndpointInput = z.object({
   endpointId,
   name: endpointName,
-  connection: endpointConnection,
+  connection: anyConnection,
 });
 export type UpdateEndpointInput = z.infer<typeof updateEndpointInput>;
 
@@ -101,6 +105,10 @@ export interface EndpointCredentials {
   privateKey?: string;
   passphrase?: string;
   hostKeyFingerprint?: string;
+  /** Kubernetes: a bearer token, the server's TLS name, or "use the in-cluster service account". */
+  token?: string;
+  tlsServerName?: string;
+  inCluster?: boolean;
 }
 
 /** What the edit form may know about an endpoint: the address parts, and which credentials are stored. */

@@ -25,6 +25,13 @@ export const ACTIONS = {
   // Console into a container, and inspect with env values and other secrets: operators and admins only.
   "container:exec": "endpoint",
   "container:inspect-secrets": "endpoint",
+  // Kubernetes: read objects; act on them (scale, restart, delete, apply) in the namespaces granted; console into
+  // a pod; reveal a Secret's values and act on cluster-scoped objects (nodes, namespaces, PVs): admins only.
+  "kube:read": "endpoint",
+  "kube:operate": "endpoint",
+  "kube:exec": "endpoint",
+  "kube:reveal-secret": "endpoint",
+  "kube:cluster": "endpoint",
   "endpoint:manage": "global",
   "audit:read": "global",
   "user:manage": "global",
@@ -48,7 +55,7 @@ const RESOURCE_READS: Action[] = ["image:read", "network:read", "volume:read", "
 const RESOURCE_MANAGE: Action[] = ["image:manage", "network:manage", "volume:manage"];
 
 const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
-  viewer: new Set<Action>(["endpoint:read", "container:read", ...RESOURCE_READS]),
+  viewer: new Set<Action>(["endpoint:read", "container:read", ...RESOURCE_READS, "kube:read"]),
   operator: new Set<Action>([
     "endpoint:read",
     "container:read",
@@ -59,6 +66,9 @@ const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
     "container:exec",
     "container:inspect-secrets",
     "swarm:operate",
+    "kube:read",
+    "kube:operate",
+    "kube:exec",
   ]),
 };
 

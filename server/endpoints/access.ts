@@ -2,6 +2,7 @@ import type { ContainerSummary } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
 import type { DockerAccess } from "./docker/docker-access";
 import type { KeyedStore } from "./keyed-store";
+import type { KubeAccess } from "./kubernetes/kube-access";
 
 /**
  * Each kind's own client, by kind: what its narrowing accessor returns. A new kind adds its line here
@@ -9,6 +10,7 @@ import type { KeyedStore } from "./keyed-store";
  */
 export interface KindAccess {
   docker: DockerAccess;
+  kubernetes: KubeAccess;
 }
 
 /**
@@ -17,6 +19,11 @@ export interface KindAccess {
  */
 export function dockerOf(endpointId: string): DockerAccess {
   return runtime().endpoints.access(endpointId, "docker");
+}
+
+/** The cluster of one Kubernetes endpoint (409 for another kind, 404 for none). Authorize first. */
+export function kubeOf(endpointId: string): KubeAccess {
+  return runtime().endpoints.access(endpointId, "kubernetes");
 }
 
 /**

@@ -40,6 +40,11 @@ export interface EndpointDriver<C = unknown> {
   readonly connection: z.ZodType<C>;
   /** The address kept in endpoints.url for a connection; credentials never go into it. */
   urlOf(connection: C): string;
+  /**
+   * The credentials to seal for a connection (`stored`: what an edit may keep). Kinds without it use the Docker
+   * form's rule (server/services/endpoints/endpoint-credentials.ts).
+   */
+  credentials?(connection: C, stored: EndpointCredentials | undefined): EndpointCredentials | undefined;
   /** How the address shows in lists (never userinfo, query or secrets) and how Berth reaches it. */
   describe(url: string): { address: string; transport?: EndpointView["transport"] };
   /** Talks to the endpoint once, the way its session will; failures in words a user can act on. */

@@ -41,15 +41,18 @@ describe("EndpointManager", () => {
     manager = new EndpointManager(quiet);
     manager.add(row("d1", "docker", "unix:///nonexistent/berth-test.sock"));
     manager.add(row("k1", "kubernetes", "https://127.0.0.1:1"));
+    manager.add(row("n1", "nomad", "https://127.0.0.1:1"));
     expect(manager.session("d1")?.kind).toBe("docker");
     expect(manager.session("d1")?.storeNames()).toEqual(["containers", "networks", ...SWARM_RESOURCES]);
     expect(manager.access("d1", "docker").containers.size).toBe(0);
+    expect(manager.view("k1")).toMatchObject({ kind: "kubernetes", address: "https://127.0.0.1:1" });
+    expect(() => manager.access("k1", "docker")).toThrow(/"k1" is a Kubernetes endpoint: this works on Docker/);
     // A kind without a driver in this build lists, down, saying why; asking it for Docker is refused by name.
-    expect(manager.view("k1")).toMatchObject({ kind: "kubernetes", address: "(unsupported kind)" });
-    expect(manager.view("k1")?.health.state).not.toBe("up");
-    expect(() => manager.access("k1", "docker")).toThrow(/"k1" is a kubernetes endpoint: this works on Docker/);
+    expect(manager.view("n1")).toMatchObject({ kind: "nomad", address: "(unsupported kind)" });
+    expect(manager.view("n1")?.health.state).not.toBe("up");
+    expect(() => manager.access("n1", "docker")).toThrow(/"n1" is a nomad endpoint: this works on Docker/);
     try {
-      manager.access("k1", "docker");
+      manager.access("n1", "docker");
     } catch (err) {
       expect((err as UserError).status).toBe(409);
     }

@@ -1,13 +1,14 @@
 import { UserError } from "@/lib/errors";
 import { dockerDriver } from "./docker/docker-driver";
 import type { EndpointDriver, StoreSpec } from "./driver";
+import { kubernetesDriver } from "./kubernetes/kubernetes-driver";
 
 /**
  * Every endpoint kind this build serves, by kind. Adding a kind is one line here (see ./driver.ts). A static list
  * rather than side-effect registration: the custom server and Next's route bundles each load their own copy of
  * these modules, and both must see the same drivers.
  */
-const DRIVERS: readonly EndpointDriver[] = [dockerDriver as EndpointDriver];
+const DRIVERS: readonly EndpointDriver[] = [dockerDriver as EndpointDriver, kubernetesDriver as EndpointDriver];
 
 const byKind = new Map<string, EndpointDriver>(DRIVERS.map((d) => [d.kind, d]));
 

@@ -173,6 +173,14 @@ export abstract class EndpointSession extends EventEmitter<SessionEvents> {
     return undefined;
   }
 
+  /**
+   * A viewer needs this store (in one namespace, or all of it): kinds whose stores are fed on demand (Kubernetes
+   * informers) start the feed here and stop it after the returned release. Stores always kept live ignore it.
+   */
+  retain(_store: string, _namespace?: string): () => void {
+    return () => {};
+  }
+
   store<T>(name: string): KeyedStore<T> | undefined {
     return this.stores.get(name) as KeyedStore<T> | undefined;
   }

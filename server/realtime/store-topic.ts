@@ -47,10 +47,16 @@ export const storeTopic: TopicHandler = {
   permission: (t) => storeSpecs().get(t.store ?? "")?.permission,
   snapshot: storeSnapshot,
   acquire(t, rt, broadcast) {
-    return rt.endpoints.onStore(t.store!, (endpointId, diff) => {
+    const off = rt.endpoints.onStore(t.store!, (endpointId, diff) => {
       if (endpointId !== t.endpointId) return;
       const d = forNamespace(diff, t.namespace);
       if (d.upsert.length || d.remove.length) broadcast("diff", { topic: t.name, diff: d });
     });
+    // Stores fed on demand (Kubernetes informers) start with their first viewer and stop after the last.
+    const release = rt.endpoints.session(t.endpointId!)?.retain(t.store!, t.namespace) ?? (() => {});
+    return () => {
+      off();
+      release();
+    };
   },
 };

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { findEndpointById, findEndpointByName } from "@/db/endpoint-queries";
 import { insertEndpoint } from "@/db/queries";
 import type { Actor, EndpointView } from "@/lib/domain";
-import type { CreateEndpointInput } from "@/lib/endpoint-schemas";
+import type { CreateEndpointInput, EndpointConnection } from "@/lib/endpoint-schemas";
 import { UserError } from "@/lib/errors";
 import { driverForConnection } from "@/server/endpoints/registry";
 import { runtime } from "@/server/runtime";
@@ -51,7 +51,9 @@ export async function createEndpoint(
     if (!found) throw new UserError("Unknown kind of connection", 400, "unknown_kind");
     const { driver } = found;
     const url = driver.urlOf(found.connection);
-    const creds = resolveCredentials(input.connection, undefined);
+    const creds = driver.credentials
+      ? driver.credentials(found.connection, undefined)
+      : resolveCredentials(input.connection as EndpointConnection, undefined);
     const test = await testConnection(url, creds, driver.kind);
     if (!test.ok) throw new UserError(`Could not connect: ${test.reason}`, 422, "connection_failed");
     const id = await newEndpointId(input.name);

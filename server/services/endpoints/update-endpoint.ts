@@ -1,6 +1,6 @@
 import { findEndpointById, findEndpointByName, updateEndpointRow } from "@/db/endpoint-queries";
 import type { Actor, EndpointView } from "@/lib/domain";
-import type { UpdateEndpointInput } from "@/lib/endpoint-schemas";
+import type { EndpointConnection, UpdateEndpointInput } from "@/lib/endpoint-schemas";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { requireDriver } from "@/server/endpoints/registry";
 import { runtime } from "@/server/runtime";
@@ -44,7 +44,9 @@ export async function updateEndpoint(
     const connection = driver.connection.safeParse(input.connection);
     if (!connection.success) throw new UserError(`Not a ${driver.label} connection`, 400, "wrong_kind");
     const url = driver.urlOf(connection.data);
-    const creds = resolveCredentials(input.connection, openCredentials(row));
+    const creds = driver.credentials
+      ? driver.credentials(connection.data, openCredentials(row))
+      : resolveCredentials(input.connection as EndpointConnection, openCredentials(row));
     const test = await testConnection(url, creds, driver.kind);
     if (!test.ok) throw new UserError(`Could not connect: ${test.reason}`, 422, "connection_failed");
     const next = { ...row, name: input.name, url, secret: sealCredentials(creds) };

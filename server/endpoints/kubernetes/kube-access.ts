@@ -1,0 +1,22 @@
+import type { EndpointHealth } from "@/lib/domain";
+import type { KubeResource, KubeRow } from "@/lib/kube-types";
+import type { KeyedStore } from "../keyed-store";
+import type { InformerPool } from "./informer-pool";
+import type { KubeClient } from "./kube-client";
+import type { Discovery } from "./kube-discovery";
+
+/**
+ * What a service gets from `kubeOf(endpointId)`: the API client and the live stores of one cluster. Services see
+ * this interface only, never the session class.
+ */
+export interface KubeAccess {
+  readonly endpointId: string;
+  readonly health: EndpointHealth;
+  readonly client: KubeClient;
+  discovery(): Discovery | undefined;
+  /** The API version this cluster serves a resource at (CronJobs: batch/v1beta1 on 1.20). */
+  versionOf(r: KubeResource): string | undefined;
+  readonly pool: InformerPool;
+  store(r: KubeResource): KeyedStore<KubeRow>;
+  metricsAvailable(): boolean;
+}
