@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { KUBE_RESOURCES } from "./kube-types";
+import { endpointId } from "./schemas";
+
+// Inputs of the Kubernetes verbs, shared by the server actions, the API routes and the forms.
+
+/** DNS-1123 subdomain: what Kubernetes accepts as most object names. */
+export const kubeName = z
+  .string()
+  .min(1, "Name is required")
+  .max(253)
+  .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "Not a valid Kubernetes name");
+
+/** DNS-1123 label: namespace names. */
+export const kubeNamespace = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid namespace name");
+
+export const kubeResource = z.enum(KUBE_RESOURCES);
+
+export const SCALABLE = ["deployments", "statefulsets", "replicasets"] as const;
+export const RESTARTABLE = ["deployments", "statefulsets", "daemonsets"] as const;
+export const PROPAGATION = ["Background", "Foreground", "Orphan"] as const;
+
+export const kubeScaleInput = z.object({
+  endpointId,
+  resource: z.enum(SCALABLE),
+  namespace: kubeNamespace,
+  name: kubeName,
+  replicas: z.coerce.number().int("Replicas must be a whole number").min(0).max(10_000),
+});
+
+export const kubeRestartInput = z.object({
+  endpointId,
+  resource: z.enum(RESTARTABLE),
+  namespace: kubeNamespace,
+  name: kubeName,
+});
+
+export const kubeDeleteInput = z.object({
+  endpointId,
+  resource: kubeResource,
+  namespace: kubeNamespace.optional(),
+  name: kubeName,
+  propagation: z.enum(PROPAGATION).default("Background"),
+});
+
+export const kubeCordonInput = z.object({ endpointId, node: kubeName, unschedulable: z.boolean() });
+
+export const kubeApplyInput = z.object({
+  endpointId,
+  yaml: z
+    .string()
+    .min(1, "Paste one or more YAML documents")
+    .max(512 * 1024, "At most 512 KiB of YAML"),
+  /** Objects without a namespace go here (namespaced kinds). */
+  namespace: kubeNamespace.default("default"),
+  dryRun: z.boolean().default(true),
+});
+
+export const kubeObjectRef = z.object({
+  endpointId,
+  resource: kubeResource,
+  namespace: kubeNamespace.optional(),
+  name: kubeName,
+});
+
+export const kubeSecretRef = z.object({ endpointId, namespace: kubeNamespace, name: kubeName });
