@@ -68,3 +68,16 @@ export const kubeObjectRef = z.object({
 });
 
 export const kubeSecretRef = z.object({ endpointId, namespace: kubeNamespace, name: kubeName });
+
+export const kubePodLogsInput = z.object({
+  endpointId,
+  namespace: kubeNamespace,
+  pod: kubeName,
+  container: z
+    .string()
+    .max(63)
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid container name"),
+  tail: z.coerce.number().int().min(1).max(100_000).default(500),
+  previous: z.boolean().default(false),
+  timestamps: z.boolean().default(false),
+});

@@ -3,15 +3,34 @@
 import { useId, useState } from "react";
 import type { EndpointConnection, EndpointSettings, EndpointType } from "@/lib/endpoint-schemas";
 import { createEndpointAction, updateEndpointAction } from "@/server/actions/endpoints/endpoint-actions";
+import {
+  EMPTY_KUBE,
+  KubeConnectionFields,
+  type KubeValues,
+  kubeConnectionOf,
+} from "../kubernetes/KubeConnectionFields";
 import { PemField } from "./PemField";
 
-const TYPE_LABELS: Record<EndpointType, string> = {
+/** Docker connection types, and the two ways to reach a Kubernetes cluster. */
+type FormType = EndpointType | "kubeconfig" | "kube-token";
+const isKube = (t: FormType): t is "kubeconfig" | "kube-token" => t === "kubeconfig" || t === "kube-token";
+
+const TYPE_LABELS: Record<FormType, string> = {
   unix: "Unix socket",
   tcp: "TCP (no TLS)",
   tls: "TCP + TLS",
   ssh: "SSH",
+  kubeconfig: "Kubernetes: kubeconfig",
+  "kube-token": "Kubernetes: server URL and token",
 };
-const DEFAULT_PORT: Record<EndpointType, string> = { unix: "", tcp: "2375", tls: "2376", ssh: "22" };
+const DEFAULT_PORT: Record<FormType, string> = {
+  unix: "",
+  tcp: "2375",
+  tls: "2376",
+  ssh: "22",
+  kubeconfig: "",
+  "kube-token": "",
+};
 
 type Values = Record<
   | "name"
@@ -69,7 +88,8 @@ function connectionOf(type: EndpointType, v: Values): EndpointConnection {
 /** Add or edit an endpoint. Saving tests the connection on the server first; failures are explained in words. */
 export function EndpointForm(props: { settings?: EndpointSettings; onDone: () => void; onCancel: () => void }) {
   const editing = props.settings;
-  const [type, setType] = useState<EndpointType>(editing?.type ?? "tls");
+  const [type, setType] = useState<FormType>(editing?.type ?? "tls");
+  const [kube, setKube] = useState<KubeValues>(EMPTY_KUBE);
   const [v, setV] = useState<Values>(() => initialValues(editing));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -84,7 +104,7 @@ export function EndpointForm(props: { settings?: EndpointSettings; onDone: () =>
     setError(null);
     setFieldErrors({});
     try {
-      const connection = connectionOf(type, v);
+      const connection = isKube(type) ? kubeConnectionOf(type, kube) : connectionOf(type, v);
       const result = editing
         ? await updateEndpointAction({ endpointId: editing.id, name: v.name, connection })
         : await createEndpointAction({ name: v.name, connection });
@@ -115,20 +135,22 @@ export function EndpointForm(props: { settings?: EndpointSettings; onDone: () =>
           id="endpoint-type"
           value={type}
           onChange={(e) => {
-            const t = e.target.value as EndpointType;
+            const t = e.target.value as FormType;
             setType(t);
             if (!editing) setV((cur) => ({ ...cur, port: DEFAULT_PORT[t] }));
           }}
           className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
         >
-          {(Object.keys(TYPE_LABELS) as EndpointType[]).map((t) => (
+          {(Object.keys(TYPE_LABELS) as FormType[]).map((t) => (
             <option key={t} value={t}>
               {TYPE_LABELS[t]}
             </option>
           ))}
         </select>
       </div>
-      {type === "unix" ? (
+      {isKube(type) ? (
+        <KubeConnectionFields mode={type} value={kube} onChange={setKube} error={fe} />
+      ) : type === "unix" ? (
         <TextField label="Socket path" value={v.socketPath} onChange={set("socketPath")} error={fe("socketPath")} />
       ) : (
         <div className="flex gap-3">

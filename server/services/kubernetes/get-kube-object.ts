@@ -28,6 +28,11 @@ export interface KubeObjectDetail {
   events: EventRow[];
   /** Controller chain upwards: ReplicaSet, then Deployment... (nearest first). */
   owners: { kind: string; name: string; resource?: string }[];
+  /** Workloads: desired replicas. Nodes: cordoned. Pods: container names (for logs). */
+  replicas?: number;
+  unschedulable?: boolean;
+  containers?: string[];
+  initContainers?: string[];
 }
 
 const s = (v: unknown) => (typeof v === "string" ? v : "");
@@ -82,6 +87,14 @@ export async function getKubeObject(
       conditions,
       events: (evs.items ?? []).map(mapEvent).sort((a, b) => b.lastSeen.localeCompare(a.lastSeen)),
       owners: await ownerChain(k, o),
+      ...(typeof o.spec?.replicas === "number" ? { replicas: o.spec.replicas } : {}),
+      ...(def.resource === "nodes" ? { unschedulable: o.spec?.unschedulable === true } : {}),
+      ...(def.resource === "pods"
+        ? {
+            containers: (o.spec?.containers ?? []).map((c: { name?: string }) => s(c?.name)),
+            initContainers: (o.spec?.initContainers ?? []).map((c: { name?: string }) => s(c?.name)),
+          }
+        : {}),
     };
   });
 }

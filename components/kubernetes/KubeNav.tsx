@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { KUBE_RESOURCES, type KubeResource } from "@/lib/kube-types";
+import { KUBE_TITLES } from "./kube-columns";
+
+/** A Kubernetes endpoint's sections; every link keeps the namespace filter (?ns=). */
+export function KubeNav(props: { endpointId: string; current: KubeResource | "overview" | "apply"; ns: string }) {
+  const base = `/endpoints/${encodeURIComponent(props.endpointId)}/k8s`;
+  const q = props.ns ? `?ns=${encodeURIComponent(props.ns)}` : "";
+  const link = (key: string, href: string, label: string) => (
+    <Link
+      key={key}
+      href={href}
+      aria-current={props.current === key ? "page" : undefined}
+      className={props.current === key ? "font-semibold" : "text-blue-600 hover:underline"}
+    >
+      {label}
+    </Link>
+  );
+  return (
+    <nav
+      aria-label="Cluster"
+      className="mb-4 flex flex-wrap gap-x-3 gap-y-1 border-b border-slate-200 pb-2 text-sm dark:border-slate-800"
+    >
+      {link("overview", `${base}${q}`, "Overview")}
+      {KUBE_RESOURCES.map((r) => link(r, `${base}/${r}${q}`, KUBE_TITLES[r]))}
+      {link("apply", `${base}/apply${q}`, "Apply YAML")}
+    </nav>
+  );
+}

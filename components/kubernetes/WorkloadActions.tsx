@@ -1,0 +1,192 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import type { PROPAGATION } from "@/lib/kube-schemas";
+import type { KubeResource } from "@/lib/kube-types";
+import {
+  cordonNodeAction,
+  deleteKubeObjectAction,
+  restartWorkloadAction,
+  scaleWorkloadAction,
+} from "@/server/actions/kubernetes/kube-actions";
+
+const btn =
+  "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700";
+
+function useRun() {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const run = async (fn: () => Promise<{ ok: boolean; error?: string }>, done: string) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = await fn();
+      setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error ?? "Failed" });
+      return r.ok;
+    } catch {
+      setMessage({ ok: false, text: "Berth could not be reached" });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const note = message && (
+    <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-700" : "text-red-700"}>
+      {message.text}
+    </span>
+  );
+  return { busy, run, note };
+}
+
+/** Replicas of a Deployment or StatefulSet: a number and a Scale button (the list's and the detail page's). */
+export function ScaleControl(props: {
+  endpointId: string;
+  resource: KubeResource;
+  namespace: string;
+  name: string;
+  replicas: number;
+}) {
+  const id = useId();
+  const [value, setValue] = useState(String(props.replicas));
+  const { busy, run, note } = useRun();
+  return (
+    <form
+      className="flex items-center gap-1 text-sm"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(
+          () =>
+            scaleWorkloadAction({
+              endpointId: props.endpointId,
+              resource: props.resource,
+              namespace: props.namespace,
+              name: props.name,
+              replicas: Number(value),
+            }),
+          `Scaled to ${value}`,
+        );
+      }}
+    >
+      <label htmlFor={id} className="sr-only">
+        Replicas of {props.name}
+      </label>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        className="w-16 rounded border border-slate-300 px-1 dark:border-slate-700 dark:bg-slate-900"
+      />
+      <button type="submit" disabled={busy} className={btn} aria-label={`Scale ${props.name}`}>
+        Scale
+      </button>
+      {note}
+    </form>
+  );
+}
+
+/** Detail page actions: rollout restart, cordon/uncordon, delete with a propagation choice and a confirmation. */
+export function ObjectActions(props: {
+  endpointId: string;
+  resource: KubeResource;
+  namespace?: string;
+  name: string;
+  canOperate: boolean;
+  canCluster: boolean;
+  unschedulable?: boolean;
+}) {
+  const router = useRouter();
+  const { busy, run, note } = useRun();
+  const [confirming, setConfirming] = useState(false);
+  const [propagation, setPropagation] = useState<(typeof PROPAGATION)[number]>("Background");
+  const ref = { endpointId: props.endpointId, namespace: props.namespace ?? "", name: props.name };
+  const restartable = ["deployments", "statefulsets", "daemonsets"].includes(props.resource);
+  const canDelete = props.namespace ? props.canOperate : props.canCluster;
+  return (
+    <div className="mb-4 flex flex-wrap items-center gap-2">
+      {props.canOperate && restartable && (
+        <button
+          type="button"
+          className={btn}
+          disabled={busy}
+          onClick={() =>
+            void run(
+              () => restartWorkloadAction({ ...ref, resource: props.resource as "deployments" }),
+              "Rollout restarted",
+            )
+          }
+        >
+          Rollout restart
+        </button>
+      )}
+      {props.canCluster && props.resource === "nodes" && (
+        <button
+          type="button"
+          className={btn}
+          disabled={busy}
+          onClick={() =>
+            void run(
+              () =>
+                cordonNodeAction({
+                  endpointId: props.endpointId,
+                  node: props.name,
+                  unschedulable: !props.unschedulable,
+                }),
+              props.unschedulable ? "Uncordoned" : "Cordoned",
+            ).then(() => router.refresh())
+          }
+        >
+          {props.unschedulable ? "Uncordon" : "Cordon"}
+        </button>
+      )}
+      {canDelete && !confirming && (
+        <button type="button" className={btn} onClick={() => setConfirming(true)}>
+          Delete…
+        </button>
+      )}
+      {canDelete && confirming && (
+        <fieldset className="flex items-center gap-2 rounded border border-red-300 p-2 text-sm">
+          <legend className="px-1">Delete {props.name}?</legend>
+          <label>
+            Dependents{" "}
+            <select
+              value={propagation}
+              onChange={(e) => setPropagation(e.target.value as typeof propagation)}
+              className="rounded border border-slate-300 dark:bg-slate-900"
+            >
+              <option value="Background">Delete in background</option>
+              <option value="Foreground">Delete first (foreground)</option>
+              <option value="Orphan">Keep (orphan)</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            className={`${btn} border-red-400 text-red-700`}
+            disabled={busy}
+            onClick={() =>
+              void run(
+                () =>
+                  deleteKubeObjectAction({
+                    endpointId: props.endpointId,
+                    resource: props.resource,
+                    namespace: props.namespace,
+                    name: props.name,
+                    propagation,
+                  }),
+                "Deleted",
+              )
+            }
+          >
+            Confirm delete
+          </button>
+          <button type="button" className={btn} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </fieldset>
+      )}
+      {note}
+    </div>
+  );
+}
