@@ -1,0 +1,214 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listAudit } from "@/db/queries";
+import type { Actor } from "@/lib/domain";
+import type { DeploymentRow, KubeRow } from "@/lib/kube-types";
+import { loadConfig } from "@/server/config";
+import {
+  busyboxDeployment,
+  kubectl,
+  kubectlJson,
+  kubeRigError,
+  rig,
+  uniqueNs,
+  waitFor,
+} from "@/server/endpoints/kubernetes/kube-test-rig";
+import { testKubeConnection } from "@/server/endpoints/kubernetes/test-connection";
+import { createRuntime, type Runtime } from "@/server/runtime";
+import { applyYaml } from "./apply-yaml";
+import { deleteKubeObject } from "./delete-kube-object";
+import { getKubeObject, revealSecret } from "./get-kube-object";
+import { getPodLogs } from "./pod-logs";
+import { cordonNode, restartWorkload, scaleWorkload } from "./workload-verbs";
+
+// The Kubernetes services against the rig's real cluster. What Berth does, kubectl confirms; what kubectl does, the
+// store shows.
+
+const NS = uniqueNs("svc");
+const EP = "k8s-it";
+const admin: Actor = { id: "admin-id", username: "admin", isAdmin: true, grants: {} };
+const operator: Actor = { id: "op-id", username: "op", isAdmin: false, grants: { [EP]: "operator" } };
+const viewer: Actor = { id: "viewer-id", username: "viewer", isAdmin: false, grants: { [EP]: "viewer" } };
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "berth-k8s-"));
+let rt: Runtime;
+
+beforeAll(async () => {
+  if (kubeRigError) throw kubeRigError;
+  rt = await createRuntime(
+    loadConfig({ BERTH_DATA_DIR: tmp, NEXTAUTH_SECRET: "x", LOG_LEVEL: "silent", NODE_ENV: "test" }),
+  );
+  const secret = rt.secrets.seal(JSON.stringify({ token: rig.token, ca: rig.ca }));
+  rt.endpoints.add({ id: EP, name: "k8s-it", kind: "kubernetes", url: rig.server, secret, createdAt: Date.now() });
+  await waitFor("endpoint up", () => rt.endpoints.view(EP)?.health.state === "up");
+  await kubectl(["create", "namespace", NS]);
+  await kubectl(["apply", "-f", "-"], busyboxDeployment(NS, "web", 1));
+}, 120_000);
+
+afterAll(async () => {
+  await kubectl(["delete", "namespace", NS, "--wait=false"]).catch(() => "");
+  await kubectl(["uncordon", process.env.BERTH_TEST_KUBE_NODE ?? "berth-node"]).catch(() => "");
+  rt?.endpoints.stopAll();
+  await rt?.db.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const audits = async (action: string) => listAudit(rt.db, { action, limit: 200 });
+
+describe("connection test", () => {
+  it("accepts the admin token, and tells unreachable, certificate, 401 and 403 apart", async () => {
+    const ok = await testKubeConnection(rig.server, { token: rig.token, ca: rig.ca });
+    expect(ok).toMatchObject({ ok: true, clusterWide: true, version: "v1.20.2" });
+    const limited = await testKubeConnection(rig.server, { token: rig.limitedToken, ca: rig.ca }, "default");
+    expect(limited.ok).toBe(false);
+    expect(!limited.ok && limited.reason).toMatch(/Forbidden \(403\).*"default"/);
+    const inOwn = await testKubeConnection(rig.server, { token: rig.limitedToken, ca: rig.ca }, rig.limitedNamespace);
+    expect(inOwn).toMatchObject({ ok: true, clusterWide: false });
+    const bad = await testKubeConnection(rig.server, { token: "nope", ca: rig.ca });
+    expect(!bad.ok && bad.reason).toMatch(/401 Unauthorized/);
+    const noCa = await testKubeConnection(rig.server, { token: rig.token });
+    expect(!noCa.ok && noCa.reason).toMatch(/certificate is not trusted/);
+    const refused = await testKubeConnection("https://127.0.0.1:1", { token: rig.token, ca: rig.ca });
+    expect(!refused.ok && refused.reason).toMatch(/connection refused/);
+  });
+});
+
+describe("workload verbs", () => {
+  it("scales a Deployment: kubectl agrees, and the live store follows", async () => {
+    const session = rt.endpoints.session(EP)!;
+    const release = session.retain("k8s-deployments", NS);
+    const store = session.store<KubeRow>("k8s-deployments")!;
+    await waitFor("web in the store", () => store.get(`${NS}/web`));
+    await scaleWorkload(admin, { endpointId: EP, resource: "deployments", namespace: NS, name: "web", replicas: 3 });
+    const d = await kubectlJson<{ spec: { replicas: number } }>(["-n", NS, "get", "deploy", "web"]);
+    expect(d.spec.replicas).toBe(3);
+    await waitFor(
+      "3/3 in the store",
+      () => (store.get(`${NS}/web`) as DeploymentRow | undefined)?.ready === "3/3",
+      90_000,
+    );
+    expect(
+      (await audits("k8s.scale")).some((a) => a.outcome === "success" && a.target === `${NS}/deployments/web`),
+    ).toBe(true);
+    release();
+  }, 120_000);
+
+  it("refuses a viewer, audited as denied, and changes nothing", async () => {
+    await expect(
+      scaleWorkload(viewer, { endpointId: EP, resource: "deployments", namespace: NS, name: "web", replicas: 0 }),
+    ).rejects.toThrow(/not allowed/);
+    expect((await audits("k8s.scale")).some((a) => a.outcome === "denied" && a.actorName === "viewer")).toBe(true);
+    const d = await kubectlJson<{ spec: { replicas: number } }>(["-n", NS, "get", "deploy", "web"]);
+    expect(d.spec.replicas).toBe(3);
+  });
+
+  it("restarts a rollout (kubectl sees the restartedAt annotation) and deletes a pod kubectl then misses", async () => {
+    await restartWorkload(operator, { endpointId: EP, resource: "deployments", namespace: NS, name: "web" });
+    const d = await kubectlJson<{ spec: { template: { metadata: { annotations?: Record<string, string> } } } }>([
+      "-n",
+      NS,
+      "get",
+      "deploy",
+      "web",
+    ]);
+    expect(d.spec.template.metadata.annotations?.["kubectl.kubernetes.io/restartedAt"]).toBeTruthy();
+    const pods = await kubectlJson(["-n", NS, "get", "pods"]);
+    const victim = pods.items[0]!.metadata.name;
+    await deleteKubeObject(operator, {
+      endpointId: EP,
+      resource: "pods",
+      namespace: NS,
+      name: victim,
+      propagation: "Background",
+    });
+    await waitFor("kubectl no longer lists the pod", async () => {
+      const now = await kubectlJson(["-n", NS, "get", "pods"]);
+      return !now.items.some((p) => p.metadata.name === victim);
+    });
+  }, 120_000);
+
+  it("reads a pod's logs", async () => {
+    const pods = await kubectlJson<{ items: { metadata: { name: string }; status: { phase: string } }[] }>([
+      "-n",
+      NS,
+      "get",
+      "pods",
+    ]);
+    const running = pods.items.find((p) => p.status.phase === "Running") ?? pods.items[0]!;
+    const text = await waitFor(
+      "a tick",
+      async () => {
+        const t = await getPodLogs(viewer, {
+          endpointId: EP,
+          namespace: NS,
+          pod: running.metadata.name,
+          container: "main",
+          tail: 5,
+          previous: false,
+          timestamps: true,
+        });
+        return t.includes("tick") ? t : null;
+      },
+      60_000,
+    );
+    expect(text.trim().split("\n").length).toBeLessThanOrEqual(5);
+    expect(text).toMatch(/^\d{4}-\d\d-\d\dT/);
+  }, 90_000);
+
+  it("cordons and uncordons the node (admins only)", async () => {
+    const node = process.env.BERTH_TEST_KUBE_NODE ?? "berth-node";
+    await expect(cordonNode(operator, { endpointId: EP, node, unschedulable: true })).rejects.toThrow(/not allowed/);
+    await cordonNode(admin, { endpointId: EP, node, unschedulable: true });
+    expect((await kubectl(["get", "node", node, "--no-headers"])).includes("SchedulingDisabled")).toBe(true);
+    await cordonNode(admin, { endpointId: EP, node, unschedulable: false });
+    expect((await kubectl(["get", "node", node, "--no-headers"])).includes("SchedulingDisabled")).toBe(false);
+  });
+});
+
+describe("apply YAML", () => {
+  const cm = (name: string, v: string) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  key: "${v}"\n`;
+
+  it("previews with a server-side dry run (nothing created), then applies; kubectl sees it", async () => {
+    const docs = `${cm("berth-a", "1")}---\n${cm("berth-b", "2")}`;
+    const preview = await applyYaml(operator, { endpointId: EP, yaml: docs, namespace: NS, dryRun: true });
+    expect(preview.map((r) => r.outcome)).toEqual(["created", "created"]);
+    await expect(kubectl(["-n", NS, "get", "configmap", "berth-a"])).rejects.toThrow(/NotFound/);
+    const done = await applyYaml(operator, { endpointId: EP, yaml: docs, namespace: NS, dryRun: false });
+    expect(done.map((r) => r.outcome)).toEqual(["created", "created"]);
+    const got = await kubectlJson<{ data: { key: string } }>(["-n", NS, "get", "configmap", "berth-b"]);
+    expect(got.data.key).toBe("2");
+    const change = await applyYaml(operator, { endpointId: EP, yaml: cm("berth-a", "9"), namespace: NS, dryRun: true });
+    expect(change[0]).toMatchObject({ outcome: "configured" });
+    expect(change[0]!.diff).toMatch(/- {2}key: "1"|- {3}key: '1'|-.*key.*1/);
+    expect(change[0]!.diff).toMatch(/\+.*key.*9/);
+  });
+
+  it("refuses a privileged pod spec from a non-admin, in any workload kind, and bad YAML clearly", async () => {
+    const priv = busyboxDeployment(NS, "priv").replace(
+      "imagePullPolicy: Never",
+      "imagePullPolicy: Never\n          securityContext: { privileged: true }",
+    );
+    await expect(applyYaml(operator, { endpointId: EP, yaml: priv, namespace: NS, dryRun: true })).rejects.toThrow(
+      /only admins may set spec\.template\.spec\.containers\[0\]\.securityContext\.privileged/,
+    );
+    await expect(
+      applyYaml(operator, { endpointId: EP, yaml: "kind: [unclosed", namespace: NS, dryRun: true }),
+    ).rejects.toThrow(/cannot be read/);
+    const preview = await applyYaml(admin, { endpointId: EP, yaml: priv, namespace: NS, dryRun: true });
+    expect(preview[0]!.outcome).toBe("created");
+  });
+});
+
+describe("secrets", () => {
+  it("shows keys but hides values; only an admin reveals them, audited", async () => {
+    await kubectl(["-n", NS, "create", "secret", "generic", "pw", "--from-literal=password=hunter2"]);
+    const d = await getKubeObject(viewer, { endpointId: EP, resource: "secrets", namespace: NS, name: "pw" });
+    expect(d.yaml).toContain("password: (hidden)");
+    expect(d.yaml).not.toContain(Buffer.from("hunter2").toString("base64"));
+    await expect(revealSecret(operator, { endpointId: EP, namespace: NS, name: "pw" })).rejects.toThrow(/not allowed/);
+    expect(await revealSecret(admin, { endpointId: EP, namespace: NS, name: "pw" })).toEqual({ password: "hunter2" });
+    expect((await audits("k8s.secret.reveal")).map((a) => a.outcome).sort()).toEqual(["denied", "success"]);
+  });
+});
