@@ -59,27 +59,38 @@ export function EndpointsTable({
             <td>{e.health.state === "up" && e.health.latencyMs !== undefined ? `${e.health.latencyMs} ms` : ""}</td>
             <td className="whitespace-nowrap text-xs">{e.transport ? TRANSPORT[e.transport] : ""}</td>
             <td>
-              <Link
-                href={`/endpoints/${encodeURIComponent(e.id)}/containers`}
-                className="text-blue-600 hover:underline"
-              >
-                Containers<span className="sr-only"> on {e.name}</span>
-              </Link>
-              {renderActions?.(e)}
-              {(["images", "networks", "volumes", "events"] as const).map((section) => (
-                <Link
-                  key={section}
-                  href={`/endpoints/${encodeURIComponent(e.id)}/${section}`}
-                  className="ml-3 text-blue-600 hover:underline"
-                >
-                  {section.charAt(0).toUpperCase() + section.slice(1)}
-                  <span className="sr-only"> on {e.name}</span>
+              {e.kind === "kubernetes" ? (
+                <Link href={`/endpoints/${encodeURIComponent(e.id)}/k8s`} className="text-blue-600 hover:underline">
+                  Cluster<span className="sr-only"> {e.name}</span>
                 </Link>
-              ))}
+              ) : (
+                <DockerLinks id={e.id} name={e.name} />
+              )}
+              {renderActions?.(e)}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function DockerLinks({ id, name }: { id: string; name: string }) {
+  return (
+    <>
+      <Link href={`/endpoints/${encodeURIComponent(id)}/containers`} className="text-blue-600 hover:underline">
+        Containers<span className="sr-only"> on {name}</span>
+      </Link>
+      {(["images", "networks", "volumes", "events"] as const).map((section) => (
+        <Link
+          key={section}
+          href={`/endpoints/${encodeURIComponent(id)}/${section}`}
+          className="ml-3 text-blue-600 hover:underline"
+        >
+          {section.charAt(0).toUpperCase() + section.slice(1)}
+          <span className="sr-only"> on {name}</span>
+        </Link>
+      ))}
+    </>
   );
 }

@@ -1,0 +1,127 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { EndpointsPage } from "./pages/endpoints-page";
+import { SignInPage } from "./pages/sign-in-page";
+import { requireEnv } from "./support/env";
+
+// The rig's real Kubernetes (scripts/rig/k8s.sh), added through the form; kubectl is the reference client.
+
+test.describe.configure({ mode: "serial" });
+
+const NAME = "rig-cluster";
+const NS = `berth-e2e-${Date.now().toString(36)}`;
+const kubectl = (...args: string[]) =>
+  execFileSync("kubectl", ["--kubeconfig", requireEnv("BERTH_TEST_KUBECONFIG"), ...args], { encoding: "utf8" });
+const kubectlIn = (input: string, ...args: string[]) =>
+  execFileSync("kubectl", ["--kubeconfig", requireEnv("BERTH_TEST_KUBECONFIG"), ...args], { encoding: "utf8", input });
+const podNames = () =>
+  kubectl("-n", NS, "get", "pods", "-o", "jsonpath={.items[*].metadata.name}").split(/\s+/).filter(Boolean);
+
+const deployment = (replicas: number) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: ${NS} }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      terminationGracePeriodSeconds: 1
+      containers:
+        - name: main
+          image: ${process.env.BERTH_TEST_KUBE_IMAGE ?? "berth-test/busybox:latest"}
+          imagePullPolicy: Never
+          command: ["/bin/sh", "-c", "while true; do echo e2e-tick; sleep 1; done"]
+`;
+
+test.beforeAll(() => {
+  kubectl("create", "namespace", NS);
+  kubectlIn(deployment(1), "apply", "-f", "-");
+});
+
+test.afterAll(() => {
+  try {
+    kubectl("delete", "namespace", NS, "--wait=false");
+  } catch {
+    // already gone
+  }
+});
+
+test.beforeEach(async ({ page }) => {
+  await new SignInPage(page).signInAsAdmin();
+});
+
+test("add a Kubernetes endpoint with a server URL, token and CA; wrong token explained", async ({ page }) => {
+  const view = new EndpointsPage(page);
+  await view.open();
+  const form = await view.startAdd();
+  await view.field(form, "Name").fill(NAME);
+  await form.getByLabel("Connection type").selectOption({ label: "Kubernetes: server URL and token" });
+  await form.getByLabel("Server URL").fill(requireEnv("BERTH_TEST_KUBE_SERVER"));
+  await form.getByLabel("Bearer token").fill("not-a-valid-token");
+  await form.getByLabel("Cluster CA certificate (PEM)").fill(fs.readFileSync(requireEnv("BERTH_TEST_KUBE_CA"), "utf8"));
+  await view.save(form);
+  await expect(form.getByRole("alert")).toHaveText(/Could not connect: .*401 Unauthorized/);
+  await form.getByLabel("Bearer token").fill(requireEnv("BERTH_TEST_KUBE_TOKEN"));
+  await view.save(form);
+  await expect(form).toHaveCount(0);
+  await expect(view.row(NAME)).toContainText("up");
+  await expect(view.row(NAME)).toContainText("v1.20.2");
+});
+
+test("the pods list is live: a pod kubectl deletes disappears, its replacement appears", async ({ page }) => {
+  const view = new EndpointsPage(page);
+  await view.open();
+  await view
+    .row(NAME)
+    .getByRole("link", { name: `Cluster ${NAME}` })
+    .click();
+  await expect(page.getByRole("heading", { name: `Cluster ${NAME}` })).toBeVisible();
+  await page.getByRole("navigation", { name: "Cluster" }).getByRole("link", { name: "Pods", exact: true }).click();
+  await page.getByLabel("Namespace").selectOption(NS);
+  await expect(page).toHaveURL(new RegExp(`ns=${NS}`));
+  const table = page.getByRole("table", { name: "Pods" });
+  await expect.poll(() => podNames().length, { timeout: 60_000 }).toBe(1);
+  const [victim] = podNames();
+  const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: victim! }) });
+  await expect(row).toContainText("Running", { timeout: 60_000 });
+  await expect(row).toContainText("1/1");
+  kubectl("-n", NS, "delete", "pod", victim!, "--wait=false");
+  // Gone from the list without a reload; the ReplicaSet's new pod shows up.
+  await expect(table.getByRole("link", { name: victim! })).toHaveCount(0, { timeout: 30_000 });
+  await expect(table.getByRole("row")).toHaveCount(2, { timeout: 30_000 });
+});
+
+test("scale a Deployment from its list: kubectl agrees", async ({ page }) => {
+  const view = new EndpointsPage(page);
+  await view.open();
+  await view
+    .row(NAME)
+    .getByRole("link", { name: `Cluster ${NAME}` })
+    .click();
+  await page.getByRole("navigation", { name: "Cluster" }).getByRole("link", { name: "Deployments" }).click();
+  await page.getByLabel("Namespace").selectOption(NS);
+  const table = page.getByRole("table", { name: "Deployments" });
+  const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: "web" }) });
+  await row.getByLabel("Replicas of web").fill("2");
+  await row.getByRole("button", { name: "Scale web" }).click();
+  await expect(row.getByRole("status")).toHaveText("Scaled to 2");
+  expect(kubectl("-n", NS, "get", "deploy", "web", "-o", "jsonpath={.spec.replicas}")).toBe("2");
+  await expect(row).toContainText("2/2", { timeout: 60_000 });
+});
+
+test("a pod's logs, with tail and timestamps", async ({ page }) => {
+  const pod = podNames()[0]!;
+  const ep = encodeURIComponent(NAME);
+  await page.goto(`/endpoints/${ep}/k8s/pods/${NS}/${pod}`);
+  await expect(page.getByRole("heading", { name: `Pod ${NS}/${pod}` })).toBeVisible();
+  const logs = page.getByRole("region", { name: "Logs" });
+  await logs.getByLabel("Tail").fill("3");
+  await logs.getByLabel("Timestamps").check();
+  await logs.getByRole("button", { name: "Show logs" }).click();
+  const out = logs.getByRole("log", { name: "Log output" });
+  await expect(out).toContainText("e2e-tick");
+  await expect(out).toHaveText(/^\d{4}-\d\d-\d\dT\S+ e2e-tick/);
+  expect((await out.innerText()).trim().split("\n").length).toBeLessThanOrEqual(3);
+});
