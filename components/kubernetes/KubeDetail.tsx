@@ -183,7 +183,11 @@ function PodLogs(props: { endpointId: string; namespace: string; pod: string; co
         </p>
       )}
       {text !== null && (
-        <pre role="log" aria-label="Log output" className="max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
+        <pre
+          role="log"
+          aria-label="Log output"
+          className="max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
+        >
           {text || "(no output)"}
         </pre>
       )}
