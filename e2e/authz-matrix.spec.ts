@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { type APIRequestContext, expect, test } from "@playwright/test";
 import { io } from "socket.io-client";
 import type { Actor } from "../lib/domain";
@@ -13,7 +14,7 @@ import {
 } from "./support/api-client";
 import { ensureOtherEndpoint } from "./support/db";
 import { docker, runSleeper, uniqueName } from "./support/docker-cli";
-import { serverState } from "./support/env";
+import { requireEnv, serverState } from "./support/env";
 
 // The authorization matrix: every server action, route handler and socket topic/event, found in the code itself
 // (e2e/support/list-entry-points.ts imports every module under server/actions/ and every route.ts so their
@@ -44,6 +45,9 @@ const listing = JSON.parse(
 type ActorName = "anonymous" | "viewer" | "operator-of-other" | "operator" | "admin";
 const ACTORS: ActorName[] = ["anonymous", "viewer", "operator-of-other", "operator", "admin"];
 const ENDPOINT = "local";
+/** The rig's Kubernetes cluster, registered by the matrix (kube:* entry points and k8s-* stores are run on it). */
+let KUBE = "";
+const isKube = (permission: string) => permission.startsWith("kube:");
 
 /** Policy model of each actor, as lib/policy.ts sees it. */
 function model(name: ActorName): Actor | null {
@@ -52,20 +56,20 @@ function model(name: ActorName): Actor | null {
     case "anonymous":
       return null;
     case "viewer":
-      return { ...base, grants: { [ENDPOINT]: "viewer" } };
+      return { ...base, grants: { [ENDPOINT]: "viewer", [KUBE]: "viewer" } };
     case "operator-of-other":
       return { ...base, grants: { other: "operator" } };
     case "operator":
-      return { ...base, grants: { [ENDPOINT]: "operator" } };
+      return { ...base, grants: { [ENDPOINT]: "operator", [KUBE]: "operator" } };
     case "admin":
       return { ...base, isAdmin: true, grants: {} };
   }
 }
 
-function expectedAllowed(actor: ActorName, permission: string, endpointScoped: boolean): boolean {
+function expectedAllowed(actor: ActorName, permission: string, endpointScoped: boolean, endpointId = ENDPOINT): boolean {
   if (permission === "public") return true;
   if (permission === "authenticated") return actor !== "anonymous";
-  return can(model(actor), permission as Action, endpointScoped ? { endpointId: ENDPOINT } : {});
+  return can(model(actor), permission as Action, endpointScoped ? { endpointId } : {});
 }
 
 /** What a refusal looks like: not signed in, forbidden, or an endpoint hidden from the caller (404). */
@@ -82,9 +86,23 @@ let statusSlug: string;
 test.beforeAll(async () => {
   ensureOtherEndpoint();
   admin = await signedInApi();
-  const viewer = await userWithGrants(admin, uniqueName("mx-viewer"), { [ENDPOINT]: "viewer" });
+  const kube = await admin.post("/api/v1/endpoints", {
+    headers: { Origin: serverState().baseURL },
+    data: {
+      name: uniqueName("mx-kube"),
+      connection: {
+        mode: "token",
+        server: requireEnv("BERTH_TEST_KUBE_SERVER"),
+        token: requireEnv("BERTH_TEST_KUBE_TOKEN"),
+        ca: fs.readFileSync(requireEnv("BERTH_TEST_KUBE_CA"), "utf8"),
+      },
+    },
+  });
+  KUBE = ((await kube.json()) as { id?: string }).id ?? "";
+  expect(KUBE, "the matrix's Kubernetes endpoint").toBeTruthy();
+  const viewer = await userWithGrants(admin, uniqueName("mx-viewer"), { [ENDPOINT]: "viewer", [KUBE]: "viewer" });
   const other = await userWithGrants(admin, uniqueName("mx-other"), { other: "operator" });
-  const operator = await userWithGrants(admin, uniqueName("mx-op"), { [ENDPOINT]: "operator" });
+  const operator = await userWithGrants(admin, uniqueName("mx-op"), { [ENDPOINT]: "operator", [KUBE]: "operator" });
   clients = {
     anonymous: await anonymousApi(),
     viewer: await signedInApi(viewer.username, viewer.password),
@@ -186,6 +204,15 @@ async function fixtures() {
     compose: "services:\n  web:\n    image: busybox\n",
     // The user's own theme: a valid choice, so an allowed call just sets it.
     theme: "dark",
+    // Kubernetes inputs: a namespace that does not exist, so an allowed call gets the API server's 404 and changes
+    // nothing (apply is a dry run there too).
+    resource: "deployments",
+    namespace: "berth-matrix-none",
+    node: "matrix-no-such-node",
+    unschedulable: true,
+    pod: "matrix-no-such-pod",
+    yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: matrix\n",
+    dryRun: true,
   };
   return { values, input };
 }
@@ -260,6 +287,7 @@ for (const entry of listing.entries.filter((e) => e.permission !== "public" && e
       if (section) values.op = OPS[`${entry.exportName} ${section}`] ?? "";
       if (route.endsWith("/swarm/services/[serviceId]/[op]")) values.op = "redeploy";
       if (route === "/api/v1/endpoints/[endpointId]") values.endpointId = await throwawayEndpoint();
+      if (isKube(entry.permission)) values.endpointId = KUBE;
       Object.assign(input, { endpointId: values.endpointId });
       const url = fillPath(route, values) + (entry.exportName === "GET" ? QUERY : "");
       const res = await clients[actor].fetch(url, {
@@ -271,7 +299,8 @@ for (const entry of listing.entries.filter((e) => e.permission !== "public" && e
       expect(res.status(), `${actor} ${entry.exportName} ${url}: ${body.detail}`).not.toBe(400);
       expect(res.status(), `${actor} ${entry.exportName} ${url}`).toBeLessThan(500);
       const allowed = !isRefusal(res.status(), body.detail);
-      const expected = expectedAllowed(actor, entry.permission, Boolean(entry.endpointFrom));
+      const where = isKube(entry.permission) ? KUBE : ENDPOINT;
+      const expected = expectedAllowed(actor, entry.permission, Boolean(entry.endpointFrom), where);
       results.push(`${actor}:${res.status()}`);
       if (allowed !== expected)
         wrong.push(`${actor} got ${res.status()} (${body.detail}), policy says ${expected ? "allow" : "deny"}`);
@@ -301,6 +330,7 @@ for (const entry of listing.entries.filter((e) => e.kind === "action")) {
       const path = actionPagePath(built!.worker, values);
       // Endpoint settings actions edit or remove the endpoint they name: give them one of their own.
       if (entry.permission === "endpoint:manage") input.endpointId = await throwawayEndpoint();
+      if (isKube(entry.permission)) input.endpointId = KUBE;
       const res = await clients[actor].post(path, {
         headers: {
           "Next-Action": built!.id,
@@ -321,7 +351,8 @@ for (const entry of listing.entries.filter((e) => e.kind === "action")) {
       expect(reply, `${actor} ${entry.name}: no action result (HTTP ${res.status()})`).not.toBeNull();
       expect(reply!.status, `${actor} ${entry.name}: ${reply!.error}`).not.toBe(400);
       const allowed = reply!.ok || !isRefusal(reply!.status, reply!.error);
-      const expected = expectedAllowed(actor, entry.permission, Boolean(entry.endpointFrom));
+      const where = isKube(entry.permission) ? KUBE : ENDPOINT;
+      const expected = expectedAllowed(actor, entry.permission, Boolean(entry.endpointFrom), where);
       if (allowed !== expected)
         wrong.push(`${actor} got ${JSON.stringify(reply)}, policy says ${expected ? "allow" : "deny"}`);
     }
@@ -338,11 +369,11 @@ const TOPIC_VALUES: Record<string, string> = {
   resource: "services",
 };
 
-function topicName(pattern: string, liveId: string): string {
+function topicName(pattern: string, liveId: string, endpointId = ENDPOINT): string {
   return pattern
     .replace(/^\^|\$$/g, "")
     .replace(/\(\?<(\w+)>(?:[^()]|\([^()]*\))*\)/g, (_m, name: string) =>
-      name === "containerId" ? liveId : (TOPIC_VALUES[name] ?? container),
+      name === "containerId" ? liveId : name === "endpointId" ? endpointId : (TOPIC_VALUES[name] ?? container),
     );
 }
 
@@ -356,7 +387,8 @@ test("socket topics: subscribe as each actor", async () => {
     .toContain(liveId);
   const wrong: string[] = [];
   for (const t of listing.topics) {
-    const topic = topicName(t.pattern, liveId);
+    const where = isKube(t.permission) ? KUBE : ENDPOINT;
+    const topic = topicName(t.pattern, liveId, where);
     for (const actor of ACTORS) {
       const cookie = actor === "anonymous" ? "" : await sessionCookie(clients[actor]);
       const outcome = await new Promise<string>((resolve) => {
@@ -377,7 +409,7 @@ test("socket topics: subscribe as each actor", async () => {
           resolve("denied");
         });
       });
-      const expected = expectedAllowed(actor, t.permission, topic.includes(ENDPOINT)) ? "allowed" : "denied";
+      const expected = expectedAllowed(actor, t.permission, topic.includes(where), where) ? "allowed" : "denied";
       if (outcome !== expected) wrong.push(`${actor} ${topic}: ${outcome}, policy says ${expected}`);
     }
   }

@@ -214,3 +214,40 @@ export interface KubeStoreState {
   /** An actionable message when the last list or watch failed (403 in a namespace, unreachable...). */
   error: string | null;
 }
+
+export interface KubeCondition {
+  type: string;
+  status: string;
+  reason: string;
+  message: string;
+  lastTransitionTime: string;
+}
+
+/** One object for its detail page (built by server/services/kubernetes/get-kube-object.ts). */
+export interface KubeObjectDetail {
+  kind: string;
+  name: string;
+  namespace?: string;
+  uid: string;
+  /** The object as YAML without bookkeeping; a Secret's values hidden. */
+  yaml: string;
+  conditions: KubeCondition[];
+  events: EventRow[];
+  /** Controller chain upwards: ReplicaSet, then Deployment... (nearest first). */
+  owners: { kind: string; name: string; resource?: string }[];
+  /** Workloads: desired replicas. Nodes: cordoned. Pods: container names (for logs). */
+  replicas?: number;
+  unschedulable?: boolean;
+  containers?: string[];
+  initContainers?: string[];
+}
+
+/** What applying one YAML document does (dry run) or did. */
+export interface ApplyResult {
+  kind: string;
+  namespace?: string;
+  name: string;
+  outcome: "created" | "configured" | "unchanged";
+  /** A line diff of the object before and after, as YAML. */
+  diff: string;
+}

@@ -33,6 +33,16 @@ describe("navGroups", () => {
     expect(groups(["kubernetes"])).toContain("Kubernetes");
     expect(groups(["kubernetes"])).not.toContain("Swarm");
   });
+  it("gives a Kubernetes endpoint its cluster section instead of the Docker one", () => {
+    const g = navGroups({ ...local, id: "k", features: ["kubernetes"] }, none);
+    expect(g.map((x) => x.label)).toEqual(["Overview", "Kubernetes", "Administration"]);
+    const items = g[1]!.items;
+    expect(items[0]).toMatchObject({ label: "Cluster", href: "/endpoints/k/k8s" });
+    expect(items.map((i) => i.label)).toContain("Pods");
+    expect(items.some((i) => i.href.endsWith("/containers"))).toBe(false);
+    expect(currentItem(g, "/endpoints/k/k8s/pods/default/web-1")?.label).toBe("Pods");
+    expect(currentItem(g, "/endpoints/k/k8s")?.label).toBe("Cluster");
+  });
 });
 
 describe("currentItem", () => {
@@ -52,6 +62,14 @@ describe("paths", () => {
     expect(sectionHref("/endpoints/a/images/sha256:1", { kind: "all" })).toBe("/images");
     expect(sectionHref("/events", { kind: "endpoint", id: "b" })).toBe("/endpoints/b/events");
     expect(sectionHref("/admin/users", { kind: "endpoint", id: "b" })).toBe("/endpoints/b/containers");
+    // Kubernetes endpoints keep the cluster section; a Docker endpoint reached from one opens its containers.
+    expect(sectionHref("/endpoints/a/k8s/pods/ns/p", { kind: "endpoint", id: "k" }, ["kubernetes"])).toBe(
+      "/endpoints/k/k8s/pods",
+    );
+    expect(sectionHref("/endpoints/a/images", { kind: "endpoint", id: "k" }, ["kubernetes"])).toBe("/endpoints/k/k8s");
+    expect(sectionHref("/endpoints/k/k8s/pods", { kind: "endpoint", id: "d" }, ["docker"])).toBe(
+      "/endpoints/d/containers",
+    );
   });
   it("builds breadcrumbs with the endpoint's name and short ids", () => {
     const id = "a".repeat(64);
@@ -60,6 +78,21 @@ describe("paths", () => {
       { label: "prod", href: "/endpoints/e1/containers" },
       { label: "Containers", href: "/endpoints/e1/containers" },
       { label: "aaaaaaaaaaaa", href: undefined },
+    ]);
+    expect(breadcrumbs("/endpoints/k/k8s/pods/default/web-1", () => "kube")).toEqual([
+      { label: "Home", href: "/" },
+      { label: "kube", href: "/endpoints/k/k8s" },
+      { label: "Cluster", href: "/endpoints/k/k8s" },
+      { label: "Pods", href: "/endpoints/k/k8s/pods" },
+      { label: "default", href: "/endpoints/k/k8s/pods/default" },
+      { label: "web-1", href: undefined },
+    ]);
+    expect(breadcrumbs("/endpoints/k/k8s/nodes/-/n1", () => "kube").map((c) => c.label)).toEqual([
+      "Home",
+      "kube",
+      "Cluster",
+      "Nodes",
+      "n1",
     ]);
     expect(breadcrumbs("/admin/users", () => undefined).map((c) => c.label)).toEqual([
       "Home",

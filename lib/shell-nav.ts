@@ -14,6 +14,11 @@ export type NavIcon =
   | "services"
   | "nodes"
   | "workloads"
+  | "pods"
+  | "cluster"
+  | "config"
+  | "storage"
+  | "apply"
   | "endpoints"
   | "users"
   | "teams"
@@ -68,8 +73,19 @@ export function isAllEndpointsPath(pathname: string): boolean {
   return SECTIONS.some((s) => pathname === `/${s}`);
 }
 
-/** Where "the same page" is on another scope: /endpoints/a/images -> /images -> /endpoints/b/images. */
-export function sectionHref(pathname: string, scope: { kind: "all" } | { kind: "endpoint"; id: string }): string {
+/**
+ * Where "the same page" is on another scope: /endpoints/a/images -> /images -> /endpoints/b/images. A Kubernetes
+ * endpoint (`features` has "kubernetes") keeps the cluster section (`/k8s/pods`) or opens its cluster overview.
+ */
+export function sectionHref(
+  pathname: string,
+  scope: { kind: "all" } | { kind: "endpoint"; id: string },
+  features: readonly string[] = [],
+): string {
+  if (scope.kind === "endpoint" && features.includes("kubernetes")) {
+    const k8s = /^\/endpoints\/[^/]+\/k8s(\/[^/]+)?/.exec(pathname);
+    return `/endpoints/${enc(scope.id)}/k8s${k8s?.[1] ?? ""}`;
+  }
   const section =
     SECTIONS.find((s) => pathname === `/${s}`) ??
     SECTIONS.find((s) => new RegExp(`^/endpoints/[^/]+/${s}(/|$)`).test(pathname)) ??
@@ -80,6 +96,25 @@ export function sectionHref(pathname: string, scope: { kind: "all" } | { kind: "
 export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup[] {
   const groups: NavGroup[] = [{ label: "Overview", items: [{ label: "Home", href: "/", icon: "home" }] }];
   const base = scope.kind === "all" ? "" : `/endpoints/${enc(scope.id)}`;
+  // A Kubernetes endpoint has no containers, images or volumes of its own: its cluster section replaces them.
+  if (scope.kind === "endpoint" && scope.features.includes("kubernetes")) {
+    const k = `${base}/k8s`;
+    groups.push({
+      label: "Kubernetes",
+      items: [
+        { label: "Cluster", href: k, icon: "cluster" },
+        { label: "Workloads", href: `${k}/deployments`, icon: "workloads", prefix: true },
+        { label: "Pods", href: `${k}/pods`, icon: "pods", prefix: true },
+        { label: "Services", href: `${k}/services`, icon: "services", prefix: true },
+        { label: "Config", href: `${k}/configmaps`, icon: "config", prefix: true },
+        { label: "Storage", href: `${k}/persistentvolumeclaims`, icon: "storage", prefix: true },
+        { label: "Nodes", href: `${k}/nodes`, icon: "nodes", prefix: true },
+        { label: "Events", href: `${k}/events`, icon: "events", prefix: true },
+        { label: "Apply YAML", href: `${k}/apply`, icon: "apply" },
+      ],
+    });
+    return [...groups, adminGroup(perms)];
+  }
   groups.push({
     label: scope.kind === "all" ? ALL_ENDPOINTS : scope.name,
     items: [
@@ -103,11 +138,11 @@ export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup
         { label: "Configs", href: `${base}/swarm/configs`, icon: "settings", prefix: true },
       ],
     });
-  if (scope.kind === "endpoint" && scope.features.includes("kubernetes"))
-    groups.push({
-      label: "Kubernetes",
-      items: [{ label: "Workloads", href: `${base}/workloads`, icon: "workloads", prefix: true }],
-    });
+  groups.push(adminGroup(perms));
+  return groups;
+}
+
+function adminGroup(perms: NavPermissions): NavGroup {
   const admin: NavItem[] = [{ label: "Endpoints", href: "/endpoints", icon: "endpoints" }];
   if (perms.userManage) admin.push({ label: "Users", href: "/admin/users", icon: "users" });
   if (perms.teamManage) admin.push({ label: "Teams", href: "/admin/teams", icon: "teams" });
@@ -115,8 +150,7 @@ export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup
   if (perms.statusPageManage) admin.push({ label: "Status pages", href: "/admin/status-pages", icon: "status" });
   if (perms.settingsManage) admin.push({ label: "Settings", href: "/settings/restrictions", icon: "settings" });
   if (perms.auditRead) admin.push({ label: "Audit", href: "/audit", icon: "audit" });
-  groups.push({ label: "Administration", items: admin });
-  return groups;
+  return { label: "Administration", items: admin };
 }
 
 /** The one item a path belongs to: an exact match first, else the longest prefix item. */
@@ -147,6 +181,20 @@ const LABELS: Record<string, string> = {
   secrets: "Secrets",
   configs: "Configs",
   workloads: "Workloads",
+  k8s: "Cluster",
+  apply: "Apply YAML",
+  namespaces: "Namespaces",
+  pods: "Pods",
+  deployments: "Deployments",
+  replicasets: "ReplicaSets",
+  statefulsets: "StatefulSets",
+  daemonsets: "DaemonSets",
+  jobs: "Jobs",
+  cronjobs: "CronJobs",
+  ingresses: "Ingresses",
+  configmaps: "ConfigMaps",
+  persistentvolumeclaims: "PersistentVolumeClaims",
+  persistentvolumes: "PersistentVolumes",
   endpoints: "Endpoints",
   registries: "Registries",
   audit: "Audit",
@@ -184,9 +232,12 @@ export function breadcrumbs(pathname: string, endpointName: (id: string) => stri
     href += `/${part}`;
     if (epId && i === 0) return; // "/endpoints" then the endpoint itself: one crumb, the endpoint's name
     if (epId && i === 1) {
-      crumbs.push({ label: endpointName(epId) ?? epId, href: `/endpoints/${enc(epId)}/containers` });
+      const home = parts[2] === "k8s" ? "k8s" : "containers";
+      crumbs.push({ label: endpointName(epId) ?? epId, href: `/endpoints/${enc(epId)}/${home}` });
       return;
     }
+    // A cluster-scoped object's path has "-" where a namespace would be: no crumb of its own.
+    if (epId && parts[2] === "k8s" && i === 4 && part === "-") return;
     const linkable = !["admin", "account", "settings"].includes(part);
     crumbs.push({ label: segmentLabel(part), href: linkable ? href : undefined });
   });

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
+import type { ApplyResult } from "@/lib/kube-types";
 import { applyYamlAction } from "@/server/actions/kubernetes/kube-actions";
-import type { ApplyResult } from "@/server/services/kubernetes/apply-yaml";
 
 /** Paste YAML, preview what a server-side apply would do (dry run, diff), then apply it. */
 export function ApplyYaml(props: { endpointId: string; namespace: string }) {

@@ -1,9 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import type { KubeResource } from "@/lib/kube-types";
+import type { KubeObjectDetail, KubeResource } from "@/lib/kube-types";
 import { podLogsAction, revealSecretAction } from "@/server/actions/kubernetes/kube-actions";
-import type { KubeObjectDetail } from "@/server/services/kubernetes/get-kube-object";
 import { age } from "./kube-columns";
 import { ObjectActions, ScaleControl } from "./WorkloadActions";
 

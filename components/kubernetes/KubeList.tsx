@@ -1,27 +1,32 @@
 "use client";
 
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
+import { DataTable } from "@/components/ui/data-table/data-table";
+import { formatSort, parseSort, useUrlState } from "@/components/ui/data-table/use-url-state";
 import type { KubeResource, KubeRow, KubeStoreState } from "@/lib/kube-types";
 import { CLUSTER_SCOPED } from "@/lib/kube-types";
 import { storeTopic } from "@/lib/topics";
 import { useTopic } from "../realtime/use-topic";
-import { KUBE_COLUMNS, KUBE_TITLES, matchesSelector } from "./kube-columns";
+import { type Column, KUBE_COLUMNS, KUBE_TITLES, matchesSelector } from "./kube-columns";
 import { ScaleControl } from "./WorkloadActions";
 
 type InformerItem = KubeStoreState & { id: string };
 
-/** Link to an object's detail page. */
+/** Link to an object's detail page ("-" stands for the namespace of a cluster-scoped object). */
 export function kubeHref(endpointId: string, resource: KubeResource, row: { name: string; namespace?: string }) {
   const base = `/endpoints/${encodeURIComponent(endpointId)}/k8s/${resource}`;
-  return row.namespace
-    ? `${base}/${encodeURIComponent(row.namespace)}/${encodeURIComponent(row.name)}`
-    : `${base}/-/${encodeURIComponent(row.name)}`;
+  return `${base}/${encodeURIComponent(row.namespace || "-")}/${encodeURIComponent(row.name)}`;
 }
 
+const input =
+  "rounded border border-slate-300 bg-white px-2 py-1 text-xs dark:border-slate-700 dark:bg-slate-900 font-mono";
+
 /**
- * One resource's live list with kubectl's columns, sorted as kubectl sorts (namespace, then name), filtered by a
- * label selector. Rows arrive over the store topic: a snapshot, then diffs from the shared informer.
+ * One resource's live list with kubectl's columns on the shared data table: sort, text filter and label selector
+ * live in the URL (?sort=, ?q=, ?l=) beside the namespace (?ns=). Rows arrive over the store topic: a snapshot,
+ * then diffs from the one shared informer on the server.
  */
 export function KubeList(props: {
   endpointId: string;
@@ -35,86 +40,110 @@ export function KubeList(props: {
   const { items, status, error } = useTopic<KubeRow>(storeTopic(endpointId, `k8s-${resource}`, ns));
   const informers = useTopic<InformerItem>(storeTopic(endpointId, "k8s-informers"));
   const state = informers.items.find((i) => i.id === `${resource}|${ns ?? "*"}`);
-  const [selector, setSelector] = useState("");
+  const url = useUrlState({ sort: "name" });
+  const sort = parseSort(url.values.sort ?? null, { id: "name", desc: false });
+  const selector = url.values.l ?? "";
   const rows = useMemo(
-    () =>
-      items
-        .filter((r) => !selector || matchesSelector(r.labels, selector))
-        .sort((a, b) => (a.namespace ?? "").localeCompare(b.namespace ?? "") || a.name.localeCompare(b.name)),
+    () => (selector ? items.filter((r) => matchesSelector(r.labels, selector)) : items),
     [items, selector],
   );
-  const cols = KUBE_COLUMNS[resource] as { header: string; cell: (r: KubeRow) => React.ReactNode }[];
-  const title = KUBE_TITLES[resource];
   const scalable = resource === "deployments" || resource === "statefulsets";
+  const columns = useMemo(
+    () => kubeColumnDefs(endpointId, resource, { allNamespaces: namespaced && !ns, scale: props.canOperate && scalable }),
+    [endpointId, resource, namespaced, ns, props.canOperate, scalable],
+  );
+  const title = KUBE_TITLES[resource];
+  const synced = status === "live" && state?.synced;
   return (
-    <section aria-label={title}>
-      <div className="mb-2 flex flex-wrap items-center gap-3">
+    <section aria-label={title} className="space-y-2">
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="text-sm">
+          Filter{" "}
+          <input
+            type="search"
+            value={url.values.q ?? ""}
+            onChange={(e) => url.set({ q: e.target.value })}
+            placeholder="name, status, node…"
+            className={input}
+          />
+        </label>
         <label className="text-sm">
           Label selector{" "}
           <input
             value={selector}
-            onChange={(e) => setSelector(e.target.value)}
+            onChange={(e) => url.set({ l: e.target.value })}
             placeholder="app=web,tier!=db"
-            className="rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-900"
+            className={input}
           />
         </label>
         <span role="status" className="text-xs text-slate-500">
-          {status === "live" && state?.synced ? `${rows.length} shown, live` : status === "live" ? "Listing…" : status}
+          {synced ? `${rows.length} ${title.toLowerCase()}, live` : status === "live" ? "Listing…" : status}
         </span>
       </div>
       {(error || state?.error) && (
-        <p role="alert" className="mb-2 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
           {error ?? state?.error}
         </p>
       )}
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 dark:border-slate-800">
-            {namespaced && !ns && <th className="py-1 pr-3">Namespace</th>}
-            <th className="py-1 pr-3">Name</th>
-            {cols.map((c) => (
-              <th key={c.header} className="py-1 pr-3">
-                {c.header}
-              </th>
-            ))}
-            {props.canOperate && scalable && <th className="py-1 pr-3">Scale</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-100 dark:border-slate-800">
-              {namespaced && !ns && <td className="py-1 pr-3">{r.namespace}</td>}
-              <td className="py-1 pr-3">
-                <Link href={kubeHref(endpointId, resource, r)} className="text-blue-600 hover:underline">
-                  {r.name}
-                </Link>
-              </td>
-              {cols.map((c) => (
-                <td key={c.header} className="max-w-md truncate py-1 pr-3">
-                  {c.cell(r)}
-                </td>
-              ))}
-              {props.canOperate && scalable && (
-                <td className="py-1 pr-3">
-                  <ScaleControl
-                    endpointId={endpointId}
-                    resource={resource}
-                    namespace={r.namespace ?? ""}
-                    name={r.name}
-                    replicas={(r as { replicas?: number }).replicas ?? 0}
-                  />
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {status === "live" && state?.synced && rows.length === 0 && (
-        <p className="mt-2 text-sm text-slate-500">
-          No {title.toLowerCase()} {ns ? `in ${ns}` : ""}.
-        </p>
-      )}
+      <DataTable
+        label={title}
+        data={rows}
+        columns={columns}
+        getRowId={(r) => r.id}
+        sort={sort}
+        onSort={(s) => url.set({ sort: formatSort(s) }, { push: true })}
+        search={url.values.q ?? ""}
+        empty={synced ? `No ${title.toLowerCase()}${ns ? ` in ${ns}` : ""}.` : "Listing…"}
+      />
     </section>
   );
+}
+
+/** The data table's columns for a resource: Name (the row header, a link), Namespace when all are shown, kubectl's. */
+function kubeColumnDefs(
+  endpointId: string,
+  resource: KubeResource,
+  opts: { allNamespaces: boolean; scale: boolean },
+): ColumnDef<KubeRow, string | number>[] {
+  const defs: ColumnDef<KubeRow, string | number>[] = [
+    {
+      id: "name",
+      header: "Name",
+      accessorFn: (r) => r.name,
+      cell: (c) => (
+        <Link href={kubeHref(endpointId, resource, c.row.original)} className="text-blue-600 hover:underline">
+          {c.row.original.name}
+        </Link>
+      ),
+      meta: { width: "16rem" },
+    },
+  ];
+  if (opts.allNamespaces)
+    defs.push({ id: "namespace", header: "Namespace", accessorFn: (r) => r.namespace ?? "", meta: { width: "10rem" } });
+  for (const c of KUBE_COLUMNS[resource] as Column<KubeRow>[]) {
+    defs.push({
+      id: c.id,
+      header: c.header,
+      accessorFn: c.value,
+      cell: (x) => (c.show ? c.show(x.row.original) : String(c.value(x.row.original))),
+    });
+  }
+  if (opts.scale)
+    defs.push({
+      id: "scale",
+      header: "Scale",
+      enableSorting: false,
+      enableGlobalFilter: false,
+      meta: { width: "16rem", className: "overflow-visible" },
+      cell: (c) => (
+        <ScaleControl
+          endpointId={endpointId}
+          resource={resource}
+          namespace={c.row.original.namespace ?? ""}
+          name={c.row.original.name}
+          replicas={(c.row.original as { replicas?: number }).replicas ?? 0}
+        />
+      ),
+    });
+  return defs;
 }

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { UiButton } from "@/components/ui/button";
+import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import type { PROPAGATION } from "@/lib/kube-schemas";
 import type { KubeResource } from "@/lib/kube-types";
 import {
@@ -141,50 +143,54 @@ export function ObjectActions(props: {
           {props.unschedulable ? "Uncordon" : "Cordon"}
         </button>
       )}
-      {canDelete && !confirming && (
+      {canDelete && (
         <button type="button" className={btn} onClick={() => setConfirming(true)}>
           Delete…
         </button>
       )}
       {canDelete && confirming && (
-        <fieldset className="flex items-center gap-2 rounded border border-red-300 p-2 text-sm">
-          <legend className="px-1">Delete {props.name}?</legend>
-          <label>
-            Dependents{" "}
+        <Dialog
+          title={`Delete ${props.name}?`}
+          description="The API server removes it; what happens to the objects it owns is your choice."
+          onClose={() => setConfirming(false)}
+        >
+          <label className="flex flex-col gap-1 text-sm">
+            Dependents
             <select
               value={propagation}
               onChange={(e) => setPropagation(e.target.value as typeof propagation)}
-              className="rounded border border-slate-300 dark:bg-slate-900"
+              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
             >
-              <option value="Background">Delete in background</option>
-              <option value="Foreground">Delete first (foreground)</option>
-              <option value="Orphan">Keep (orphan)</option>
+              <option value="Background">Delete them in the background</option>
+              <option value="Foreground">Delete them first (foreground)</option>
+              <option value="Orphan">Keep them (orphan)</option>
             </select>
           </label>
-          <button
-            type="button"
-            className={`${btn} border-red-400 text-red-700`}
-            disabled={busy}
-            onClick={() =>
-              void run(
-                () =>
-                  deleteKubeObjectAction({
-                    endpointId: props.endpointId,
-                    resource: props.resource,
-                    namespace: props.namespace,
-                    name: props.name,
-                    propagation,
-                  }),
-                "Deleted",
-              )
-            }
-          >
-            Confirm delete
-          </button>
-          <button type="button" className={btn} onClick={() => setConfirming(false)}>
-            Cancel
-          </button>
-        </fieldset>
+          <DialogFooter>
+            <UiButton variant="ghost" onClick={() => setConfirming(false)}>
+              Cancel
+            </UiButton>
+            <UiButton
+              variant="danger"
+              disabled={busy}
+              onClick={() =>
+                void run(
+                  () =>
+                    deleteKubeObjectAction({
+                      endpointId: props.endpointId,
+                      resource: props.resource,
+                      namespace: props.namespace,
+                      name: props.name,
+                      propagation,
+                    }),
+                  "Deleted",
+                ).then(() => setConfirming(false))
+              }
+            >
+              Delete
+            </UiButton>
+          </DialogFooter>
+        </Dialog>
       )}
       {note}
     </div>

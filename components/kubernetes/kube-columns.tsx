@@ -35,114 +35,139 @@ export function age(iso: string | null | undefined, now = Date.now()): string {
   return d < 8 && h % 24 ? `${d}d${h % 24}h` : `${d}d`;
 }
 
+/** One kubectl column: `value` is what it sorts by (and what the list's text search matches), `show` what it prints. */
 export interface Column<R> {
+  id: string;
   header: string;
-  cell: (r: R) => ReactNode;
+  value: (r: R) => string | number;
+  show?: (r: R) => ReactNode;
 }
 
 type Cols<R> = Column<R>[];
-const AGE = { header: "Age", cell: (r: KubeRow) => age(r.createdAt) };
+
+function col<R>(id: string, header: string, value: (r: R) => string | number, show?: (r: R) => ReactNode): Column<R> {
+  return { id, header, value, show };
+}
+
+/** AGE prints "3d4h" and sorts youngest first (a larger creation time is a smaller age). */
+const AGE = col(
+  "age",
+  "Age",
+  (r: KubeRow) => -(Date.parse(r.createdAt) || 0),
+  (r: KubeRow) => age(r.createdAt),
+);
 
 /** The columns `kubectl get <resource>` prints (the NAME and NAMESPACE columns are added by the list). */
 export const KUBE_COLUMNS: { [R in KubeResource]: Cols<never> } = {
   pods: [
-    { header: "Ready", cell: (r: PodRow) => r.ready },
-    { header: "Status", cell: (r: PodRow) => r.status },
-    { header: "Restarts", cell: (r: PodRow) => r.restarts },
+    col("ready", "Ready", (r: PodRow) => r.ready),
+    col("status", "Status", (r: PodRow) => r.status),
+    col("restarts", "Restarts", (r: PodRow) => r.restarts),
     AGE,
-    { header: "IP", cell: (r: PodRow) => r.ip || "<none>" },
-    { header: "Node", cell: (r: PodRow) => r.node || "<none>" },
+    col("ip", "IP", (r: PodRow) => r.ip || "<none>"),
+    col("node", "Node", (r: PodRow) => r.node || "<none>"),
   ] as Cols<never>,
   deployments: [
-    { header: "Ready", cell: (r: DeploymentRow) => r.ready },
-    { header: "Up-to-date", cell: (r: DeploymentRow) => r.upToDate },
-    { header: "Available", cell: (r: DeploymentRow) => r.available },
+    col("ready", "Ready", (r: DeploymentRow) => r.ready),
+    col("up-to-date", "Up-to-date", (r: DeploymentRow) => r.upToDate),
+    col("available", "Available", (r: DeploymentRow) => r.available),
     AGE,
   ] as Cols<never>,
   replicasets: [
-    { header: "Desired", cell: (r: ReplicaSetRow) => r.desired },
-    { header: "Current", cell: (r: ReplicaSetRow) => r.current },
-    { header: "Ready", cell: (r: ReplicaSetRow) => r.readyReplicas },
+    col("desired", "Desired", (r: ReplicaSetRow) => r.desired),
+    col("current", "Current", (r: ReplicaSetRow) => r.current),
+    col("ready", "Ready", (r: ReplicaSetRow) => r.readyReplicas),
     AGE,
   ] as Cols<never>,
-  statefulsets: [{ header: "Ready", cell: (r: StatefulSetRow) => r.ready }, AGE] as Cols<never>,
+  statefulsets: [col("ready", "Ready", (r: StatefulSetRow) => r.ready), AGE] as Cols<never>,
   daemonsets: [
-    { header: "Desired", cell: (r: DaemonSetRow) => r.desired },
-    { header: "Current", cell: (r: DaemonSetRow) => r.current },
-    { header: "Ready", cell: (r: DaemonSetRow) => r.readyReplicas },
-    { header: "Up-to-date", cell: (r: DaemonSetRow) => r.upToDate },
-    { header: "Available", cell: (r: DaemonSetRow) => r.available },
-    { header: "Node selector", cell: (r: DaemonSetRow) => r.nodeSelector || "<none>" },
+    col("desired", "Desired", (r: DaemonSetRow) => r.desired),
+    col("current", "Current", (r: DaemonSetRow) => r.current),
+    col("ready", "Ready", (r: DaemonSetRow) => r.readyReplicas),
+    col("up-to-date", "Up-to-date", (r: DaemonSetRow) => r.upToDate),
+    col("available", "Available", (r: DaemonSetRow) => r.available),
+    col("node-selector", "Node selector", (r: DaemonSetRow) => r.nodeSelector || "<none>"),
     AGE,
   ] as Cols<never>,
   jobs: [
-    { header: "Completions", cell: (r: JobRow) => r.completions },
-    {
-      header: "Duration",
-      cell: (r: JobRow) =>
-        r.startedAt ? age(r.startedAt, r.completedAt ? Date.parse(r.completedAt) : Date.now()) : "",
-    },
-    { header: "Status", cell: (r: JobRow) => r.status },
+    col("completions", "Completions", (r: JobRow) => r.completions),
+    col(
+      "duration",
+      "Duration",
+      (r: JobRow) => (r.startedAt ? (Date.parse(r.completedAt ?? "") || Date.now()) - Date.parse(r.startedAt) : 0),
+      (r: JobRow) => (r.startedAt ? age(r.startedAt, r.completedAt ? Date.parse(r.completedAt) : Date.now()) : ""),
+    ),
+    col("status", "Status", (r: JobRow) => r.status),
     AGE,
   ] as Cols<never>,
   cronjobs: [
-    { header: "Schedule", cell: (r: CronJobRow) => r.schedule },
-    { header: "Suspend", cell: (r: CronJobRow) => (r.suspend ? "True" : "False") },
-    { header: "Active", cell: (r: CronJobRow) => r.active },
-    { header: "Last schedule", cell: (r: CronJobRow) => (r.lastSchedule ? age(r.lastSchedule) : "<none>") },
+    col("schedule", "Schedule", (r: CronJobRow) => r.schedule),
+    col("suspend", "Suspend", (r: CronJobRow) => (r.suspend ? "True" : "False")),
+    col("active", "Active", (r: CronJobRow) => r.active),
+    col(
+      "last-schedule",
+      "Last schedule",
+      (r: CronJobRow) => -(Date.parse(r.lastSchedule ?? "") || 0),
+      (r: CronJobRow) => (r.lastSchedule ? age(r.lastSchedule) : "<none>"),
+    ),
     AGE,
   ] as Cols<never>,
   services: [
-    { header: "Type", cell: (r: ServiceRow) => r.type },
-    { header: "Cluster IP", cell: (r: ServiceRow) => r.clusterIP },
-    { header: "External IP", cell: (r: ServiceRow) => r.externalIP },
-    { header: "Port(s)", cell: (r: ServiceRow) => r.ports },
+    col("type", "Type", (r: ServiceRow) => r.type),
+    col("cluster-ip", "Cluster IP", (r: ServiceRow) => r.clusterIP),
+    col("external-ip", "External IP", (r: ServiceRow) => r.externalIP),
+    col("port-s", "Port(s)", (r: ServiceRow) => r.ports),
     AGE,
   ] as Cols<never>,
   ingresses: [
-    { header: "Class", cell: (r: IngressRow) => r.className },
-    { header: "Hosts", cell: (r: IngressRow) => r.hosts },
-    { header: "Address", cell: (r: IngressRow) => r.address },
-    { header: "Ports", cell: (r: IngressRow) => r.ports },
+    col("class", "Class", (r: IngressRow) => r.className),
+    col("hosts", "Hosts", (r: IngressRow) => r.hosts),
+    col("address", "Address", (r: IngressRow) => r.address),
+    col("ports", "Ports", (r: IngressRow) => r.ports),
     AGE,
   ] as Cols<never>,
-  configmaps: [{ header: "Data", cell: (r: ConfigMapRow) => r.data }, AGE] as Cols<never>,
+  configmaps: [col("data", "Data", (r: ConfigMapRow) => r.data), AGE] as Cols<never>,
   secrets: [
-    { header: "Type", cell: (r: SecretRow) => r.type },
-    { header: "Data", cell: (r: SecretRow) => r.data },
+    col("type", "Type", (r: SecretRow) => r.type),
+    col("data", "Data", (r: SecretRow) => r.data),
     AGE,
   ] as Cols<never>,
   persistentvolumeclaims: [
-    { header: "Status", cell: (r: PvcRow) => r.status },
-    { header: "Volume", cell: (r: PvcRow) => r.volume },
-    { header: "Capacity", cell: (r: PvcRow) => r.capacity },
-    { header: "Access modes", cell: (r: PvcRow) => r.accessModes },
-    { header: "Storage class", cell: (r: PvcRow) => r.storageClass },
+    col("status", "Status", (r: PvcRow) => r.status),
+    col("volume", "Volume", (r: PvcRow) => r.volume),
+    col("capacity", "Capacity", (r: PvcRow) => r.capacity),
+    col("access-modes", "Access modes", (r: PvcRow) => r.accessModes),
+    col("storage-class", "Storage class", (r: PvcRow) => r.storageClass),
     AGE,
   ] as Cols<never>,
   persistentvolumes: [
-    { header: "Capacity", cell: (r: PvRow) => r.capacity },
-    { header: "Access modes", cell: (r: PvRow) => r.accessModes },
-    { header: "Reclaim policy", cell: (r: PvRow) => r.reclaimPolicy },
-    { header: "Status", cell: (r: PvRow) => r.status },
-    { header: "Claim", cell: (r: PvRow) => r.claim },
-    { header: "Storage class", cell: (r: PvRow) => r.storageClass },
-    { header: "Reason", cell: (r: PvRow) => r.reason },
+    col("capacity", "Capacity", (r: PvRow) => r.capacity),
+    col("access-modes", "Access modes", (r: PvRow) => r.accessModes),
+    col("reclaim-policy", "Reclaim policy", (r: PvRow) => r.reclaimPolicy),
+    col("status", "Status", (r: PvRow) => r.status),
+    col("claim", "Claim", (r: PvRow) => r.claim),
+    col("storage-class", "Storage class", (r: PvRow) => r.storageClass),
+    col("reason", "Reason", (r: PvRow) => r.reason),
     AGE,
   ] as Cols<never>,
   events: [
-    { header: "Last seen", cell: (r: EventRow) => age(r.lastSeen) },
-    { header: "Type", cell: (r: EventRow) => r.type },
-    { header: "Reason", cell: (r: EventRow) => r.reason },
-    { header: "Object", cell: (r: EventRow) => r.object },
-    { header: "Message", cell: (r: EventRow) => r.message },
+    col(
+      "last-seen",
+      "Last seen",
+      (r: EventRow) => -(Date.parse(r.lastSeen) || 0),
+      (r: EventRow) => age(r.lastSeen),
+    ),
+    col("type", "Type", (r: EventRow) => r.type),
+    col("reason", "Reason", (r: EventRow) => r.reason),
+    col("object", "Object", (r: EventRow) => r.object),
+    col("message", "Message", (r: EventRow) => r.message),
   ] as Cols<never>,
-  namespaces: [{ header: "Status", cell: (r: NamespaceRow) => r.status }, AGE] as Cols<never>,
+  namespaces: [col("status", "Status", (r: NamespaceRow) => r.status), AGE] as Cols<never>,
   nodes: [
-    { header: "Status", cell: (r: NodeRow) => r.status },
-    { header: "Roles", cell: (r: NodeRow) => r.roles },
+    col("status", "Status", (r: NodeRow) => r.status),
+    col("roles", "Roles", (r: NodeRow) => r.roles),
     AGE,
-    { header: "Version", cell: (r: NodeRow) => r.version },
+    col("version", "Version", (r: NodeRow) => r.version),
   ] as Cols<never>,
 };
 

@@ -21,9 +21,9 @@ export function EndpointSwitcher(props: { endpoints: ShellEndpoint[]; scope: End
   const router = useRouter();
   const pathname = usePathname() ?? "/";
   const label = props.scope.kind === "all" ? ALL_ENDPOINTS : props.scope.name;
-  const go = (scope: { kind: "all" } | { kind: "endpoint"; id: string }) => {
+  const go = (scope: { kind: "all" } | { kind: "endpoint"; id: string }, features: readonly string[] = []) => {
     props.onNavigate?.();
-    router.push(sectionHref(pathname, scope));
+    router.push(sectionHref(pathname, scope, features));
   };
   return (
     <DropdownMenu>
@@ -42,7 +42,7 @@ export function EndpointSwitcher(props: { endpoints: ShellEndpoint[]; scope: End
         </DropdownMenuItem>
         <DropdownMenuSeparator />
         {props.endpoints.map((e) => (
-          <DropdownMenuItem key={e.id} onSelect={() => go({ kind: "endpoint", id: e.id })}>
+          <DropdownMenuItem key={e.id} onSelect={() => go({ kind: "endpoint", id: e.id }, e.features)}>
             <Check
               aria-hidden
               className={cn("size-4", !(props.scope.kind === "endpoint" && props.scope.id === e.id) && "invisible")}

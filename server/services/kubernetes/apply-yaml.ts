@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import type { kubeApplyInput } from "@/lib/kube-schemas";
+import type { ApplyResult } from "@/lib/kube-types";
 import { kubeOf } from "@/server/endpoints/access";
 import { KubeApiError } from "@/server/endpoints/kubernetes/kube-client";
 import type { KubeObject } from "@/server/endpoints/kubernetes/kube-object";
@@ -11,16 +12,6 @@ import { authorize } from "../authorize";
 import { type KubeOpContext, kubeOp, kubeUserError } from "./kube-op";
 import { lineDiff, tidyForYaml } from "./object-yaml";
 import { objectViolations } from "./pod-restrictions";
-
-export interface ApplyResult {
-  kind: string;
-  namespace?: string;
-  name: string;
-  /** What applying does (dry run) or did. */
-  outcome: "created" | "configured" | "unchanged";
-  /** Unified-style diff of the object before and after, YAML lines. */
-  diff: string;
-}
 
 const MAX_DOCS = 50;
 

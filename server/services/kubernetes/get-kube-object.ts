@@ -2,38 +2,13 @@ import yaml from "js-yaml";
 import type { z } from "zod";
 import type { Actor } from "@/lib/domain";
 import type { kubeObjectRef, kubeSecretRef } from "@/lib/kube-schemas";
-import type { EventRow } from "@/lib/kube-types";
+import type { KubeObjectDetail } from "@/lib/kube-types";
 import type { KubeAccess } from "@/server/endpoints/kubernetes/kube-access";
 import type { KubeList, KubeObject } from "@/server/endpoints/kubernetes/kube-object";
 import { mapEvent } from "@/server/endpoints/kubernetes/map-cluster";
 import { defOfKind, RESOURCE_DEFS, resourcePath } from "@/server/endpoints/kubernetes/resources";
 import { type KubeOpContext, kubeOp, kubeRead } from "./kube-op";
 import { hideSecretValues, tidyForYaml } from "./object-yaml";
-
-export interface KubeCondition {
-  type: string;
-  status: string;
-  reason: string;
-  message: string;
-  lastTransitionTime: string;
-}
-
-export interface KubeObjectDetail {
-  kind: string;
-  name: string;
-  namespace?: string;
-  uid: string;
-  yaml: string;
-  conditions: KubeCondition[];
-  events: EventRow[];
-  /** Controller chain upwards: ReplicaSet, then Deployment... (nearest first). */
-  owners: { kind: string; name: string; resource?: string }[];
-  /** Workloads: desired replicas. Nodes: cordoned. Pods: container names (for logs). */
-  replicas?: number;
-  unschedulable?: boolean;
-  containers?: string[];
-  initContainers?: string[];
-}
 
 const s = (v: unknown) => (typeof v === "string" ? v : "");
 

@@ -5,8 +5,10 @@ import { NamespacePicker } from "@/components/kubernetes/NamespacePicker";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+import { endpointTitle } from "@/app/(app)/page-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = endpointTitle("Cluster");
 
 export default async function ClusterOverviewPage(props: {
   params: Promise<{ id: string }>;

@@ -7,8 +7,10 @@ import { CLUSTER_SCOPED, KUBE_RESOURCES, type KubeResource } from "@/lib/kube-ty
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+import { kubeTitle } from "@/app/(app)/endpoints/[id]/k8s/kube-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = kubeTitle();
 
 export default async function KubeResourcePage(props: {
   params: Promise<{ id: string; resource: string }>;

@@ -4,8 +4,10 @@ import { KubeNav } from "@/components/kubernetes/KubeNav";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+import { endpointTitle } from "@/app/(app)/page-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = endpointTitle("Apply YAML");
 
 export default async function ApplyYamlPage(props: {
   params: Promise<{ id: string }>;

@@ -8,8 +8,10 @@ import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { getKubeObject } from "@/server/services/kubernetes/get-kube-object";
+import { kubeTitle } from "@/app/(app)/endpoints/[id]/k8s/kube-title";
 
 export const dynamic = "force-dynamic";
+export const generateMetadata = kubeTitle("name");
 
 /** One object: `-` stands for "no namespace" (cluster-scoped objects). */
 export default async function KubeObjectPage(props: {
