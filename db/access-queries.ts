@@ -109,7 +109,12 @@ export async function removeTeamMember({ db, t }: DbHandle, teamId: string, user
 export async function teamGrants({ db, t }: DbHandle, teamIds: string[]) {
   if (teamIds.length === 0) return [];
   return db
-    .select({ teamId: t.grants.teamId, endpointId: t.grants.endpointId, role: t.grants.role })
+    .select({
+      teamId: t.grants.teamId,
+      endpointId: t.grants.endpointId,
+      role: t.grants.role,
+      namespaces: t.grants.namespaces,
+    })
     .from(t.grants)
     .where(inArray(t.grants.teamId, teamIds))
     .orderBy(asc(t.grants.endpointId));
@@ -120,11 +125,18 @@ export async function endpointExists({ db, t }: DbHandle, id: string): Promise<b
   return rows.length === 1;
 }
 
-export async function upsertGrant({ db, t }: DbHandle, teamId: string, endpointId: string, role: string) {
+/** `namespaces`: a JSON array (Kubernetes namespaces the role is limited to), or null for the whole endpoint. */
+export async function upsertGrant(
+  { db, t }: DbHandle,
+  teamId: string,
+  endpointId: string,
+  role: string,
+  namespaces: string | null = null,
+) {
   await db
     .insert(t.grants)
-    .values({ teamId, endpointId, role })
-    .onConflictDoUpdate({ target: [t.grants.teamId, t.grants.endpointId], set: { role } });
+    .values({ teamId, endpointId, role, namespaces })
+    .onConflictDoUpdate({ target: [t.grants.teamId, t.grants.endpointId], set: { role, namespaces } });
 }
 
 export async function deleteGrant({ db, t }: DbHandle, teamId: string, endpointId: string): Promise<boolean> {

@@ -31,9 +31,9 @@ export async function insertUser(h: DbHandle, row: DbHandle["t"]["users"]["$infe
 export async function grantsForUser(
   { db, t }: DbHandle,
   userId: string,
-): Promise<{ endpointId: string; role: string }[]> {
+): Promise<{ endpointId: string; role: string; namespaces: string | null }[]> {
   return db
-    .select({ endpointId: t.grants.endpointId, role: t.grants.role })
+    .select({ endpointId: t.grants.endpointId, role: t.grants.role, namespaces: t.grants.namespaces })
     .from(t.grants)
     .innerJoin(t.teamMembers, eq(t.teamMembers.teamId, t.grants.teamId))
     .where(eq(t.teamMembers.userId, userId));

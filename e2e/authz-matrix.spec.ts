@@ -287,7 +287,14 @@ for (const entry of listing.entries.filter((e) => e.permission !== "public" && e
       if (section) values.op = OPS[`${entry.exportName} ${section}`] ?? "";
       if (route.endsWith("/swarm/services/[serviceId]/[op]")) values.op = "redeploy";
       if (route === "/api/v1/endpoints/[endpointId]") values.endpointId = await throwawayEndpoint();
-      if (isKube(entry.permission)) values.endpointId = KUBE;
+      if (isKube(entry.permission)) {
+        // Kubernetes routes: objects in a namespace that does not exist (the API server answers 404).
+        values.endpointId = KUBE;
+        values.resource = entry.exportName === "GET" && route.endsWith("/[op]") ? "pods" : "deployments";
+        values.namespace = "berth-matrix-none";
+        values.name = "matrix-no-such-object";
+        if (route.endsWith("/k8s/[resource]/[namespace]/[name]/[op]")) values.op = entry.exportName === "GET" ? "logs" : "scale";
+      }
       Object.assign(input, { endpointId: values.endpointId });
       const url = fillPath(route, values) + (entry.exportName === "GET" ? QUERY : "");
       const res = await clients[actor].fetch(url, {

@@ -39,7 +39,23 @@ export const teamRefInput = z.object({ teamId: entityId });
 export const teamMemberInput = z.object({ teamId: entityId, userId: entityId });
 
 export const endpointRole = z.enum(["operator", "viewer"]);
-export const setGrantInput = z.object({ teamId: entityId, endpointId, role: endpointRole });
+/**
+ * Kubernetes namespaces a grant is limited to (DNS-1123 labels, at most 100); absent or empty for the whole endpoint.
+ * Forms send one text field ("team-a, team-b"); the API sends an array.
+ */
+export const grantNamespaces = z
+  .union([z.array(z.string()), z.string()])
+  .transform((v) =>
+    (typeof v === "string" ? v.split(/[\s,]+/) : v).map((s) => s.trim()).filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid namespace name"))
+      .max(100, "At most 100 namespaces per grant"),
+  )
+  .optional();
+
+export const setGrantInput = z.object({ teamId: entityId, endpointId, role: endpointRole, namespaces: grantNamespaces });
 export const removeGrantInput = z.object({ teamId: entityId, endpointId });
 
 export const tokenName = z

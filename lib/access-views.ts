@@ -14,7 +14,8 @@ export interface TeamView {
   id: string;
   name: string;
   members: { userId: string; username: string }[];
-  grants: { endpointId: string; endpointName: string; role: EndpointRole }[];
+  /** `namespaces`: the Kubernetes namespaces the role is limited to; absent for the whole endpoint. */
+  grants: { endpointId: string; endpointName: string; role: EndpointRole; namespaces?: string[] }[];
 }
 
 export interface TokenView {

@@ -8,8 +8,22 @@ export interface Actor {
   id: string;
   username: string;
   isAdmin: boolean;
-  /** Role per endpoint id, from the grants of the actor's teams. Admins need none. */
+  /**
+   * Role per endpoint id, from the grants of the actor's teams: the best role the actor has there in any scope (it
+   * makes the endpoint visible). Admins need none.
+   */
   grants: Readonly<Record<string, EndpointRole>>;
+  /**
+   * Kubernetes endpoints on which some grant of the actor names namespaces: the role that holds cluster-wide
+   * (`all`, from grants without namespaces) and the role per named namespace. An endpoint absent here is decided by
+   * `grants` alone (Docker endpoints always: Docker has no namespaces).
+   */
+  namespaced?: Readonly<Record<string, NamespacedRoles>>;
+}
+
+export interface NamespacedRoles {
+  all?: EndpointRole;
+  byNamespace: Readonly<Record<string, EndpointRole>>;
 }
 
 /**

@@ -73,11 +73,27 @@ export const kubePodLogsInput = z.object({
   endpointId,
   namespace: kubeNamespace,
   pod: kubeName,
+  /** Absent: the pod's only container (the API server asks for one when there are several). */
   container: z
     .string()
     .max(63)
-    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid container name"),
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid container name")
+    .optional(),
   tail: z.coerce.number().int().min(1).max(100_000).default(500),
   previous: z.boolean().default(false),
   timestamps: z.boolean().default(false),
 });
+
+export const kubeListInput = z.object({
+  endpointId,
+  resource: kubeResource,
+  /** Absent: all namespaces (cluster-wide readers only). Ignored for cluster-scoped resources. */
+  namespace: kubeNamespace.optional(),
+  limit: z.coerce.number().int().min(1).max(5_000).default(500),
+  continue: z.string().max(4_096).optional(),
+  labelSelector: z.string().max(1_024).optional(),
+});
+
+/** A path segment for "no namespace" (cluster-scoped objects) in URLs: `/k8s/nodes/-/<name>`. */
+export const NO_NAMESPACE = "-";
+export const kubeNamespaceSegment = z.union([z.literal(NO_NAMESPACE), kubeNamespace]);

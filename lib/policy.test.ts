@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "./domain";
-import { can, visibleEndpointIds } from "./policy";
+import { allowedNamespaces, can, visibleEndpointIds } from "./policy";
 
 const admin: Actor = { id: "a", username: "admin", isAdmin: true, grants: {} };
 const op: Actor = { id: "o", username: "op", isAdmin: false, grants: { e1: "operator", e2: "viewer" } };
@@ -77,5 +77,47 @@ describe("resource permissions", () => {
     }
     expect(can(op, "registry:manage")).toBe(false);
     expect(can(admin, "registry:manage")).toBe(true);
+  });
+});
+
+describe("namespace grants (Kubernetes)", () => {
+  // Viewer of the whole cluster k1, operator in "team-a" only; operator in "team-b" of k2 and nothing else there.
+  const ns: Actor = {
+    id: "n",
+    username: "ns",
+    isAdmin: false,
+    grants: { k1: "operator", k2: "operator", d1: "operator" },
+    namespaced: {
+      k1: { all: "viewer", byNamespace: { "team-a": "operator" } },
+      k2: { byNamespace: { "team-b": "operator" } },
+    },
+  };
+  it("acts only in the namespaces that grant it, reads where any grant reaches", () => {
+    expect(can(ns, "kube:operate", { endpointId: "k1", namespace: "team-a" })).toBe(true);
+    expect(can(ns, "kube:operate", { endpointId: "k1", namespace: "team-z" })).toBe(false);
+    expect(can(ns, "kube:read", { endpointId: "k1", namespace: "team-z" })).toBe(true);
+    expect(can(ns, "kube:read", { endpointId: "k1" })).toBe(true);
+    expect(can(ns, "kube:operate", { endpointId: "k1" })).toBe(false);
+  });
+  it("without a cluster-wide grant: only its namespaces, never all of them or cluster objects", () => {
+    expect(can(ns, "endpoint:read", { endpointId: "k2" })).toBe(true);
+    expect(can(ns, "kube:read", { endpointId: "k2", namespace: "team-b" })).toBe(true);
+    expect(can(ns, "kube:exec", { endpointId: "k2", namespace: "team-b" })).toBe(true);
+    expect(can(ns, "kube:read", { endpointId: "k2", namespace: "kube-system" })).toBe(false);
+    expect(can(ns, "kube:read", { endpointId: "k2" })).toBe(false);
+    expect(can(ns, "kube:cluster", { endpointId: "k2", namespace: "team-b" })).toBe(false);
+    expect(can(ns, "kube:reveal-secret", { endpointId: "k2", namespace: "team-b" })).toBe(false);
+  });
+  it("Docker endpoints ignore namespaces; prototype keys are no namespaces", () => {
+    expect(can(ns, "container:operate", { endpointId: "d1", namespace: "whatever" })).toBe(true);
+    expect(can(ns, "kube:read", { endpointId: "k2", namespace: "__proto__" })).toBe(false);
+    expect(can(ns, "kube:read", { endpointId: "k2", namespace: "constructor" })).toBe(false);
+  });
+  it("lists the namespaces an actor may use", () => {
+    expect(allowedNamespaces(ns, "k1", "kube:read")).toBeNull();
+    expect(allowedNamespaces(ns, "k1", "kube:operate")).toEqual(["team-a"]);
+    expect(allowedNamespaces(ns, "k2", "kube:read")).toEqual(["team-b"]);
+    expect(allowedNamespaces(ns, "k3", "kube:read")).toEqual([]);
+    expect(allowedNamespaces(admin, "k2", "kube:operate")).toBeNull();
   });
 });

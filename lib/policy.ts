@@ -1,4 +1,4 @@
-import type { Actor, EndpointRole } from "./domain";
+import type { Actor, EndpointRole, NamespacedRoles } from "./domain";
 
 /**
  * Every permission Berth knows. Each entry point names one of these; the policy below decides.
@@ -72,15 +72,50 @@ const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
   ]),
 };
 
-/** The one authorization decision in Berth. Pure: same answer in services, route handlers and the socket gateway. */
+const RANK: Record<EndpointRole, number> = { viewer: 1, operator: 2 };
+
+/** The stronger of two roles (either may be absent). */
+export function strongerRole(a: EndpointRole | undefined, b: EndpointRole | undefined): EndpointRole | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+const own = <T>(o: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  o && Object.hasOwn(o, key) ? o[key] : undefined;
+
+/**
+ * The one authorization decision in Berth. Pure: same answer in services, route handlers and the socket gateway.
+ * On a Kubernetes endpoint where the actor's grants name namespaces, a question about one namespace is answered by
+ * the role held there (or cluster-wide), and a question about no namespace (all namespaces, nodes, namespaces
+ * themselves) only by a cluster-wide role; seeing the endpoint needs any grant. Docker resources carry no namespace.
+ */
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource = {}): boolean {
   if (!actor) return false;
   if (actor.isAdmin) return true;
   if (ACTIONS[action] === "global") return false;
   const endpointId = resource.endpointId;
   if (!endpointId) return false;
-  const role = Object.hasOwn(actor.grants, endpointId) ? actor.grants[endpointId] : undefined;
-  return role ? ROLE_ALLOWS[role].has(action) : false;
+  const role = own(actor.grants, endpointId);
+  if (!role) return false;
+  const scoped: NamespacedRoles | undefined = own(actor.namespaced, endpointId);
+  if (!scoped || action === "endpoint:read") return ROLE_ALLOWS[role].has(action);
+  const ns = resource.namespace;
+  const effective = strongerRole(scoped.all, ns ? own(scoped.byNamespace, ns) : undefined);
+  return effective ? ROLE_ALLOWS[effective].has(action) : false;
+}
+
+/**
+ * The namespaces an actor may use on an endpoint with `action`: null when it may use all of them (admins, grants
+ * without namespaces), else the named ones, sorted. For pickers and default filters; `can` stays the decision.
+ */
+export function allowedNamespaces(actor: Actor, endpointId: string, action: Action): string[] | null {
+  if (can(actor, action, { endpointId })) return null;
+  const scoped = own(actor.namespaced, endpointId);
+  if (!scoped) return [];
+  return Object.keys(scoped.byNamespace)
+    .filter((ns) => can(actor, action, { endpointId, namespace: ns }))
+    .sort();
 }
 
 /** Endpoints an actor may see at all; `null` means every endpoint (admin). */

@@ -7,7 +7,7 @@ import {
   removeTeamMemberAction,
   setGrantAction,
 } from "@/server/actions/teams/team-actions";
-import { Button, ErrorText, SelectField, useActionRunner } from "./admin-parts";
+import { Button, ErrorText, SelectField, TextField, useActionRunner } from "./admin-parts";
 
 export function TeamMembers({ team, users }: { team: TeamView; users: Pick<UserView, "id" | "username">[] }) {
   const { run, error, busy } = useActionRunner();
@@ -72,6 +72,7 @@ export function TeamAccess({ team, endpoints }: { team: TeamView; endpoints: { i
           <tr>
             <th scope="col">Endpoint</th>
             <th scope="col">Role</th>
+            <th scope="col">Namespaces</th>
             <th scope="col">
               <span className="sr-only">Actions</span>
             </th>
@@ -84,6 +85,7 @@ export function TeamAccess({ team, endpoints }: { team: TeamView; endpoints: { i
                 {g.endpointName}
               </th>
               <td>{g.role}</td>
+              <td>{g.namespaces ? g.namespaces.join(", ") : "all"}</td>
               <td className="text-right">
                 <Button
                   onClick={() => void run(() => removeGrantAction({ teamId: team.id, endpointId: g.endpointId }))}
@@ -107,6 +109,7 @@ export function TeamAccess({ team, endpoints }: { team: TeamView; endpoints: { i
                 teamId: team.id,
                 endpointId: String(data.get("endpointId") ?? ""),
                 role: String(data.get("role") ?? ""),
+                namespaces: String(data.get("namespaces") ?? ""),
               }),
             );
           }}
@@ -124,6 +127,7 @@ export function TeamAccess({ team, endpoints }: { team: TeamView; endpoints: { i
               { value: "operator", label: "operator" },
             ]}
           />
+          <TextField label="Kubernetes namespaces (empty: all)" name="namespaces" required={false} />
           <Button type="submit" disabled={busy}>
             Grant access
           </Button>

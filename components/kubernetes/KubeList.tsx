@@ -38,8 +38,9 @@ export function KubeList(props: {
   const namespaced = !CLUSTER_SCOPED.has(resource);
   const ns = namespaced && props.namespace ? props.namespace : undefined;
   const { items, status, error } = useTopic<KubeRow>(storeTopic(endpointId, `k8s-${resource}`, ns));
-  const informers = useTopic<InformerItem>(storeTopic(endpointId, "k8s-informers"));
-  const state = informers.items.find((i) => i.id === `${resource}|${ns ?? "*"}`);
+  // The informer's state (synced, or why not): per namespace, so a viewer limited to it may read it too.
+  const informers = useTopic<InformerItem>(storeTopic(endpointId, "k8s-informers", ns));
+  const state = informers.items.find((i) => i.id === `${ns ?? "*"}/${resource}`);
   const url = useUrlState({ sort: "name" });
   const sort = parseSort(url.values.sort ?? null, { id: "name", desc: false });
   const selector = url.values.l ?? "";

@@ -1,9 +1,17 @@
 import Link from "next/link";
-import { KUBE_RESOURCES, type KubeResource } from "@/lib/kube-types";
+import { CLUSTER_SCOPED, KUBE_RESOURCES, type KubeResource } from "@/lib/kube-types";
 import { KUBE_TITLES } from "./kube-columns";
 
-/** A Kubernetes endpoint's sections; every link keeps the namespace filter (?ns=). */
-export function KubeNav(props: { endpointId: string; current: KubeResource | "overview" | "apply"; ns: string }) {
+/**
+ * A Kubernetes endpoint's sections; every link keeps the namespace filter (?ns=). Cluster-scoped lists (nodes,
+ * namespaces, PVs) show only to those who may read the whole cluster (`clusterWide`).
+ */
+export function KubeNav(props: {
+  endpointId: string;
+  current: KubeResource | "overview" | "apply";
+  ns: string;
+  clusterWide: boolean;
+}) {
   const base = `/endpoints/${encodeURIComponent(props.endpointId)}/k8s`;
   const q = props.ns ? `?ns=${encodeURIComponent(props.ns)}` : "";
   const link = (key: string, href: string, label: string) => (
@@ -22,7 +30,9 @@ export function KubeNav(props: { endpointId: string; current: KubeResource | "ov
       className="mb-4 flex flex-wrap gap-x-3 gap-y-1 border-b border-slate-200 pb-2 text-sm dark:border-slate-800"
     >
       {link("overview", `${base}${q}`, "Overview")}
-      {KUBE_RESOURCES.map((r) => link(r, `${base}/${r}${q}`, KUBE_TITLES[r]))}
+      {KUBE_RESOURCES.filter((r) => props.clusterWide || !CLUSTER_SCOPED.has(r)).map((r) =>
+        link(r, `${base}/${r}${CLUSTER_SCOPED.has(r) ? "" : q}`, KUBE_TITLES[r]),
+      )}
       {link("apply", `${base}/apply${q}`, "Apply YAML")}
     </nav>
   );

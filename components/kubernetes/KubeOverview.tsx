@@ -12,13 +12,12 @@ const cores = (m: number) => `${(m / 1000).toFixed(m % 1000 ? 1 : 0)}`;
  * Nodes and their readiness, capacity and what pods request of them; pods by phase; recent Warning events. Live:
  * three store topics (nodes, pods, events), each one shared informer on the server.
  */
-export function KubeOverview(props: { endpointId: string; namespace: string }) {
+export function KubeOverview(props: { endpointId: string; namespace: string; showNodes: boolean; metrics: boolean }) {
   const ns = props.namespace || undefined;
-  const nodes = useTopic<NodeRow>(storeTopic(props.endpointId, "k8s-nodes"));
   const pods = useTopic<PodRow>(storeTopic(props.endpointId, "k8s-pods", ns));
   const events = useTopic<EventRow>(storeTopic(props.endpointId, "k8s-events", ns));
   const phases = new Map<string, number>();
-  const requested = new Map<string, { cpu: number; mem: number; pods: number }>();
+  const requested: Requested = new Map();
   for (const p of pods.items) {
     phases.set(p.phase || "Unknown", (phases.get(p.phase || "Unknown") ?? 0) + 1);
     if (p.node && p.phase !== "Succeeded" && p.phase !== "Failed") {
@@ -32,42 +31,7 @@ export function KubeOverview(props: { endpointId: string; namespace: string }) {
     .slice(0, 20);
   return (
     <div className="space-y-6">
-      <section aria-label="Nodes">
-        <h2 className="mb-1 text-lg font-semibold">Nodes</h2>
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Status</th>
-              <th>Version</th>
-              <th>CPU requested / allocatable</th>
-              <th>Memory requested / allocatable</th>
-              <th>Pods</th>
-            </tr>
-          </thead>
-          <tbody>
-            {nodes.items.map((n) => {
-              const r = requested.get(n.name) ?? { cpu: 0, mem: 0, pods: 0 };
-              return (
-                <tr key={n.id}>
-                  <td>{n.name}</td>
-                  <td>{n.status}</td>
-                  <td>{n.version}</td>
-                  <td>
-                    {cores(r.cpu)} / {cores(n.cpuAllocatableMilli)} cores
-                  </td>
-                  <td>
-                    {gib(r.mem)} / {gib(n.memoryAllocatableBytes)}
-                  </td>
-                  <td>
-                    {r.pods} / {n.podsAllocatable}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+      {props.showNodes && <NodesSection endpointId={props.endpointId} requested={requested} />}
       <section aria-label="Pods by phase">
         <h2 className="mb-1 text-lg font-semibold">Pods by phase</h2>
         <ul className="flex flex-wrap gap-4 text-sm">
@@ -78,7 +42,9 @@ export function KubeOverview(props: { endpointId: string; namespace: string }) {
           ))}
         </ul>
         <p className="mt-1 text-xs text-slate-500">
-          Pod CPU and memory use: metrics not available (no metrics.k8s.io API on this cluster).
+          {props.metrics
+            ? "This cluster serves metrics.k8s.io (metrics-server): pod CPU and memory use can be read from it."
+            : "Pod CPU and memory use: metrics not available (this cluster serves no metrics.k8s.io API; install metrics-server)."}
         </p>
       </section>
       <section aria-label="Recent warnings">
@@ -96,5 +62,50 @@ export function KubeOverview(props: { endpointId: string; namespace: string }) {
         )}
       </section>
     </div>
+  );
+}
+
+type Requested = Map<string, { cpu: number; mem: number; pods: number }>;
+
+/** Nodes with readiness and what the listed pods request of each: cluster-wide readers only. */
+function NodesSection(props: { endpointId: string; requested: Requested }) {
+  const nodes = useTopic<NodeRow>(storeTopic(props.endpointId, "k8s-nodes"));
+  return (
+    <section aria-label="Nodes">
+      <h2 className="mb-1 text-lg font-semibold">Nodes</h2>
+      <table className="w-full text-left text-sm">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Status</th>
+            <th>Version</th>
+            <th>CPU requested / allocatable</th>
+            <th>Memory requested / allocatable</th>
+            <th>Pods</th>
+          </tr>
+        </thead>
+        <tbody>
+          {nodes.items.map((n) => {
+            const r = props.requested.get(n.name) ?? { cpu: 0, mem: 0, pods: 0 };
+            return (
+              <tr key={n.id}>
+                <td>{n.name}</td>
+                <td>{n.status}</td>
+                <td>{n.version}</td>
+                <td>
+                  {cores(r.cpu)} / {cores(n.cpuAllocatableMilli)} cores
+                </td>
+                <td>
+                  {gib(r.mem)} / {gib(n.memoryAllocatableBytes)}
+                </td>
+                <td>
+                  {r.pods} / {n.podsAllocatable}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
   );
 }

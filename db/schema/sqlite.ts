@@ -63,6 +63,8 @@ export const grants = sqliteTable(
       .notNull()
       .references(() => endpoints.id, { onDelete: "cascade" }),
     role: text("role").notNull(),
+    // Kubernetes: a JSON array of the namespaces the role holds in; NULL for the whole endpoint.
+    namespaces: text("namespaces"),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.endpointId] })],
 );

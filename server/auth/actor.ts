@@ -1,5 +1,6 @@
 import { findUserById, grantsForUser } from "@/db/queries";
-import type { Actor, EndpointRole } from "@/lib/domain";
+import { foldGrants, parseNamespaces } from "@/lib/actor-grants";
+import type { Actor } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
 
 /**
@@ -12,12 +13,8 @@ export async function loadActor(userId: unknown, sessionVersion: unknown): Promi
   const user = await findUserById(db, userId);
   if (!user || user.disabled) return null;
   if (typeof sessionVersion !== "number" || sessionVersion !== user.sessionVersion) return null;
-  const grants: Record<string, EndpointRole> = {};
-  if (!user.isAdmin) {
-    for (const g of await grantsForUser(db, user.id)) {
-      if (g.role === "operator") grants[g.endpointId] = "operator";
-      else if (g.role === "viewer" && !grants[g.endpointId]) grants[g.endpointId] = "viewer";
-    }
-  }
-  return { id: user.id, username: user.username, isAdmin: user.isAdmin, grants };
+  // Every team's grants add up; a grant naming Kubernetes namespaces holds only in those (lib/policy.ts `can`).
+  const rows = user.isAdmin ? [] : await grantsForUser(db, user.id);
+  const folded = foldGrants(rows.map((g) => ({ ...g, namespaces: parseNamespaces(g.namespaces) })));
+  return { id: user.id, username: user.username, isAdmin: user.isAdmin, ...folded };
 }

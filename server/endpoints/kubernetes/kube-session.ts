@@ -16,10 +16,21 @@ export const kubeStoreName = (r: KubeResource) => `k8s-${r}`;
 export const INFORMER_STORE = "k8s-informers";
 
 export interface InformerStatus extends KubeStoreState {
+  /** `<namespace>/<resource>`, or `*/<resource>` for all namespaces (keyed like namespaced rows). */
   id: string;
   resource: KubeResource;
   scope: Scope;
+  /** Set for one namespace's informer: viewers limited to that namespace may subscribe to its state. */
+  namespace?: string;
 }
+
+const informerStatus = (resource: KubeResource, scope: Scope, st: KubeStoreState): InformerStatus => ({
+  id: `${scope}/${resource}`,
+  resource,
+  scope,
+  ...(scope === "*" ? {} : { namespace: scope }),
+  ...st,
+});
 
 const CAPS: ReadonlySet<Capability> = new Set(["kubernetes", "logs", "exec", "events"]);
 
@@ -45,7 +56,7 @@ export class KubeSession extends EndpointSession {
       (r) => this.store<KubeRow>(kubeStoreName(r)) as RowSink | undefined,
       (r) => servedVersion(this.discovery, r),
       log.child({ endpointId }),
-      (resource, scope, st) => this.informerStates.upsert({ id: `${resource}|${scope}`, resource, scope, ...st }),
+      (resource, scope, st) => this.informerStates.upsert(informerStatus(resource, scope, st)),
       lingerMs,
     );
   }
@@ -60,7 +71,7 @@ export class KubeSession extends EndpointSession {
     if (!r || !KUBE_RESOURCES.includes(r)) return () => {};
     const scope = namespace ?? "*";
     const inf = this.pool.acquire(r, scope);
-    this.informerStates.upsert({ id: `${r}|${scope}`, resource: r, scope, ...inf.state });
+    this.informerStates.upsert(informerStatus(r, scope, inf.state));
     let released = false;
     return () => {
       if (released) return;

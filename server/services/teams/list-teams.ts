@@ -1,6 +1,7 @@
 import { listTeams as queryTeams, teamGrants, teamMembers } from "@/db/access-queries";
 import { listEndpoints as queryEndpoints } from "@/db/queries";
 import type { TeamView } from "@/lib/access-views";
+import { parseNamespaces } from "@/lib/actor-grants";
 import type { Actor } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
 import { authorize } from "../authorize";
@@ -25,11 +26,15 @@ export async function listTeams(actor: Actor | null): Promise<TeamView[]> {
     members: members.filter((m) => m.teamId === t.id).map(({ userId, username }) => ({ userId, username })),
     grants: grants
       .filter((g) => g.teamId === t.id)
-      .map((g) => ({
-        endpointId: g.endpointId,
-        endpointName: names.get(g.endpointId) ?? g.endpointId,
-        role: g.role === "operator" ? "operator" : "viewer",
-      })),
+      .map((g) => {
+        const namespaces = parseNamespaces(g.namespaces);
+        return {
+          endpointId: g.endpointId,
+          endpointName: names.get(g.endpointId) ?? g.endpointId,
+          role: g.role === "operator" ? ("operator" as const) : ("viewer" as const),
+          ...(namespaces ? { namespaces } : {}),
+        };
+      }),
   }));
 }
 

@@ -1,13 +1,12 @@
 import { notFound } from "next/navigation";
+import { kubeTitle } from "@/app/(app)/endpoints/[id]/k8s/kube-title";
 import { KubeList } from "@/components/kubernetes/KubeList";
 import { KubeNav } from "@/components/kubernetes/KubeNav";
 import { KUBE_TITLES } from "@/components/kubernetes/kube-columns";
 import { NamespacePicker } from "@/components/kubernetes/NamespacePicker";
 import { CLUSTER_SCOPED, KUBE_RESOURCES, type KubeResource } from "@/lib/kube-types";
 import { can } from "@/lib/policy";
-import { requestActor } from "@/server/auth/request-actor";
-import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
-import { kubeTitle } from "@/app/(app)/endpoints/[id]/k8s/kube-title";
+import { kubeBase, kubePage } from "../kube-page";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = kubeTitle();
@@ -16,27 +15,26 @@ export default async function KubeResourcePage(props: {
   params: Promise<{ id: string; resource: string }>;
   searchParams: Promise<{ ns?: string }>;
 }) {
-  const { id, resource } = await props.params;
-  const ns = (await props.searchParams).ns ?? "";
-  const actor = await requestActor();
-  const endpoint = getEndpoint(actor, id);
-  if (!endpoint || !actor || endpoint.kind !== "kubernetes") notFound();
-  if (!(KUBE_RESOURCES as readonly string[]).includes(resource)) notFound();
-  const r = resource as KubeResource;
-  if (!can(actor, "kube:read", { endpointId: id, namespace: ns || undefined })) notFound();
+  const p = await props.params;
+  const id = decodeURIComponent(p.id);
+  if (!(KUBE_RESOURCES as readonly string[]).includes(p.resource)) notFound();
+  const r = p.resource as KubeResource;
+  const clusterScoped = CLUSTER_SCOPED.has(r);
+  const raw = clusterScoped ? "" : ((await props.searchParams).ns ?? "");
+  const { actor, endpoint, ns, choices } = await kubePage(id, raw, `${kubeBase(id)}/${r}`, { clusterScoped });
   return (
     <>
       <div className="mb-2 flex items-center gap-4">
         <h1 className="text-2xl font-semibold">
           {KUBE_TITLES[r]} on {endpoint.name}
         </h1>
-        {!CLUSTER_SCOPED.has(r) && (
+        {!clusterScoped && (
           <div className="ml-auto">
-            <NamespacePicker endpointId={id} ns={ns} allowAll={can(actor, "kube:read", { endpointId: id })} />
+            <NamespacePicker endpointId={id} ns={ns} choices={choices} />
           </div>
         )}
       </div>
-      <KubeNav endpointId={id} current={r} ns={ns} />
+      <KubeNav endpointId={id} current={r} ns={ns} clusterWide={choices === null} />
       <KubeList
         endpointId={id}
         resource={r}

@@ -1,10 +1,7 @@
-import { notFound } from "next/navigation";
+import { endpointTitle } from "@/app/(app)/page-title";
 import { ApplyYaml } from "@/components/kubernetes/ApplyYaml";
 import { KubeNav } from "@/components/kubernetes/KubeNav";
-import { can } from "@/lib/policy";
-import { requestActor } from "@/server/auth/request-actor";
-import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
-import { endpointTitle } from "@/app/(app)/page-title";
+import { kubeBase, kubePage } from "../kube-page";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = endpointTitle("Apply YAML");
@@ -13,16 +10,12 @@ export default async function ApplyYamlPage(props: {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ ns?: string }>;
 }) {
-  const { id } = await props.params;
-  const ns = (await props.searchParams).ns ?? "";
-  const actor = await requestActor();
-  const endpoint = getEndpoint(actor, id);
-  if (!endpoint || !actor || endpoint.kind !== "kubernetes") notFound();
-  if (!can(actor, "kube:read", { endpointId: id, namespace: ns || undefined })) notFound();
+  const id = decodeURIComponent((await props.params).id);
+  const { endpoint, ns, choices } = await kubePage(id, (await props.searchParams).ns ?? "", `${kubeBase(id)}/apply`);
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">Apply YAML to {endpoint.name}</h1>
-      <KubeNav endpointId={id} current="apply" ns={ns} />
+      <KubeNav endpointId={id} current="apply" ns={ns} clusterWide={choices === null} />
       <ApplyYaml endpointId={id} namespace={ns} />
     </>
   );

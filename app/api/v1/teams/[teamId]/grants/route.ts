@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { endpointRole, entityId } from "@/lib/access-schemas";
+import { endpointRole, entityId, grantNamespaces } from "@/lib/access-schemas";
 import { endpointId } from "@/lib/schemas";
 import { defineRoute } from "@/server/entry/route";
 import { listGrants } from "@/server/services/grants/list-grants";
@@ -14,11 +14,14 @@ export const GET = defineRoute(
   (actor, { params }) => listGrants(actor, params.teamId),
 );
 
-/** POST /api/v1/teams/{teamId}/grants {endpointId, role}: creates or changes the team's role on the endpoint. */
+/**
+ * POST /api/v1/teams/{teamId}/grants {endpointId, role, namespaces?}: creates or changes the team's role on the
+ * endpoint; on a Kubernetes endpoint `namespaces` limits it to those namespaces.
+ */
 export const POST = defineRoute(
   {
     name: "api.grants.set",
-    schema: z.object({ params, body: z.object({ endpointId, role: endpointRole }) }),
+    schema: z.object({ params, body: z.object({ endpointId, role: endpointRole, namespaces: grantNamespaces }) }),
     permission: "grant:manage",
     resource: (i) => ({ endpointId: i.body.endpointId }),
   },

@@ -3,12 +3,11 @@ import { notFound } from "next/navigation";
 import { KubeDetail } from "@/components/kubernetes/KubeDetail";
 import { KubeNav } from "@/components/kubernetes/KubeNav";
 import { UserError } from "@/lib/errors";
-import { KUBE_RESOURCES, type KubeResource } from "@/lib/kube-types";
+import { CLUSTER_SCOPED, KUBE_RESOURCES, type KubeResource } from "@/lib/kube-types";
 import { can } from "@/lib/policy";
-import { requestActor } from "@/server/auth/request-actor";
-import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
 import { getKubeObject } from "@/server/services/kubernetes/get-kube-object";
 import { kubeTitle } from "@/app/(app)/endpoints/[id]/k8s/kube-title";
+import { kubeBase, kubePage } from "@/app/(app)/endpoints/[id]/k8s/kube-page";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = kubeTitle("name");
@@ -18,28 +17,29 @@ export default async function KubeObjectPage(props: {
   params: Promise<{ id: string; resource: string; namespace: string; name: string }>;
 }) {
   const p = await props.params;
+  const id = decodeURIComponent(p.id);
   const namespace = p.namespace === "-" ? undefined : decodeURIComponent(p.namespace);
   const name = decodeURIComponent(p.name);
-  const actor = await requestActor();
-  const endpoint = getEndpoint(actor, p.id);
-  if (!endpoint || !actor || endpoint.kind !== "kubernetes") notFound();
   if (!(KUBE_RESOURCES as readonly string[]).includes(p.resource)) notFound();
   const resource = p.resource as KubeResource;
+  const clusterScoped = CLUSTER_SCOPED.has(resource);
+  if (clusterScoped !== (namespace === undefined)) notFound();
+  const { actor } = await kubePage(id, namespace ?? "", kubeBase(id), { clusterScoped });
   let detail: Awaited<ReturnType<typeof getKubeObject>>;
   try {
-    detail = await getKubeObject(actor, { endpointId: p.id, resource, namespace, name });
+    detail = await getKubeObject(actor, { endpointId: id, resource, namespace, name });
   } catch (err) {
     if (err instanceof UserError && err.status === 404) notFound();
     throw err;
   }
-  const res = { endpointId: p.id, namespace };
+  const res = { endpointId: id, namespace };
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">
         {detail.kind} {namespace ? `${namespace}/` : ""}
         {name}
       </h1>
-      <KubeNav endpointId={p.id} current={resource} ns={namespace ?? ""} />
+      <KubeNav endpointId={id} current={resource} ns={namespace ?? ""} clusterWide={can(actor, "kube:read", { endpointId: id })} />
       {detail.owners.length > 0 && (
         <p className="mb-3 text-sm">
           Owned by{" "}
@@ -49,7 +49,7 @@ export default async function KubeObjectPage(props: {
               {o.resource ? (
                 <Link
                   className="text-blue-600 hover:underline"
-                  href={`/endpoints/${encodeURIComponent(p.id)}/k8s/${o.resource}/${encodeURIComponent(namespace ?? "-")}/${encodeURIComponent(o.name)}`}
+                  href={`/endpoints/${encodeURIComponent(id)}/k8s/${o.resource}/${encodeURIComponent(namespace ?? "-")}/${encodeURIComponent(o.name)}`}
                 >
                   {o.kind} {o.name}
                 </Link>
@@ -61,11 +61,11 @@ export default async function KubeObjectPage(props: {
         </p>
       )}
       <KubeDetail
-        endpointId={p.id}
+        endpointId={id}
         resource={resource}
         detail={detail}
         canOperate={can(actor, "kube:operate", res)}
-        canCluster={can(actor, "kube:cluster", { endpointId: p.id })}
+        canCluster={can(actor, "kube:cluster", { endpointId: id })}
         canReveal={can(actor, "kube:reveal-secret", res)}
       />
     </>
