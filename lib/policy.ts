@@ -132,6 +132,7 @@ export const SOCKET_EVENTS: Record<string, Action | "authenticated" | "public"> 
   subscribe: "authenticated",
   unsubscribe: "authenticated",
   // Container workbench (server/realtime/workbench-events.ts): each event re-loads and authorizes its actor.
+  // Searches a logs topic's backlog: container:read for a container's, kube:read in the namespace for a pod's.
   "logs:search": "container:read",
   "exec:start": "container:exec",
   "exec:input": "container:exec",

@@ -1,12 +1,15 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
+import { type KubeLogKind, LOG_KINDS } from "@/lib/kube-logs";
 import type { KubeObjectDetail, KubeResource } from "@/lib/kube-types";
-import { podLogsAction, revealSecretAction } from "@/server/actions/kubernetes/kube-actions";
+import { revealSecretAction } from "@/server/actions/kubernetes/kube-actions";
 import { age } from "./kube-columns";
+import { KubeLogsPanel } from "./KubeLogsPanel";
 import { ObjectActions, ScaleControl } from "./WorkloadActions";
 
 const th = "py-1 pr-3";
+const isLogKind = (r: KubeResource): r is KubeLogKind => (LOG_KINDS as readonly string[]).includes(r);
 
 /** An object's detail: actions, conditions, events, logs (pods), YAML (Secret values hidden unless revealed). */
 export function KubeDetail(props: {
@@ -67,13 +70,18 @@ export function KubeDetail(props: {
           </table>
         </section>
       )}
-      {d.containers && d.namespace && (
-        <PodLogs
-          endpointId={props.endpointId}
-          namespace={d.namespace}
-          pod={d.name}
-          containers={[...d.containers, ...(d.initContainers ?? [])]}
-        />
+      {d.containers && d.namespace && isLogKind(props.resource) && (
+        <section aria-label="Logs">
+          <h2 className="mb-1 text-lg font-semibold">Logs</h2>
+          <KubeLogsPanel
+            endpointId={props.endpointId}
+            namespace={d.namespace}
+            kind={props.resource}
+            name={d.name}
+            containers={d.containers}
+            initContainers={d.initContainers}
+          />
+        </section>
       )}
       <section aria-label="Events">
         <h2 className="mb-1 text-lg font-semibold">Events</h2>
@@ -110,87 +118,6 @@ export function KubeDetail(props: {
         <pre className="max-h-[40rem] overflow-auto rounded bg-slate-100 p-3 text-xs dark:bg-slate-800">{d.yaml}</pre>
       </section>
     </div>
-  );
-}
-
-function PodLogs(props: { endpointId: string; namespace: string; pod: string; containers: string[] }) {
-  const id = useId();
-  const [container, setContainer] = useState(props.containers[0] ?? "");
-  const [tail, setTail] = useState("200");
-  const [previous, setPrevious] = useState(false);
-  const [timestamps, setTimestamps] = useState(false);
-  const [text, setText] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async () => {
-    setError(null);
-    const r = await podLogsAction({
-      endpointId: props.endpointId,
-      namespace: props.namespace,
-      pod: props.pod,
-      container,
-      tail: Number(tail),
-      previous,
-      timestamps,
-    });
-    if (r.ok) setText(r.data);
-    else setError(r.error);
-  };
-  return (
-    <section aria-label="Logs">
-      <h2 className="mb-1 text-lg font-semibold">Logs</h2>
-      <form
-        className="mb-2 flex flex-wrap items-center gap-3 text-sm"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void load();
-        }}
-      >
-        <label htmlFor={`${id}-c`}>Container</label>
-        <select
-          id={`${id}-c`}
-          value={container}
-          onChange={(e) => setContainer(e.target.value)}
-          className="rounded border dark:bg-slate-900"
-        >
-          {props.containers.map((c) => (
-            <option key={c}>{c}</option>
-          ))}
-        </select>
-        <label>
-          Tail{" "}
-          <input
-            type="number"
-            min={1}
-            value={tail}
-            onChange={(e) => setTail(e.target.value)}
-            className="w-20 rounded border px-1 dark:bg-slate-900"
-          />
-        </label>
-        <label>
-          <input type="checkbox" checked={previous} onChange={(e) => setPrevious(e.target.checked)} /> Previous instance
-        </label>
-        <label>
-          <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} /> Timestamps
-        </label>
-        <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
-          Show logs
-        </button>
-      </form>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-      {text !== null && (
-        <pre
-          role="log"
-          aria-label="Log output"
-          className="max-h-96 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
-        >
-          {text || "(no output)"}
-        </pre>
-      )}
-    </section>
   );
 }
 

@@ -1,6 +1,7 @@
 import { matchTopic, storeTopicPattern, type Topic } from "@/lib/topics";
 import { storeSpecs } from "@/server/endpoints/registry";
 import { endpointsTopic, topologyTopic } from "./endpoint-topics";
+import { kubeLogsHandler } from "./kube-logs-handler";
 import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
 import { storeTopic } from "./store-topic";
 import type { TopicHandler } from "./topic-handler";
@@ -21,6 +22,7 @@ const HANDLERS: readonly TopicHandler[] = [
   logsHandler,
   statsHandler,
   usageHandler,
+  kubeLogsHandler,
   storeTopic,
 ];
 

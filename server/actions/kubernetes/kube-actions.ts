@@ -4,8 +4,6 @@ import {
   kubeApplyInput,
   kubeCordonInput,
   kubeDeleteInput,
-  kubeObjectRef,
-  kubePodLogsInput,
   kubeRestartInput,
   kubeScaleInput,
   kubeSecretRef,
@@ -13,11 +11,10 @@ import {
 import { defineAction } from "@/server/entry/action";
 import { applyYaml } from "@/server/services/kubernetes/apply-yaml";
 import { deleteKubeObject } from "@/server/services/kubernetes/delete-kube-object";
-import { getKubeObject, revealSecret } from "@/server/services/kubernetes/get-kube-object";
-import { getPodLogs } from "@/server/services/kubernetes/pod-logs";
+import { revealSecret } from "@/server/services/kubernetes/get-kube-object";
 import { cordonNode, restartWorkload, scaleWorkload } from "@/server/services/kubernetes/workload-verbs";
 
-// Kubernetes verbs from the UI. Each is authorized here on (endpoint, namespace) and again by its service, which
+// Kubernetes verbs from the UI (reads go through pages, live topics and the HTTP API). Each is authorized here on (endpoint, namespace) and again by its service, which
 // audits it. Cluster-scoped objects (nodes, namespaces, PVs) need kube:cluster, checked by the services.
 
 const inNs = (i: { endpointId: string; namespace?: string }) => ({ endpointId: i.endpointId, namespace: i.namespace });
@@ -53,17 +50,7 @@ export const applyYamlAction = defineAction(
   (actor, input) => applyYaml(actor, input, ui),
 );
 
-export const getKubeObjectAction = defineAction(
-  { name: "k8s.get", schema: kubeObjectRef, permission: "kube:read", resource: inNs },
-  (actor, input) => getKubeObject(actor, input),
-);
-
 export const revealSecretAction = defineAction(
   { name: "k8s.secret.reveal", schema: kubeSecretRef, permission: "kube:reveal-secret", resource: inNs },
   (actor, input) => revealSecret(actor, input, ui),
-);
-
-export const podLogsAction = defineAction(
-  { name: "k8s.logs", schema: kubePodLogsInput, permission: "kube:read", resource: inNs },
-  (actor, input) => getPodLogs(actor, input),
 );

@@ -9,6 +9,8 @@ import { KubeClient } from "./kube-client";
 import { type KubeCredentials, kubeConfigFor } from "./kube-config";
 import { type Discovery, discover, getVersion, hasMetrics, servedVersion } from "./kube-discovery";
 import { describeKubeError } from "./kube-errors";
+import { kubeLogSource } from "./kube-logs";
+import { RESOURCE_DEFS } from "./resources";
 
 /** Store names of a Kubernetes endpoint: `k8s-pods`, `k8s-deployments`... (prefixed: "services" is Swarm's). */
 export const kubeStoreName = (r: KubeResource) => `k8s-${r}`;
@@ -58,6 +60,11 @@ export class KubeSession extends EndpointSession {
       log.child({ endpointId }),
       (resource, scope, st) => this.informerStates.upsert(informerStatus(resource, scope, st)),
       lingerMs,
+    );
+    // Pod and workload logs through the shared log streams (server/hub/log-stream.ts).
+    this.logs = kubeLogSource(
+      this.client,
+      (r) => servedVersion(this.discovery, r as KubeResource) ?? RESOURCE_DEFS[r as KubeResource].versions[0]!,
     );
   }
 

@@ -12,6 +12,13 @@ import { hideSecretValues, tidyForYaml } from "./object-yaml";
 
 const s = (v: unknown) => (typeof v === "string" ? v : "");
 
+/** Container names of a pod spec (a pod's, or a workload's template), for the logs' container picker. */
+function containerNames(spec: KubeObject["spec"]): Pick<KubeObjectDetail, "containers" | "initContainers"> {
+  if (!spec || !Array.isArray(spec.containers)) return {};
+  const names = (list: unknown) => (Array.isArray(list) ? list.map((c) => s(c?.name)).filter(Boolean) : []);
+  return { containers: names(spec.containers), initContainers: names(spec.initContainers) };
+}
+
 async function ownerChain(k: KubeAccess, o: KubeObject): Promise<KubeObjectDetail["owners"]> {
   const chain: KubeObjectDetail["owners"] = [];
   let cur: KubeObject | null = o;
@@ -64,12 +71,7 @@ export async function getKubeObject(
       owners: await ownerChain(k, o),
       ...(typeof o.spec?.replicas === "number" ? { replicas: o.spec.replicas } : {}),
       ...(def.resource === "nodes" ? { unschedulable: o.spec?.unschedulable === true } : {}),
-      ...(def.resource === "pods"
-        ? {
-            containers: (o.spec?.containers ?? []).map((c: { name?: string }) => s(c?.name)),
-            initContainers: (o.spec?.initContainers ?? []).map((c: { name?: string }) => s(c?.name)),
-          }
-        : {}),
+      ...containerNames(def.resource === "pods" ? o.spec : o.spec?.template?.spec),
     };
   });
 }

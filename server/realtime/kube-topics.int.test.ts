@@ -1,0 +1,186 @@
+import { eq } from "drizzle-orm";
+import type { Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertEndpoint } from "@/db/queries";
+import { kubeLogsTopic } from "@/lib/kube-logs";
+import type { LogBatch, LogSnapshot } from "@/lib/log-options";
+import {
+  busyboxDeployment,
+  kubectl,
+  kubeRigError,
+  rig,
+  uniqueNs,
+  waitFor,
+} from "@/server/endpoints/kubernetes/kube-test-rig";
+import { logStream } from "@/server/hub/container-hubs";
+import { ask, type Harness, startHarness } from "./workbench-harness";
+
+// Live Kubernetes topics through the real gateway against the rig's cluster: namespace grants decide which store
+// and log topics a viewer may hold (and drop them when the grant narrows); pod and workload logs follow live through
+// the shared log streams, one upstream however many viewers.
+
+const DOCKER_HOST = process.env.BERTH_TEST_DOCKER_HOST ?? "";
+if (!DOCKER_HOST) throw new Error("BERTH_TEST_DOCKER_HOST not set: start the rig and source its env");
+const KUBE = "kube";
+const A = uniqueNs("ta");
+const B = uniqueNs("tb");
+let h: Harness;
+
+type SubReply<T> = { ok: boolean; snapshot?: T; error?: string };
+
+beforeAll(async () => {
+  if (kubeRigError) throw kubeRigError;
+  h = await startHarness(DOCKER_HOST);
+  const now = Date.now();
+  const secret = h.rt.secrets.seal(JSON.stringify({ token: rig.token, ca: rig.ca }));
+  const row = { id: KUBE, name: KUBE, kind: "kubernetes", url: rig.server, secret, createdAt: now };
+  await insertEndpoint(h.rt.db, row);
+  // The harness's viewer (team-v) may read namespace A of the cluster, and nothing else there.
+  await h.rt.db.db
+    .insert(h.rt.db.t.grants)
+    .values({ teamId: "team-v", endpointId: KUBE, role: "viewer", namespaces: JSON.stringify([A]) });
+  h.rt.endpoints.add(row);
+  await waitFor("cluster up", () => h.rt.endpoints.view(KUBE)?.health.state === "up", 30_000);
+  for (const ns of [A, B]) await kubectl(["create", "namespace", ns]);
+  await kubectl(["apply", "-f", "-"], busyboxDeployment(A, "web", 2));
+  await kubectl(["apply", "-f", "-"], busyboxDeployment(B, "web", 1));
+}, 120_000);
+
+afterAll(async () => {
+  for (const ns of [A, B]) await kubectl(["delete", "namespace", ns, "--wait=false"]).catch(() => "");
+  await h?.close();
+});
+
+const running = async (ns: string) =>
+  (
+    await kubectl([
+      "-n",
+      ns,
+      "get",
+      "pods",
+      "--field-selector=status.phase=Running",
+      "-o",
+      "jsonpath={.items[*].metadata.name}",
+    ])
+  )
+    .split(/\s+/)
+    .filter(Boolean);
+
+/** Collects the text of every log batch a socket gets for one topic. */
+function collect(socket: Socket, topic: string): string[] {
+  const seen: string[] = [];
+  socket.on("logs", (b: LogBatch) => {
+    if (b.topic === topic) for (const l of b.lines) seen.push(l.text);
+  });
+  return seen;
+}
+
+describe("namespace grants on live topics", () => {
+  it("a viewer limited to one namespace holds its topics only, never all namespaces or nodes", async () => {
+    const viewer = await h.connect("viewer");
+    const ok = await ask<SubReply<{ name: string }[]>>(viewer, "subscribe", `endpoint:${KUBE}:ns:${A}:k8s-deployments`);
+    expect(ok.ok, ok.error).toBe(true);
+    for (const t of [
+      `endpoint:${KUBE}:ns:${B}:k8s-deployments`,
+      `endpoint:${KUBE}:k8s-deployments`,
+      `endpoint:${KUBE}:k8s-nodes`,
+      `endpoint:${KUBE}:k8s-namespaces`,
+      kubeLogsTopic(KUBE, { namespace: B, kind: "deployments", name: "web", container: "*", previous: false }, {
+        tail: 10,
+        since: "all",
+        timestamps: false,
+      }),
+    ])
+      expect((await ask<SubReply<unknown>>(viewer, "subscribe", t)).ok, t).toBe(false);
+    viewer.close();
+  });
+
+  it("narrowing the grant drops the open subscription within the re-check", async () => {
+    const viewer = await h.connect("viewer");
+    const topic = `endpoint:${KUBE}:ns:${A}:k8s-pods`;
+    expect((await ask<SubReply<unknown>>(viewer, "subscribe", topic)).ok).toBe(true);
+    const revoked = new Promise<unknown>((resolve) => viewer.on("revoked", resolve));
+    const { db, t } = h.rt.db;
+    await db.update(t.grants).set({ namespaces: JSON.stringify([B]) }).where(eq(t.grants.endpointId, KUBE));
+    try {
+      expect(await revoked).toEqual({ topic });
+      expect((await ask<SubReply<unknown>>(viewer, "subscribe", `endpoint:${KUBE}:ns:${B}:k8s-pods`)).ok).toBe(true);
+    } finally {
+      await db.update(t.grants).set({ namespaces: JSON.stringify([A]) }).where(eq(t.grants.endpointId, KUBE));
+      viewer.close();
+    }
+  }, 20_000);
+});
+
+describe("followed logs", () => {
+  it("merges a workload's pods, labelled, live; viewers share one upstream; search works on the backlog", async () => {
+    const pods = await waitFor("2 running pods in A", async () => ((await running(A)).length === 2 ? running(A) : null), 90_000);
+    // Let each pod write a few lines before the stream opens.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const ref = { namespace: A, kind: "deployments" as const, name: "web", container: "*", previous: false };
+    const topic = kubeLogsTopic(KUBE, ref, { tail: 5, since: "all", timestamps: true });
+    const viewer = await h.connect("viewer");
+    const admin = await h.connect("admin");
+    const seenV = collect(viewer, topic);
+    expect((await ask<SubReply<LogSnapshot>>(viewer, "subscribe", topic)).ok).toBe(true);
+    const snapA = await ask<SubReply<LogSnapshot>>(admin, "subscribe", topic);
+    expect(snapA.ok).toBe(true);
+    for (const pod of pods)
+      await waitFor(`lines of ${pod}`, () => seenV.some((l) => l.startsWith(`[${pod}/main] tick`)), 30_000);
+    // Live: a line written after the stream opened arrives (tail 5 gave at most 5 old lines per pod).
+    const max = () => Math.max(...seenV.map((l) => Number(/tick (\d+)/.exec(l)?.[1] ?? -1)));
+    const first = max();
+    await waitFor("a newer line", () => max() > first, 15_000);
+    expect(logStream(topic)?.opened).toBe(1);
+    const found = await ask<{ ok: boolean; result?: { total: number } }>(viewer, "logs:search", {
+      topic,
+      query: `[${pods[0]}/main]`,
+      regex: false,
+      caseSensitive: true,
+    });
+    expect(found.ok).toBe(true);
+    expect(found.result!.total).toBeGreaterThan(0);
+    viewer.close();
+    admin.close();
+  }, 150_000);
+
+  it("reads an init container's output and the previous instance of a restarted container", async () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata: { name: crashy, namespace: ${A} }
+spec:
+  terminationGracePeriodSeconds: 1
+  initContainers:
+    - { name: setup, image: ${rig.image}, imagePullPolicy: Never, command: ["/bin/sh", "-c", "echo init-done"] }
+  containers:
+    - name: main
+      image: ${rig.image}
+      imagePullPolicy: Never
+      command: ["/bin/sh", "-c", "echo run-$(cat /proc/sys/kernel/random/uuid); echo bye; exit 1"]
+`;
+    await kubectl(["apply", "-f", "-"], pod);
+    await waitFor(
+      "a restart",
+      async () =>
+        Number(
+          await kubectl(["-n", A, "get", "pod", "crashy", "-o", "jsonpath={.status.containerStatuses[0].restartCount}"]),
+        ) >= 1,
+      90_000,
+    );
+    const admin = await h.connect("admin");
+    const opts = { tail: 100, since: "all", timestamps: false } as const;
+    const base = { namespace: A, kind: "pods" as const, name: "crashy" };
+    const read = async (container: string, previous: boolean) => {
+      const topic = kubeLogsTopic(KUBE, { ...base, container, previous }, opts);
+      const seen = collect(admin, topic);
+      expect((await ask<SubReply<LogSnapshot>>(admin, "subscribe", topic)).ok).toBe(true);
+      await waitFor(`${container} ${previous ? "previous" : "current"} output`, () => seen.length > 0, 30_000);
+      return seen;
+    };
+    expect(await read("setup", false)).toContain("init-done");
+    const prev = await read("main", true);
+    expect(prev).toContain("bye");
+    expect(prev.some((l) => l.startsWith("run-"))).toBe(true);
+    admin.close();
+  }, 150_000);
+});
