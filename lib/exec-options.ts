@@ -6,6 +6,17 @@ export const SHELLS = ["sh", "bash", "ash", "custom"] as const;
 const cols = z.number().int().min(2).max(1000);
 const rows = z.number().int().min(2).max(500);
 
+const shellChoice = {
+  shell: z.enum(SHELLS).default("sh"),
+  command: z.string().trim().max(512, "The command is at most 512 characters").optional(),
+  cols: cols.default(80),
+  rows: rows.default(24),
+};
+const needsCommand = [
+  (v: { shell: string; command?: string }) => v.shell !== "custom" || Boolean(v.command),
+  { message: "Type the command to run", path: ["command"] },
+] as const;
+
 export const execStartInput = z
   .object({
     endpointId,
@@ -26,6 +37,18 @@ export const execStartInput = z
     path: ["command"],
   });
 export type ExecStartInput = z.infer<typeof execStartInput>;
+
+/** A console in a pod's container (Kubernetes has no exec user). */
+export const kubeExecStartInput = z
+  .object({
+    endpointId,
+    namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "Not a valid namespace name"),
+    pod: z.string().max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "Not a valid pod name"),
+    container: z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid container name"),
+    ...shellChoice,
+  })
+  .refine(...needsCommand);
+export type KubeExecStartInput = z.infer<typeof kubeExecStartInput>;
 
 export const execId = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/);
 export const execInput = z.object({ id: execId, data: z.string().max(16 * 1024) });

@@ -240,6 +240,8 @@ export interface KubeObjectDetail {
   unschedulable?: boolean;
   containers?: string[];
   initContainers?: string[];
+  /** Pods: the phase (a console needs Running). */
+  phase?: string;
 }
 
 /** What applying one YAML document does (dry run) or did. */

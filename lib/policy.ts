@@ -134,6 +134,7 @@ export const SOCKET_EVENTS: Record<string, Action | "authenticated" | "public"> 
   // Container workbench (server/realtime/workbench-events.ts): each event re-loads and authorizes its actor.
   // Searches a logs topic's backlog: container:read for a container's, kube:read in the namespace for a pod's.
   "logs:search": "container:read",
+  // A pod's console (Kubernetes) is authorized with kube:exec in the pod's namespace instead.
   "exec:start": "container:exec",
   "exec:input": "container:exec",
   "exec:resize": "container:exec",

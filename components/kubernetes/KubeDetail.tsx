@@ -5,6 +5,7 @@ import { type KubeLogKind, LOG_KINDS } from "@/lib/kube-logs";
 import type { KubeObjectDetail, KubeResource } from "@/lib/kube-types";
 import { revealSecretAction } from "@/server/actions/kubernetes/kube-actions";
 import { age } from "./kube-columns";
+import { ConsolePanel } from "../workbench/ConsolePanel";
 import { KubeLogsPanel } from "./KubeLogsPanel";
 import { ObjectActions, ScaleControl } from "./WorkloadActions";
 
@@ -19,6 +20,7 @@ export function KubeDetail(props: {
   canOperate: boolean;
   canCluster: boolean;
   canReveal: boolean;
+  canExec: boolean;
 }) {
   const d = props.detail;
   return (
@@ -83,6 +85,16 @@ export function KubeDetail(props: {
           />
         </section>
       )}
+      {props.resource === "pods" && d.namespace && d.containers && (
+        <PodConsole
+          endpointId={props.endpointId}
+          namespace={d.namespace}
+          pod={d.name}
+          containers={d.containers}
+          canExec={props.canExec}
+          running={d.phase === "Running"}
+        />
+      )}
       <section aria-label="Events">
         <h2 className="mb-1 text-lg font-semibold">Events</h2>
         {d.events.length === 0 ? (
@@ -117,6 +129,45 @@ export function KubeDetail(props: {
         <h2 className="mb-1 text-lg font-semibold">YAML</h2>
         <pre className="max-h-[40rem] overflow-auto rounded bg-slate-100 p-3 text-xs dark:bg-slate-800">{d.yaml}</pre>
       </section>
+    </div>
+  );
+}
+
+/** A console in one of the pod's containers: the workbench's console over the API server's exec websocket. */
+function PodConsole(props: {
+  endpointId: string;
+  namespace: string;
+  pod: string;
+  containers: string[];
+  canExec: boolean;
+  running: boolean;
+}) {
+  const [container, setContainer] = useState(props.containers[0] ?? "");
+  return (
+    <div className="space-y-2">
+      <h2 className="text-lg font-semibold">Console</h2>
+      {props.containers.length > 1 && (
+        <label className="flex items-center gap-1 text-sm">
+          Console container
+          <select
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            value={container}
+            onChange={(e) => setContainer(e.target.value)}
+          >
+            {props.containers.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <ConsolePanel
+        key={container}
+        endpointId={props.endpointId}
+        containerId={props.pod}
+        canExec={props.canExec}
+        running={props.running}
+        pod={{ namespace: props.namespace, pod: props.pod, container }}
+      />
     </div>
   );
 }

@@ -15,7 +15,14 @@ const INPUT_CHUNK = 8 * 1024;
  * An exec console: xterm.js in the browser, a TTY exec on the engine, bytes over the one socket. xterm renders
  * terminal output itself (to a canvas/DOM grid of text): output is never parsed as HTML.
  */
-export function ConsolePanel(props: { endpointId: string; containerId: string; canExec: boolean; running: boolean }) {
+export function ConsolePanel(props: {
+  endpointId: string;
+  containerId: string;
+  canExec: boolean;
+  running: boolean;
+  /** A pod container instead of a Docker container: sent in place of containerId (and no user: Kubernetes has none). */
+  pod?: { namespace: string; pod: string; container: string };
+}) {
   const [shell, setShell] = useState<(typeof SHELLS)[number]>("sh");
   const [command, setCommand] = useState("");
   const [user, setUser] = useState("");
@@ -31,7 +38,9 @@ export function ConsolePanel(props: { endpointId: string; containerId: string; c
   if (!props.canExec) {
     return (
       <section aria-label="Console">
-        <p className="text-sm text-slate-600 dark:text-slate-400">Only operators and admins can open a console.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Only operators{props.pod ? " of this namespace" : ""} and admins can open a console.
+        </p>
       </section>
     );
   }
@@ -108,10 +117,9 @@ export function ConsolePanel(props: { endpointId: string; containerId: string; c
       "exec:start",
       {
         endpointId: props.endpointId,
-        containerId: props.containerId,
+        ...(props.pod ? props.pod : { containerId: props.containerId, user }),
         shell,
         command: shell === "custom" ? command : undefined,
-        user,
         cols: t.cols,
         rows: t.rows,
       },
@@ -164,6 +172,7 @@ export function ConsolePanel(props: { endpointId: string; containerId: string; c
             />
           </label>
         )}
+        {!props.pod && (
         <label className="flex items-center gap-1">
           User
           <input
@@ -175,6 +184,7 @@ export function ConsolePanel(props: { endpointId: string; containerId: string; c
             onChange={(e) => setUser(e.target.value)}
           />
         </label>
+        )}
         {!open ? (
           <button
             type="button"
@@ -209,7 +219,9 @@ export function ConsolePanel(props: { endpointId: string; containerId: string; c
         )}
         <span aria-live="polite" className="text-slate-500">
           {!props.running
-            ? "The container is not running"
+            ? props.pod
+              ? "The pod is not running"
+              : "The container is not running"
             : status === "open"
               ? "Connected"
               : status === "connecting"

@@ -184,3 +184,30 @@ spec:
     admin.close();
   }, 150_000);
 });
+
+describe("console in a pod", () => {
+  it("runs a TTY over the exec websocket: output, resize, the exit code; a viewer is refused", async () => {
+    const [pod] = await waitFor("a running pod in A", async () => ((await running(A)).length ? running(A) : null), 90_000);
+    const admin = await h.connect("admin");
+    let out = "";
+    admin.on("exec:output", (m: { data: string }) => {
+      out += m.data;
+    });
+    const exited = new Promise<unknown>((resolve) => admin.on("exec:exit", resolve));
+    const start = { endpointId: KUBE, namespace: A, pod, container: "main", shell: "sh", cols: 80, rows: 24 };
+    const r = await ask<{ ok: boolean; id?: string; error?: string }>(admin, "exec:start", start);
+    expect(r.ok, r.error).toBe(true);
+    await ask(admin, "exec:input", { id: r.id, data: "stty size\n" });
+    await waitFor("the first size", () => out.includes("24 80"), 15_000);
+    await ask(admin, "exec:resize", { id: r.id, cols: 101, rows: 33 });
+    await ask(admin, "exec:input", { id: r.id, data: "stty size\n" });
+    await waitFor("the new size", () => out.includes("33 101"), 15_000);
+    await ask(admin, "exec:input", { id: r.id, data: "exit 3\n" });
+    expect(await exited).toEqual({ id: r.id, code: 3 });
+    admin.close();
+    const viewer = await h.connect("viewer");
+    const refused = await ask<{ ok: boolean; error?: string }>(viewer, "exec:start", start);
+    expect(refused.ok).toBe(false);
+    viewer.close();
+  }, 120_000);
+});

@@ -2,13 +2,22 @@ import { randomBytes } from "node:crypto";
 import type { Socket } from "socket.io";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { execClose, execInput, execResize, execStartInput } from "@/lib/exec-options";
+import {
+  type ExecStartInput,
+  execClose,
+  execInput,
+  execResize,
+  execStartInput,
+  type KubeExecStartInput,
+  kubeExecStartInput,
+} from "@/lib/exec-options";
 import { logSearchInput } from "@/lib/log-options";
 import { can } from "@/lib/policy";
 import { actorFromCookieHeader } from "@/server/auth/session-token";
 import { logStream } from "@/server/hub/container-hubs";
 import { searchLines } from "@/server/hub/log-search";
 import type { Runtime } from "@/server/runtime";
+import { startPodExec } from "@/server/services/kubernetes/start-pod-exec";
 import { type ExecHandle, startExec } from "@/server/services/workbench/start-exec";
 import type { SocketData } from "./gateway";
 import { parseTopic } from "./topic-registry";
@@ -75,13 +84,17 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
 
   socket.on("exec:start", async (raw: unknown, ack: unknown) => {
     const reply = replier(ack);
-    const parsed = execStartInput.safeParse(raw);
+    // A pod's container (Kubernetes) when the request names a pod, else a Docker container.
+    const isPod = typeof raw === "object" && raw !== null && "pod" in raw;
+    const parsed = isPod ? kubeExecStartInput.safeParse(raw) : execStartInput.safeParse(raw);
     if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message ?? "Bad request" });
     const actor = await freshActor();
     if (!actor) return;
     if (execs.size >= MAX_EXECS_PER_SOCKET) return reply({ ok: false, error: "Too many open consoles" });
     try {
-      const handle = await startExec(actor, parsed.data);
+      const handle = isPod
+        ? await startPodExec(actor, parsed.data as KubeExecStartInput)
+        : await startExec(actor, parsed.data as ExecStartInput);
       if (!socket.connected) return void handle.stream.destroy();
       const id = randomBytes(9).toString("base64url");
       execs.set(id, handle);
@@ -121,7 +134,7 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
     }
     const actor = await freshActor();
     if (!actor) return null;
-    if (!can(actor, "container:exec", { endpointId: h.endpointId })) {
+    if (!can(actor, h.permission ?? "container:exec", { endpointId: h.endpointId, namespace: h.namespace })) {
       closeExec(id);
       reply({ ok: false, error: "You may no longer use this console" });
       return null;

@@ -1,6 +1,7 @@
 import type { EndpointHealth } from "@/lib/domain";
 import type { KubeResource, KubeRow } from "@/lib/kube-types";
 import type { KeyedStore } from "../keyed-store";
+import type { ExecOptions, ExecProcess } from "../session";
 import type { InformerPool } from "./informer-pool";
 import type { KubeClient } from "./kube-client";
 import type { Discovery } from "./kube-discovery";
@@ -19,4 +20,8 @@ export interface KubeAccess {
   readonly pool: InformerPool;
   store(r: KubeResource): KeyedStore<KubeRow>;
   metricsAvailable(): boolean;
+  /** A TTY in a pod's container over the exec websocket. */
+  exec(namespace: string, pod: string, container: string, o: ExecOptions): Promise<ExecProcess>;
+  /** Words a user can act on for an error of this cluster. */
+  describeError(err: unknown): string;
 }

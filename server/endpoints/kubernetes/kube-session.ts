@@ -9,6 +9,7 @@ import { KubeClient } from "./kube-client";
 import { type KubeCredentials, kubeConfigFor } from "./kube-config";
 import { type Discovery, discover, getVersion, hasMetrics, servedVersion } from "./kube-discovery";
 import { describeKubeError } from "./kube-errors";
+import { formatExecRef, kubeExecSource } from "./kube-exec";
 import { kubeLogSource } from "./kube-logs";
 import { RESOURCE_DEFS } from "./resources";
 
@@ -61,6 +62,7 @@ export class KubeSession extends EndpointSession {
       (resource, scope, st) => this.informerStates.upsert(informerStatus(resource, scope, st)),
       lingerMs,
     );
+    this.exec = kubeExecSource(this.client);
     // Pod and workload logs through the shared log streams (server/hub/log-stream.ts).
     this.logs = kubeLogSource(
       this.client,
@@ -97,6 +99,8 @@ export class KubeSession extends EndpointSession {
       pool: this.pool,
       store: (r) => this.store<KubeRow>(kubeStoreName(r))!,
       metricsAvailable: () => hasMetrics(this.discovery),
+      exec: (ns, pod, container, o) => this.exec!.open(formatExecRef(ns, pod, container), o),
+      describeError: (err) => describeKubeError(err),
     };
   }
 

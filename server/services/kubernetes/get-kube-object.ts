@@ -72,6 +72,7 @@ export async function getKubeObject(
       ...(typeof o.spec?.replicas === "number" ? { replicas: o.spec.replicas } : {}),
       ...(def.resource === "nodes" ? { unschedulable: o.spec?.unschedulable === true } : {}),
       ...containerNames(def.resource === "pods" ? o.spec : o.spec?.template?.spec),
+      ...(def.resource === "pods" ? { phase: s(o.status?.phase) } : {}),
     };
   });
 }

@@ -11,6 +11,9 @@ export interface ExecHandle {
   stream: Duplex;
   endpointId: string;
   containerId: string;
+  /** What each later event on this console is re-authorized with (a pod's: kube:exec in its namespace). */
+  permission?: "container:exec" | "kube:exec";
+  namespace?: string;
   /** Words for a failure of this endpoint (resize errors). */
   describeError(err: unknown): string;
 }

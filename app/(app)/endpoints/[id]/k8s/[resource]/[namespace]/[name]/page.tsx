@@ -67,6 +67,7 @@ export default async function KubeObjectPage(props: {
         canOperate={can(actor, "kube:operate", res)}
         canCluster={can(actor, "kube:cluster", { endpointId: id })}
         canReveal={can(actor, "kube:reveal-secret", res)}
+        canExec={can(actor, "kube:exec", res)}
       />
     </>
   );
