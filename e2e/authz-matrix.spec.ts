@@ -213,6 +213,7 @@ async function fixtures() {
     pod: "matrix-no-such-pod",
     yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: matrix\n",
     dryRun: true,
+    paused: true,
   };
   return { values, input };
 }

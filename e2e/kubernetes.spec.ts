@@ -140,3 +140,20 @@ test("a Deployment's logs merge its pods, each line labelled with pod and contai
   const out = page.getByRole("region", { name: "Logs" }).getByRole("log", { name: "Workload logs" });
   for (const pod of running()) await expect(out).toContainText(`[${pod}/main] e2e-tick`, { timeout: 60_000 });
 });
+
+test("a console in a pod: a command's output, then exit shown", async ({ page }) => {
+  const pod = kubectl("-n", NS, "get", "pods", "--field-selector=status.phase=Running", "-o", "jsonpath={.items[0].metadata.name}");
+  await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/pods/${NS}/${pod}`);
+  const consoleBox = page.getByRole("region", { name: "Console" });
+  await consoleBox.getByRole("button", { name: "Connect" }).click();
+  await expect(consoleBox.getByText("Connected", { exact: true })).toBeVisible();
+  const terminal = consoleBox.getByRole("application", { name: "Terminal" });
+  const rows = terminal.locator(".xterm-rows");
+  await terminal.click();
+  // Quoted and split, so only the output (never the echoed command line) carries the marker.
+  await page.keyboard.type("echo \"in-$(hostname)\"'-''end'\n");
+  await expect(rows).toContainText(`in-${pod}-end`);
+  await page.keyboard.type("exit 0\n");
+  await expect(rows).toContainText("[process exited with code 0]");
+  await expect(consoleBox.getByRole("button", { name: "Connect" })).toBeVisible();
+});

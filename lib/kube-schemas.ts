@@ -97,3 +97,25 @@ export const kubeListInput = z.object({
 /** A path segment for "no namespace" (cluster-scoped objects) in URLs: `/k8s/nodes/-/<name>`. */
 export const NO_NAMESPACE = "-";
 export const kubeNamespaceSegment = z.union([z.literal(NO_NAMESPACE), kubeNamespace]);
+
+export const kubeWorkloadRef = z.object({ endpointId, namespace: kubeNamespace, name: kubeName });
+export const kubePauseInput = kubeWorkloadRef.extend({ paused: z.boolean() });
+/** revision 0 (or absent): the revision before the current one. */
+export const kubeUndoInput = kubeWorkloadRef.extend({ revision: z.coerce.number().int().min(0).max(1_000_000).default(0) });
+export const kubeDrainInput = z.object({
+  endpointId,
+  node: kubeName,
+  /** Also evict pods no controller manages (they are gone for good), as kubectl drain --force. */
+  force: z.boolean().default(false),
+});
+export const kubeJobFromCronInput = kubeWorkloadRef;
+export const kubeReplaceInput = z.object({
+  endpointId,
+  resource: kubeResource,
+  namespace: kubeNamespace.optional(),
+  name: kubeName,
+  yaml: z
+    .string()
+    .min(1, "The YAML is empty")
+    .max(512 * 1024, "At most 512 KiB of YAML"),
+});

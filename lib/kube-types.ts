@@ -231,6 +231,8 @@ export interface KubeObjectDetail {
   uid: string;
   /** The object as YAML without bookkeeping; a Secret's values hidden. */
   yaml: string;
+  /** What "Edit YAML" starts from (with metadata.resourceVersion); absent for Secrets. */
+  editYaml?: string;
   conditions: KubeCondition[];
   events: EventRow[];
   /** Controller chain upwards: ReplicaSet, then Deployment... (nearest first). */
@@ -242,6 +244,8 @@ export interface KubeObjectDetail {
   initContainers?: string[];
   /** Pods: the phase (a console needs Running). */
   phase?: string;
+  /** Deployments: whether the rollout is paused. */
+  paused?: boolean;
 }
 
 /** What applying one YAML document does (dry run) or did. */
@@ -252,4 +256,15 @@ export interface ApplyResult {
   outcome: "created" | "configured" | "unchanged";
   /** A line diff of the object before and after, as YAML. */
   diff: string;
+}
+
+/** One revision of a Deployment's rollout (a ReplicaSet it owns), as `kubectl rollout history` lists them. */
+export interface KubeRevision {
+  revision: number;
+  replicaSet: string;
+  images: string[];
+  changeCause: string;
+  createdAt: string;
+  /** The ReplicaSet the Deployment runs now. */
+  current: boolean;
 }

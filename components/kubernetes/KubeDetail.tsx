@@ -2,11 +2,12 @@
 
 import { useState } from "react";
 import { type KubeLogKind, LOG_KINDS } from "@/lib/kube-logs";
-import type { KubeObjectDetail, KubeResource } from "@/lib/kube-types";
+import type { KubeObjectDetail, KubeResource, KubeRevision } from "@/lib/kube-types";
 import { revealSecretAction } from "@/server/actions/kubernetes/kube-actions";
 import { age } from "./kube-columns";
 import { ConsolePanel } from "../workbench/ConsolePanel";
 import { KubeLogsPanel } from "./KubeLogsPanel";
+import { DrainNode, EditYaml, RolloutPanel, RunCronJob } from "./KubeVerbs";
 import { ObjectActions, ScaleControl } from "./WorkloadActions";
 
 const th = "py-1 pr-3";
@@ -21,8 +22,11 @@ export function KubeDetail(props: {
   canCluster: boolean;
   canReveal: boolean;
   canExec: boolean;
+  /** Deployments: the rollout's revisions. */
+  history?: KubeRevision[];
 }) {
   const d = props.detail;
+  const canWrite = d.namespace ? props.canOperate : props.canCluster;
   return (
     <div className="space-y-6">
       <ObjectActions
@@ -45,6 +49,20 @@ export function KubeDetail(props: {
             replicas={d.replicas}
           />
         )}
+      {props.resource === "cronjobs" && props.canOperate && d.namespace && (
+        <RunCronJob endpointId={props.endpointId} namespace={d.namespace} name={d.name} />
+      )}
+      {props.resource === "nodes" && props.canCluster && <DrainNode endpointId={props.endpointId} node={d.name} />}
+      {props.resource === "deployments" && d.namespace && props.history && (
+        <RolloutPanel
+          endpointId={props.endpointId}
+          namespace={d.namespace}
+          name={d.name}
+          paused={d.paused ?? false}
+          history={props.history}
+          canOperate={props.canOperate}
+        />
+      )}
       {d.conditions.length > 0 && (
         <section aria-label="Conditions">
           <h2 className="mb-1 text-lg font-semibold">Conditions</h2>
@@ -124,6 +142,15 @@ export function KubeDetail(props: {
       </section>
       {props.resource === "secrets" && props.canReveal && d.namespace && (
         <RevealSecret endpointId={props.endpointId} namespace={d.namespace} name={d.name} />
+      )}
+      {canWrite && d.editYaml && (
+        <EditYaml
+          endpointId={props.endpointId}
+          resource={props.resource}
+          namespace={d.namespace}
+          name={d.name}
+          yaml={d.editYaml}
+        />
       )}
       <section aria-label="YAML">
         <h2 className="mb-1 text-lg font-semibold">YAML</h2>

@@ -12,6 +12,13 @@ import { hideSecretValues, tidyForYaml } from "./object-yaml";
 
 const s = (v: unknown) => (typeof v === "string" ? v : "");
 
+/** What "Edit YAML" starts from: the object as stored, with its resourceVersion, without managedFields and status. */
+function editable(o: KubeObject): KubeObject {
+  const { status: _status, ...rest } = structuredClone(o);
+  if (rest.metadata) delete rest.metadata.managedFields;
+  return rest;
+}
+
 /** Container names of a pod spec (a pod's, or a workload's template), for the logs' container picker. */
 function containerNames(spec: KubeObject["spec"]): Pick<KubeObjectDetail, "containers" | "initContainers"> {
   if (!spec || !Array.isArray(spec.containers)) return {};
@@ -66,6 +73,7 @@ export async function getKubeObject(
       namespace: ns,
       uid,
       yaml: yaml.dump(shown, { noRefs: true, lineWidth: 160 }),
+      ...(def.resource === "secrets" ? {} : { editYaml: yaml.dump(editable(o), { noRefs: true, lineWidth: 160 }) }),
       conditions,
       events: (evs.items ?? []).map(mapEvent).sort((a, b) => b.lastSeen.localeCompare(a.lastSeen)),
       owners: await ownerChain(k, o),
@@ -73,6 +81,7 @@ export async function getKubeObject(
       ...(def.resource === "nodes" ? { unschedulable: o.spec?.unschedulable === true } : {}),
       ...containerNames(def.resource === "pods" ? o.spec : o.spec?.template?.spec),
       ...(def.resource === "pods" ? { phase: s(o.status?.phase) } : {}),
+      ...(def.resource === "deployments" ? { paused: o.spec?.paused === true } : {}),
     };
   });
 }

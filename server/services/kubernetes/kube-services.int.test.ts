@@ -21,6 +21,10 @@ import { applyYaml } from "./apply-yaml";
 import { deleteKubeObject } from "./delete-kube-object";
 import { getKubeObject, revealSecret } from "./get-kube-object";
 import { getPodLogs } from "./pod-logs";
+import { createJobFromCronJob } from "./create-job-from-cronjob";
+import { drainNode } from "./drain-node";
+import { replaceKubeObject } from "./replace-kube-object";
+import { pauseRollout, rolloutHistory, undoRollout } from "./rollout-verbs";
 import { cordonNode, restartWorkload, scaleWorkload } from "./workload-verbs";
 
 // The Kubernetes services against the rig's real cluster. What Berth does, kubectl confirms; what kubectl does, the
@@ -211,4 +215,128 @@ describe("secrets", () => {
     expect(await revealSecret(admin, { endpointId: EP, namespace: NS, name: "pw" })).toEqual({ password: "hunter2" });
     expect((await audits("k8s.secret.reveal")).map((a) => a.outcome).sort()).toEqual(["denied", "success"]);
   });
+});
+
+describe("rollouts", () => {
+  const ref = { endpointId: EP, namespace: NS, name: "web" };
+  type Deploy = { spec: { paused?: boolean; template: { metadata: { annotations?: Record<string, string> } } } };
+  it("lists revisions as kubectl does, rolls back to one, pauses and resumes", async () => {
+    // The restart above made revision 2; revision 1 has no restartedAt annotation.
+    const before = await waitFor("two revisions", async () => {
+      const h = await rolloutHistory(viewer, ref);
+      return h.length >= 2 ? h : null;
+    });
+    expect(before.at(-1)?.current).toBe(true);
+    const first = before[0]!;
+    expect((await kubectl(["-n", NS, "rollout", "history", "deploy/web"])).includes(String(first.revision))).toBe(true);
+    await expect(undoRollout(viewer, { ...ref, revision: first.revision })).rejects.toThrow(/not allowed/);
+    expect(await undoRollout(operator, { ...ref, revision: first.revision })).toEqual({ revision: first.revision });
+    await waitFor("the old template back", async () => {
+      const d = await kubectlJson<Deploy>(["-n", NS, "get", "deploy", "web"]);
+      return !d.spec.template.metadata.annotations?.["kubectl.kubernetes.io/restartedAt"];
+    });
+    // kubectl numbers the rolled-back ReplicaSet as the newest revision, as after `kubectl rollout undo`.
+    await waitFor("revision renumbered", async () => {
+      const h = await rolloutHistory(viewer, ref);
+      return h.at(-1)?.replicaSet === first.replicaSet && h.at(-1)?.current;
+    });
+    await pauseRollout(operator, { ...ref, paused: true });
+    expect((await kubectlJson<Deploy>(["-n", NS, "get", "deploy", "web"])).spec.paused).toBe(true);
+    await pauseRollout(operator, { ...ref, paused: false });
+    expect((await kubectlJson<Deploy>(["-n", NS, "get", "deploy", "web"])).spec.paused).toBeFalsy();
+    const undos = (await audits("k8s.rollout-undo")).map((a) => a.outcome).sort();
+    expect(undos).toEqual(["denied", "success"]);
+  }, 120_000);
+});
+
+describe("edit YAML", () => {
+  it("saves an edit that kubectl then sees, and refuses one made on a stale copy", async () => {
+    await kubectl(["-n", NS, "create", "configmap", "edited", "--from-literal=k=v1"]);
+    const d = await getKubeObject(viewer, { endpointId: EP, resource: "configmaps", namespace: NS, name: "edited" });
+    expect(d.editYaml).toMatch(/resourceVersion: '?\d+/);
+    const edit = (y: string, v: string) => y.replace(/k: v1\b/, `k: ${v}`);
+    await replaceKubeObject(operator, {
+      endpointId: EP,
+      resource: "configmaps",
+      namespace: NS,
+      name: "edited",
+      yaml: edit(d.editYaml!, "v2"),
+    });
+    expect(await kubectl(["-n", NS, "get", "configmap", "edited", "-o", "jsonpath={.data.k}"])).toBe("v2");
+    // Someone else changed it since d was read: the stale edit is refused and nothing changes.
+    await expect(
+      replaceKubeObject(operator, {
+        endpointId: EP,
+        resource: "configmaps",
+        namespace: NS,
+        name: "edited",
+        yaml: edit(d.editYaml!, "v3"),
+      }),
+    ).rejects.toThrow(/changed this object after you opened it/);
+    expect(await kubectl(["-n", NS, "get", "configmap", "edited", "-o", "jsonpath={.data.k}"])).toBe("v2");
+    await expect(
+      replaceKubeObject(operator, {
+        endpointId: EP,
+        resource: "configmaps",
+        namespace: NS,
+        name: "edited",
+        yaml: d.editYaml!.replace("name: edited", "name: renamed"),
+      }),
+    ).rejects.toThrow(/name must stay edited/);
+  });
+});
+
+describe("cronjobs and drains", () => {
+  it("runs a CronJob now: kubectl sees a Job it owns, marked manual", async () => {
+    const cj = `apiVersion: batch/v1beta1
+kind: CronJob
+metadata: { name: nightly, namespace: ${NS} }
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{ name: main, image: ${rig.image}, imagePullPolicy: Never, command: ["/bin/sh", "-c", "echo ran"] }]
+`;
+    await kubectl(["apply", "-f", "-"], cj);
+    const { job } = await createJobFromCronJob(operator, { endpointId: EP, namespace: NS, name: "nightly" });
+    type Job = { metadata: { annotations: Record<string, string>; ownerReferences: { kind: string; name: string }[] } };
+    const got = await kubectlJson<Job>(["-n", NS, "get", "job", job]);
+    expect(got.metadata.ownerReferences[0]).toMatchObject({ kind: "CronJob", name: "nightly" });
+    expect(got.metadata.annotations["cronjob.kubernetes.io/instantiate"]).toBe("manual");
+    await expect(createJobFromCronJob(viewer, { endpointId: EP, namespace: NS, name: "nightly" })).rejects.toThrow(
+      /not allowed/,
+    );
+  });
+
+  it("drains the node: refuses while an unmanaged pod would be lost, evicts with force; admins only", async () => {
+    const node = process.env.BERTH_TEST_KUBE_NODE ?? "berth-node";
+    const bare = `apiVersion: v1
+kind: Pod
+metadata: { name: bare, namespace: ${NS} }
+spec:
+  terminationGracePeriodSeconds: 1
+  containers: [{ name: main, image: ${rig.image}, imagePullPolicy: Never, command: ["/bin/sh", "-c", "sleep 3600"] }]
+`;
+    await kubectl(["apply", "-f", "-"], bare);
+    await waitFor("bare pod on the node", async () =>
+      (await kubectl(["-n", NS, "get", "pod", "bare", "-o", "jsonpath={.spec.nodeName}"])).trim() === node,
+    );
+    try {
+      await expect(drainNode(operator, { endpointId: EP, node, force: true })).rejects.toThrow(/not allowed/);
+      await expect(drainNode(admin, { endpointId: EP, node, force: false })).rejects.toThrow(/no controller manages/);
+      expect((await kubectl(["get", "node", node, "--no-headers"])).includes("SchedulingDisabled")).toBe(false);
+      const r = await drainNode(admin, { endpointId: EP, node, force: true });
+      expect(r.evicted).toContain(`${NS}/bare`);
+      expect((await kubectl(["get", "node", node, "--no-headers"])).includes("SchedulingDisabled")).toBe(true);
+      await waitFor("bare evicted", async () => {
+        const pods = await kubectlJson(["-n", NS, "get", "pods"]);
+        return !pods.items.some((p) => p.metadata.name === "bare");
+      });
+    } finally {
+      await kubectl(["uncordon", node]);
+    }
+  }, 120_000);
 });

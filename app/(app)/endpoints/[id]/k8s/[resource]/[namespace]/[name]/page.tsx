@@ -6,6 +6,7 @@ import { UserError } from "@/lib/errors";
 import { CLUSTER_SCOPED, KUBE_RESOURCES, type KubeResource } from "@/lib/kube-types";
 import { can } from "@/lib/policy";
 import { getKubeObject } from "@/server/services/kubernetes/get-kube-object";
+import { rolloutHistory } from "@/server/services/kubernetes/rollout-verbs";
 import { kubeTitle } from "@/app/(app)/endpoints/[id]/k8s/kube-title";
 import { kubeBase, kubePage } from "@/app/(app)/endpoints/[id]/k8s/kube-page";
 
@@ -33,6 +34,10 @@ export default async function KubeObjectPage(props: {
     throw err;
   }
   const res = { endpointId: id, namespace };
+  const history =
+    resource === "deployments" && namespace
+      ? await rolloutHistory(actor, { endpointId: id, namespace, name }).catch(() => undefined)
+      : undefined;
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">
@@ -68,6 +73,7 @@ export default async function KubeObjectPage(props: {
         canCluster={can(actor, "kube:cluster", { endpointId: id })}
         canReveal={can(actor, "kube:reveal-secret", res)}
         canExec={can(actor, "kube:exec", res)}
+        history={history}
       />
     </>
   );

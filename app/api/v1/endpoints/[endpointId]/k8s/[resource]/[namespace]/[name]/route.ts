@@ -4,6 +4,7 @@ import { endpointId } from "@/lib/schemas";
 import { defineRoute } from "@/server/entry/route";
 import { deleteKubeObject } from "@/server/services/kubernetes/delete-kube-object";
 import { getKubeObject } from "@/server/services/kubernetes/get-kube-object";
+import { replaceKubeObject } from "@/server/services/kubernetes/replace-kube-object";
 
 export const dynamic = "force-dynamic";
 
@@ -38,4 +39,18 @@ export const DELETE = defineRoute(
     await deleteKubeObject(actor, { ...ref(params), propagation: query.propagation }, { source: "api" });
     return new Response(null, { status: 204 });
   },
+);
+
+/**
+ * PUT .../k8s/{resource}/{namespace|-}/{name} { yaml }: saves an edited object. The YAML must carry the
+ * metadata.resourceVersion it was read at; a change by anyone else since is refused with 409 and nothing is saved.
+ */
+export const PUT = defineRoute(
+  {
+    name: "api.k8s.edit",
+    schema: z.object({ params, body: z.object({ yaml: z.string().min(1).max(512 * 1024) }) }),
+    permission: "kube:operate",
+    resource: (i) => ({ endpointId: i.params.endpointId, namespace: ref(i.params).namespace }),
+  },
+  (actor, { params, body }) => replaceKubeObject(actor, { ...ref(params), yaml: body.yaml }, { source: "api" }),
 );

@@ -1,0 +1,233 @@
+/**
+ * Kubernetes at scale: 20,000 pods in 200 namespaces (Pending: their nodeSelector matches no node, so the one node is
+ * not flooded), listed in Chromium. Prints the time to the first page of the all-pods list (cold: Berth's informer
+ * lists from the API server; warm: the shared informer is already live), Berth's RSS, and the watch -> browser
+ * latency of a pod change while all pods are listed, beside `kubectl get pods -A` timed in the same run.
+ *
+ *   npm run build && source $BERTH_RIG_DIR/env && npx tsx bench/kubernetes.ts
+ *   BENCH_NAMESPACES=200 BENCH_PODS_PER_NS=100 BENCH_CHANGES=20
+ *
+ * A script, not a test. Latency: a watch of its own on the API server stamps each ADDED/DELETED event as it
+ * arrives; a MutationObserver in the page stamps the moment the pod's row appears or goes (same clock, same
+ * machine). The bench pods are named to sort first, so their rows are in the rendered window. Everything it made
+ * it removes (namespaces by label, Berth by its pid).
+ */
+
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import https from "node:https";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { chromium } from "playwright-core";
+import { cleanups, intEnv, loadRigEnv, processTree, rssMiB, runCleanups, signIn, sleep, startBerth } from "./support";
+
+loadRigEnv();
+const NAMESPACES = intEnv("BENCH_NAMESPACES", 200, 1, 1000);
+const PER_NS = intEnv("BENCH_PODS_PER_NS", 100, 1, 1000);
+const CHANGES = intEnv("BENCH_CHANGES", 20, 1, 200);
+const tag = `k8s${randomBytes(3).toString("hex")}`;
+const run = promisify(execFile);
+const env = (k: string) => {
+  const v = process.env[k];
+  if (!v) throw new Error(`${k} not set: start the rig (scripts/rig/up.sh) and source $BERTH_RIG_DIR/env`);
+  return v;
+};
+const kubeconfig = env("BERTH_TEST_KUBECONFIG");
+const server = new URL(env("BERTH_TEST_KUBE_SERVER"));
+const token = env("BERTH_TEST_KUBE_TOKEN");
+const ca = fs.readFileSync(env("BERTH_TEST_KUBE_CA"), "utf8");
+const image = process.env.BERTH_TEST_KUBE_IMAGE ?? "berth-test/busybox:latest";
+
+async function kubectl(args: string[], stdin?: string): Promise<string> {
+  const p = run("kubectl", ["--kubeconfig", kubeconfig, ...args], { maxBuffer: 512 * 1024 * 1024 });
+  if (stdin !== undefined) p.child.stdin?.end(stdin);
+  return (await p).stdout;
+}
+
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
+  return `n=${s.length} p50 ${q(0.5).toFixed(0)} ms, p95 ${q(0.95).toFixed(0)} ms, max ${(s.at(-1) ?? Number.NaN).toFixed(0)} ms`;
+}
+
+async function pool<T>(items: T[], width: number, fn: (x: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+const pod = (ns: string, name: string) => ({
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name, namespace: ns, labels: { "berth-bench": tag } },
+  spec: {
+    nodeSelector: { "berth-bench/nowhere": "true" },
+    terminationGracePeriodSeconds: 0,
+    containers: [{ name: "main", image, imagePullPolicy: "Never" }],
+  },
+});
+
+async function makePods(): Promise<string[]> {
+  cleanups.push({
+    label: "delete bench namespaces",
+    run: async () => {
+      await kubectl(["delete", "namespace", "-l", `berth-bench=${tag}`, "--wait=false"]).catch(() => "");
+      console.log("bench namespaces deleted (the cluster removes their pods in the background)");
+    },
+  });
+  const names = Array.from({ length: NAMESPACES }, (_, i) => `bench-${tag}-${String(i).padStart(3, "0")}`);
+  const t0 = performance.now();
+  await pool(names, 4, async (ns) => {
+    const items = [
+      { apiVersion: "v1", kind: "Namespace", metadata: { name: ns, labels: { "berth-bench": tag } } },
+      ...Array.from({ length: PER_NS }, (_, j) => pod(ns, `p-${String(j).padStart(4, "0")}`)),
+    ];
+    await kubectl(["apply", "-f", "-"], JSON.stringify({ apiVersion: "v1", kind: "List", items }));
+  });
+  console.log(`created ${NAMESPACES * PER_NS} pods in ${NAMESPACES} namespaces in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return names;
+}
+
+/** The bench's own watch on all pods: when each ADDED/DELETED event for a name reaches this process (Date.now()). */
+function watchPods(rv: string) {
+  const seen = new Map<string, number>();
+  const req = https.request(
+    {
+      host: server.hostname,
+      port: server.port,
+      path: `/api/v1/pods?watch=1&resourceVersion=${rv}&labelSelector=berth-bench-probe%3D${tag}`,
+      headers: { Authorization: `Bearer ${token}` },
+      ca,
+    },
+    (res) => {
+      let buf = "";
+      res.on("data", (c: Buffer) => {
+        buf += c.toString("utf8");
+        for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
+          const line = buf.slice(0, i);
+          buf = buf.slice(i + 1);
+          try {
+            const ev = JSON.parse(line) as { type: string; object: { metadata: { name: string } } };
+            seen.set(`${ev.type}:${ev.object.metadata.name}`, Date.now());
+          } catch {
+            // a partial line
+          }
+        }
+      });
+    },
+  );
+  req.end();
+  cleanups.push({ label: "close the bench watch", run: () => void req.destroy() });
+  return seen;
+}
+
+async function main() {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "berth-bench-k8s-"));
+  cleanups.push({ label: "remove temp dir", run: () => fs.rmSync(tmp, { recursive: true, force: true }) });
+  const names = await makePods();
+  const probeNs = names[0]!;
+
+  const kc: number[] = [];
+  let kubectlLines = 0;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    kubectlLines = (await kubectl(["get", "pods", "-A"])).trim().split("\n").length - 1;
+    kc.push(performance.now() - t);
+  }
+
+  const password = randomBytes(12).toString("hex");
+  const { child, base } = await startBerth(tmp, password);
+  const session = await signIn(base, "admin", password);
+  const add = await fetch(`${base}/api/v1/endpoints`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: `next-auth.session-token=${session}`, origin: base },
+    body: JSON.stringify({ name: "bench", connection: { mode: "token", server: server.href, token, ca } }),
+  });
+  if (add.status !== 201) throw new Error(`could not add the cluster: ${add.status} ${await add.text()}`);
+  const endpointId = ((await add.json()) as { id: string }).id;
+
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
+  });
+  cleanups.push({ label: "close Chromium", run: () => browser.close() });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies([{ name: "next-auth.session-token", value: session, url: base }]);
+  const page = await context.newPage();
+  const url = `${base}/endpoints/${encodeURIComponent(endpointId)}/k8s/pods`;
+  const total = NAMESPACES * PER_NS;
+
+  /** Opens the all-pods list; ms to the first rendered row and to the whole list counted live. */
+  const open = async () => {
+    const t0 = Date.now();
+    await page.goto(url);
+    await page.locator("table tbody th").first().waitFor({ timeout: 300_000 });
+    const first = Date.now() - t0;
+    await page.getByRole("status").filter({ hasText: /pods, live/ }).waitFor({ timeout: 300_000 });
+    await page.waitForFunction((n) => /(\d+) pods, live/.exec(document.body.innerText)?.[1] === String(n), total, {
+      timeout: 300_000,
+    });
+    return { first, all: Date.now() - t0 };
+  };
+  const cold = await open();
+  const berthPids = [...processTree(child.pid!)];
+  const rss = () => berthPids.reduce((sum, pid) => sum + rssMiB(pid), 0);
+  const rssListed = rss();
+  const warm = await open();
+
+  // Watch -> browser: bench pods named to sort first appear and go while all pods are listed.
+  const rv = JSON.parse(await kubectl(["get", "--raw", "/api/v1/pods?limit=1"])).metadata.resourceVersion as string;
+  const seen = watchPods(rv);
+  await page.evaluate(() => {
+    const w = window as unknown as { __rows: Map<string, number> };
+    w.__rows = new Map();
+    const mark = () => {
+      const now = Date.now();
+      const names = new Set([...document.querySelectorAll("table tbody th")].map((th) => th.textContent ?? ""));
+      for (const n of names) if (!w.__rows.has(`in:${n}`)) w.__rows.set(`in:${n}`, now);
+      for (const k of [...w.__rows.keys()])
+        if (k.startsWith("in:") && !names.has(k.slice(3)) && !w.__rows.has(`out:${k.slice(3)}`))
+          w.__rows.set(`out:${k.slice(3)}`, now);
+    };
+    new MutationObserver(mark).observe(document.querySelector("table tbody")!, { childList: true, subtree: true });
+    mark();
+  });
+  const addLat: number[] = [];
+  const delLat: number[] = [];
+  for (let i = 0; i < CHANGES; i++) {
+    const name = `aaaa-probe-${String(i).padStart(3, "0")}`;
+    const p = pod(probeNs, name);
+    p.metadata.labels = { ...p.metadata.labels, "berth-bench-probe": tag };
+    await kubectl(["apply", "-f", "-"], JSON.stringify(p));
+    const rows = async () => new Map(await page.evaluate(() => [...(window as unknown as { __rows: Map<string, number> }).__rows]));
+    const until = Date.now() + 30_000;
+    while (Date.now() < until && !((await rows()).has(`in:${name}`) && seen.has(`ADDED:${name}`))) await sleep(50);
+    const r1 = await rows();
+    if (r1.has(`in:${name}`) && seen.has(`ADDED:${name}`)) addLat.push(r1.get(`in:${name}`)! - seen.get(`ADDED:${name}`)!);
+    await kubectl(["-n", probeNs, "delete", "pod", name, "--grace-period=0", "--force"]).catch(() => "");
+    const until2 = Date.now() + 30_000;
+    while (Date.now() < until2 && !((await rows()).has(`out:${name}`) && seen.has(`DELETED:${name}`))) await sleep(50);
+    const r2 = await rows();
+    if (r2.has(`out:${name}`) && seen.has(`DELETED:${name}`)) delLat.push(r2.get(`out:${name}`)! - seen.get(`DELETED:${name}`)!);
+  }
+  const rssEnd = rss();
+
+  console.log(`\nKubernetes bench: ${total} Pending pods in ${NAMESPACES} namespaces (Chromium ${browser.version()})`);
+  console.log(`kubectl get pods -A: ${kubectlLines} pods listed; ${kc.map((x) => `${x.toFixed(0)} ms`).join(", ")}`);
+  console.log(`Berth all-pods list, cold (informer lists ${total} pods): first row ${cold.first} ms; all ${total} counted live ${cold.all} ms`);
+  console.log(`Berth all-pods list, warm (shared informer live):       first row ${warm.first} ms; all counted live ${warm.all} ms`);
+  console.log(`Berth RSS (process tree): ${rssListed.toFixed(0)} MiB with all pods listed, ${rssEnd.toFixed(0)} MiB at the end`);
+  console.log(`watch event -> row in the browser: added ${stats(addLat)}; deleted ${stats(delLat)}`);
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => runCleanups());
