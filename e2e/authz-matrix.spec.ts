@@ -375,6 +375,9 @@ const TOPIC_VALUES: Record<string, string> = {
   since: "all",
   timestamps: "0",
   resource: "services",
+  // Kubernetes log topics: a pod that does not exist (an allowed subscriber gets an error state, not a refusal).
+  logKind: "pods",
+  previous: "0",
 };
 
 function topicName(pattern: string, liveId: string, endpointId = ENDPOINT): string {

@@ -268,3 +268,25 @@ export interface KubeRevision {
   /** The ReplicaSet the Deployment runs now. */
   current: boolean;
 }
+
+/** A CustomResourceDefinition as Berth lists it: where its objects live and the columns kubectl prints for them. */
+export interface CrdInfo {
+  /** plural.group, the CRD's own name. */
+  name: string;
+  group: string;
+  version: string;
+  kind: string;
+  plural: string;
+  namespaced: boolean;
+  /** additionalPrinterColumns of the version listed (priority 0: what `kubectl get` shows without -o wide). */
+  columns: { name: string; type: string; jsonPath: string; description: string }[];
+}
+
+/** One custom object as a list row: the printer columns' values, in the CRD's column order. */
+export interface CustomRow {
+  id: string;
+  name: string;
+  namespace?: string;
+  createdAt: string;
+  cells: string[];
+}

@@ -183,6 +183,7 @@ const LABELS: Record<string, string> = {
   workloads: "Workloads",
   k8s: "Cluster",
   apply: "Apply YAML",
+  crds: "Custom resources",
   namespaces: "Namespaces",
   pods: "Pods",
   deployments: "Deployments",

@@ -211,3 +211,50 @@ describe("console in a pod", () => {
     viewer.close();
   }, 120_000);
 });
+
+describe("custom resources", () => {
+  it("lists a CRD's objects live with its printer columns, in the viewer's namespace only", async () => {
+    const plural = `berthwidgets${Date.now().toString(36)}`;
+    const crdName = `${plural}.bench.berth.test`;
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: ${crdName} }
+spec:
+  group: bench.berth.test
+  scope: Namespaced
+  names: { plural: ${plural}, singular: w${plural}, kind: BerthWidget${Date.now().toString(36)} }
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } }
+      additionalPrinterColumns:
+        - { name: Size, type: integer, jsonPath: .spec.size }
+        - { name: Color, type: string, jsonPath: .spec.color }
+`;
+    await kubectl(["apply", "-f", "-"], crd);
+    try {
+      await kubectl(["wait", "--for=condition=Established", `crd/${crdName}`, "--timeout=60s"]);
+      const kind = (await kubectl(["get", "crd", crdName, "-o", "jsonpath={.spec.names.kind}"])).trim();
+      const obj = (size: number) =>
+        `apiVersion: bench.berth.test/v1\nkind: ${kind}\nmetadata: { name: w1, namespace: ${A} }\nspec: { size: ${size}, color: blue }\n`;
+      await kubectl(["apply", "-f", "-"], obj(3));
+      const viewer = await h.connect("viewer");
+      const topic = `endpoint:${KUBE}:ns:${A}:k8scr:${crdName}`;
+      const rows = new Map<string, { cells: string[] }>();
+      viewer.on("diff", (m: { topic: string; diff: { upsert: { id: string; cells: string[] }[] } }) => {
+        if (m.topic === topic) for (const r of m.diff.upsert) rows.set(r.id, r);
+      });
+      expect((await ask<SubReply<unknown>>(viewer, "subscribe", topic)).ok).toBe(true);
+      await waitFor("the row", () => rows.get(`${A}/w1`)?.cells.join(",") === "3,blue", 30_000);
+      await kubectl(["apply", "-f", "-"], obj(7));
+      await waitFor("the change", () => rows.get(`${A}/w1`)?.cells[0] === "7", 30_000);
+      expect((await ask<SubReply<unknown>>(viewer, "subscribe", `endpoint:${KUBE}:ns:-:k8scr:${crdName}`)).ok).toBe(
+        false,
+      );
+      viewer.close();
+    } finally {
+      await kubectl(["delete", "crd", crdName, "--wait=false"]).catch(() => "");
+    }
+  }, 120_000);
+});

@@ -1,6 +1,7 @@
 import { matchTopic, storeTopicPattern, type Topic } from "@/lib/topics";
 import { storeSpecs } from "@/server/endpoints/registry";
 import { endpointsTopic, topologyTopic } from "./endpoint-topics";
+import { kubeCustomHandler } from "./kube-custom-handler";
 import { kubeLogsHandler } from "./kube-logs-handler";
 import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
 import { storeTopic } from "./store-topic";
@@ -23,6 +24,7 @@ const HANDLERS: readonly TopicHandler[] = [
   statsHandler,
   usageHandler,
   kubeLogsHandler,
+  kubeCustomHandler,
   storeTopic,
 ];
 

@@ -1,7 +1,8 @@
 import type { EndpointHealth } from "@/lib/domain";
-import type { KubeResource, KubeRow } from "@/lib/kube-types";
+import type { CrdInfo, CustomRow, KubeResource, KubeRow } from "@/lib/kube-types";
 import type { KeyedStore } from "../keyed-store";
 import type { ExecOptions, ExecProcess } from "../session";
+import type { Informer } from "./informer";
 import type { InformerPool } from "./informer-pool";
 import type { KubeClient } from "./kube-client";
 import type { Discovery } from "./kube-discovery";
@@ -24,4 +25,8 @@ export interface KubeAccess {
   exec(namespace: string, pod: string, container: string, o: ExecOptions): Promise<ExecProcess>;
   /** Words a user can act on for an error of this cluster. */
   describeError(err: unknown): string;
+  /** CustomResourceDefinitions, and a live list of one's objects (not started: the caller starts and stops it). */
+  listCrds(): Promise<CrdInfo[]>;
+  getCrd(name: string): Promise<CrdInfo | null>;
+  customInformer(crd: CrdInfo, namespace?: string): Informer<CustomRow>;
 }

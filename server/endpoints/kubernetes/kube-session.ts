@@ -9,6 +9,7 @@ import { KubeClient } from "./kube-client";
 import { type KubeCredentials, kubeConfigFor } from "./kube-config";
 import { type Discovery, discover, getVersion, hasMetrics, servedVersion } from "./kube-discovery";
 import { describeKubeError } from "./kube-errors";
+import { customInformer, getCrd, listCrds } from "./custom-resources";
 import { formatExecRef, kubeExecSource } from "./kube-exec";
 import { kubeLogSource } from "./kube-logs";
 import { RESOURCE_DEFS } from "./resources";
@@ -101,6 +102,9 @@ export class KubeSession extends EndpointSession {
       metricsAvailable: () => hasMetrics(this.discovery),
       exec: (ns, pod, container, o) => this.exec!.open(formatExecRef(ns, pod, container), o),
       describeError: (err) => describeKubeError(err),
+      listCrds: () => listCrds(this.client),
+      getCrd: (name) => getCrd(this.client, name),
+      customInformer: (crd, ns) => customInformer(this.client, crd, ns),
     };
   }
 
