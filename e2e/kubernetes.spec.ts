@@ -70,6 +70,43 @@ test("add a Kubernetes endpoint with a server URL, token and CA; wrong token exp
   await expect(view.row(NAME)).toContainText("v1.20.2");
 });
 
+test("a kubeconfig with several contexts: the picked one is used, the current one explained", async ({ page }) => {
+  const ca = Buffer.from(fs.readFileSync(requireEnv("BERTH_TEST_KUBE_CA"))).toString("base64");
+  const kubeconfig = `apiVersion: v1
+kind: Config
+current-context: nowhere
+clusters:
+  - name: nowhere
+    cluster: { server: "https://127.0.0.1:1", certificate-authority-data: ${ca} }
+  - name: rig
+    cluster: { server: "${requireEnv("BERTH_TEST_KUBE_SERVER")}", certificate-authority-data: ${ca} }
+users:
+  - name: admin
+    user: { token: "${requireEnv("BERTH_TEST_KUBE_TOKEN")}" }
+contexts:
+  - name: nowhere
+    context: { cluster: nowhere, user: admin }
+  - name: rig-admin
+    context: { cluster: rig, user: admin }
+`;
+  const view = new EndpointsPage(page);
+  await view.open();
+  const form = await view.startAdd();
+  await view.field(form, "Name").fill(`${NAME}-ctx`);
+  await form.getByLabel("Connection type").selectOption({ label: "Kubernetes: kubeconfig" });
+  await form.getByLabel("Kubeconfig", { exact: true }).fill(kubeconfig);
+  const context = form.getByLabel("Context");
+  await expect(context.locator("option")).toHaveText(["Current context (nowhere)", "nowhere", "rig-admin"]);
+  await view.save(form);
+  await expect(form.getByRole("alert")).toHaveText(/Could not connect: .*(refused|127\.0\.0\.1:1)/);
+  await context.selectOption("rig-admin");
+  await view.save(form);
+  await expect(form).toHaveCount(0);
+  await expect(view.row(`${NAME}-ctx`)).toContainText("v1.20.2");
+  // The stored endpoint never sends the token back to a browser.
+  expect(await page.content()).not.toContain(requireEnv("BERTH_TEST_KUBE_TOKEN"));
+});
+
 test("the pods list is live: a pod kubectl deletes disappears, its replacement appears", async ({ page }) => {
   const view = new EndpointsPage(page);
   await view.open();
