@@ -39,13 +39,27 @@ export const MAX_STATUS_ITEMS = 100;
  * One thing a page shows. A container is referenced by its name on the endpoint, not its id: Recreate and Edit
  * replace the id but keep the name, so the item survives them (a rename makes the item show as down).
  */
-export const statusItemInput = z.object({
-  endpointId,
-  /** A container (by name), or a swarm service (by name): up while its running tasks reach the replicas wanted. */
-  kind: z.enum(["container", "service"]).default("container"),
-  ref: containerRef,
-  displayName: statusDisplayName,
-});
+/** A Kubernetes Deployment on a status page: "namespace/name". */
+const deploymentRef = z
+  .string()
+  .max(317)
+  .regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\/[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, "Not a namespace/name");
+
+export const statusItemInput = z
+  .object({
+    endpointId,
+    /**
+     * A container (by name); a swarm service (by name): up while its running tasks reach the replicas wanted; a
+     * Kubernetes Deployment ("namespace/name"): up while its ready replicas reach the replicas wanted.
+     */
+    kind: z.enum(["container", "service", "deployment"]).default("container"),
+    ref: z.union([containerRef, deploymentRef]),
+    displayName: statusDisplayName,
+  })
+  .refine((i) => (i.kind === "deployment") === i.ref.includes("/"), {
+    message: "A Deployment is named namespace/name; a container or service by its name",
+    path: ["ref"],
+  });
 export type StatusItemInput = z.infer<typeof statusItemInput>;
 
 export const saveStatusPageInput = z
@@ -62,7 +76,7 @@ export const saveStatusPageInput = z
         ctx.addIssue({
           code: "custom",
           path: ["items", i, "ref"],
-          message: `${item.kind === "service" ? "Service" : "Container"} ${item.ref} is on this page twice`,
+          message: `${item.kind === "service" ? "Service" : item.kind === "deployment" ? "Deployment" : "Container"} ${item.ref} is on this page twice`,
         });
       }
       seen.add(key);

@@ -75,6 +75,21 @@ export function containerLiveState(
   return { state: "up", health: healthFromStatus(c.status) };
 }
 
+/**
+ * A Kubernetes Deployment (a list row with `ready` as "3/3"): up while its ready replicas reach the replicas it
+ * wants (ready >= desired); unknown until the endpoint is up and the Deployment is listed (an informer syncing).
+ */
+export function deploymentLiveState(
+  d: { ready: string; replicas: number } | undefined,
+  endpointUp: boolean,
+  listed: boolean,
+): Omit<LiveItemState, "since"> {
+  if (!endpointUp || !listed) return { state: "unknown", health: "none" };
+  if (!d) return { state: "down", health: "none" };
+  const ready = Number(d.ready.split("/")[0]);
+  return { state: Number.isFinite(ready) && ready >= d.replicas ? "up" : "down", health: "none" };
+}
+
 /** A swarm service: up while its running tasks reach the replicas it wants (and it wants some). */
 export function serviceLiveState(
   s: Pick<SwarmService, "running" | "desired"> | undefined,
@@ -159,4 +174,6 @@ export interface StatusSource {
   containers: string[];
   /** Swarm services, when the endpoint is a swarm manager. */
   services?: string[];
+  /** Kubernetes Deployments ("namespace/name"), when the endpoint is a cluster. */
+  deployments?: string[];
 }

@@ -8,14 +8,21 @@ import { createStatusPageAction, updateStatusPageAction } from "@/server/actions
 interface ItemDraft {
   key: number;
   endpointId: string;
-  kind: "container" | "service";
+  kind: "container" | "service" | "deployment";
   ref: string;
   displayName: string;
 }
 
-/** The item select's value: a container's name as is, a swarm service's prefixed. */
+/** The item select's value: a container's name as is, a swarm service's or a Kubernetes Deployment's prefixed. */
 const SERVICE = "service:";
-const selectValue = (i: Pick<ItemDraft, "kind" | "ref">) => (i.kind === "service" ? `${SERVICE}${i.ref}` : i.ref);
+const DEPLOYMENT = "deployment:";
+const selectValue = (i: Pick<ItemDraft, "kind" | "ref">) =>
+  i.kind === "service" ? `${SERVICE}${i.ref}` : i.kind === "deployment" ? `${DEPLOYMENT}${i.ref}` : i.ref;
+function fromSelect(v: string): Pick<ItemDraft, "kind" | "ref"> {
+  if (v.startsWith(SERVICE)) return { kind: "service", ref: v.slice(SERVICE.length) };
+  if (v.startsWith(DEPLOYMENT)) return { kind: "deployment", ref: v.slice(DEPLOYMENT.length) };
+  return { kind: "container", ref: v };
+}
 
 const inputClass = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
 
@@ -35,7 +42,9 @@ function ItemRow(props: {
   const source = sources.find((s) => s.id === item.endpointId);
   const names = source?.containers ?? [];
   const services = source?.services ?? [];
-  const missing = item.ref && !(item.kind === "service" ? services : names).includes(item.ref);
+  const deployments = source?.deployments ?? [];
+  const known = item.kind === "service" ? services : item.kind === "deployment" ? deployments : names;
+  const missing = item.ref && !known.includes(item.ref);
   const at = (field: string) => props.errors[`items.${n - 1}.${field}`];
   const ids = useId();
   return (
@@ -68,10 +77,9 @@ function ItemRow(props: {
           value={selectValue(item)}
           aria-invalid={at("ref") ? true : undefined}
           onChange={(e) => {
-            const v = e.target.value;
-            const kind = v.startsWith(SERVICE) ? "service" : "container";
-            const ref = kind === "service" ? v.slice(SERVICE.length) : v;
-            props.onChange(item.displayName ? { kind, ref } : { kind, ref, displayName: ref });
+            const { kind, ref } = fromSelect(e.target.value);
+            const shown = kind === "deployment" ? ref.slice(ref.indexOf("/") + 1) : ref;
+            props.onChange(item.displayName ? { kind, ref } : { kind, ref, displayName: shown });
           }}
           className={inputClass}
         >
@@ -85,6 +93,11 @@ function ItemRow(props: {
           {services.map((name) => (
             <option key={`${SERVICE}${name}`} value={`${SERVICE}${name}`}>
               {name} (swarm service)
+            </option>
+          ))}
+          {deployments.map((name) => (
+            <option key={`${DEPLOYMENT}${name}`} value={`${DEPLOYMENT}${name}`}>
+              {name} (Deployment)
             </option>
           ))}
         </select>
@@ -147,7 +160,7 @@ export function StatusPageEditor(props: { page?: StatusPageAdminView; sources: S
       page?.items.map((i) => ({
         key: nextKey++,
         endpointId: i.endpointId,
-        kind: i.kind === "service" ? ("service" as const) : ("container" as const),
+        kind: i.kind === "service" || i.kind === "deployment" ? i.kind : ("container" as const),
         ref: i.ref,
         displayName: i.displayName,
       })) ?? [],

@@ -13,6 +13,9 @@ import {
   waitFor,
 } from "@/server/endpoints/kubernetes/kube-test-rig";
 import { logStream } from "@/server/hub/container-hubs";
+import { deleteStatusPage } from "@/server/services/status-pages/delete-status-page";
+import { listStatusSources } from "@/server/services/status-pages/list-status-pages";
+import { createStatusPage } from "@/server/services/status-pages/save-status-page";
 import { ask, type Harness, startHarness } from "./workbench-harness";
 
 // Live Kubernetes topics through the real gateway against the rig's cluster: namespace grants decide which store
@@ -257,4 +260,40 @@ spec:
       await kubectl(["delete", "crd", crdName, "--wait=false"]).catch(() => "");
     }
   }, 120_000);
+});
+
+describe("status pages", () => {
+  it("show a Deployment up while its ready replicas reach the desired count, down otherwise", async () => {
+    const adminActor = { id: "u-admin", username: "admin", isAdmin: true, grants: {} };
+    const gate = (selector: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: gate, namespace: ${A} }
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: gate } }
+  template:
+    metadata: { labels: { app: gate } }
+    spec:
+      terminationGracePeriodSeconds: 1
+      ${selector}
+      containers: [{ name: main, image: ${rig.image}, imagePullPolicy: Never, command: ["/bin/sh", "-c", "sleep 3600"] }]
+`;
+    await kubectl(["apply", "-f", "-"], gate('nodeSelector: { "berth-test/none": "true" }'));
+    await h.rt.status.start();
+    const page = await createStatusPage(adminActor, {
+      slug: `kube-${Date.now().toString(36)}`,
+      title: "Cluster",
+      items: [{ endpointId: KUBE, kind: "deployment", ref: `${A}/gate`, displayName: "Gate" }],
+    });
+    const key = `${KUBE}/deployment/${A}/gate`;
+    try {
+      await waitFor("down (0 of 1 ready)", () => h.rt.status.live(key)?.state === "down", 30_000);
+      expect(listStatusSources(adminActor).find((s) => s.id === KUBE)?.deployments).toContain(`${A}/gate`);
+      await kubectl(["apply", "-f", "-"], gate(""));
+      await waitFor("up (1 of 1 ready)", () => h.rt.status.live(key)?.state === "up", 90_000);
+    } finally {
+      await deleteStatusPage(adminActor, page.id);
+      await h.rt.status.stop();
+    }
+  }, 150_000);
 });

@@ -9,7 +9,14 @@ import {
 } from "@/db/status-page-queries";
 import { DAY_MS, type ObservedState, type StateInterval } from "@/lib/availability";
 import type { ContainerSummary } from "@/lib/domain";
-import { containerLiveState, itemKey, type LiveItemState, serviceLiveState } from "@/lib/status-view";
+import type { DeploymentRow } from "@/lib/kube-types";
+import {
+  containerLiveState,
+  deploymentLiveState,
+  itemKey,
+  type LiveItemState,
+  serviceLiveState,
+} from "@/lib/status-view";
 import type { SwarmService } from "@/lib/swarm";
 import type { EndpointManager } from "@/server/endpoints/endpoint-manager";
 import type { Logger } from "@/server/log";
@@ -83,9 +90,37 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
 
   private readonly onContainers = (endpointId: string) => this.evaluate(endpointId);
   private offStores: (() => void)[] = [];
-  private readonly onHealth = (endpointId: string) => this.evaluate(endpointId);
+  private readonly onHealth = (endpointId: string) => {
+    this.holdDeployments();
+    this.evaluate(endpointId);
+  };
   private readonly onServices = (endpointId: string) => this.evaluate(endpointId);
-  private readonly onRemoved = () => void this.reload();
+  /**
+   * Every cluster's Deployments stay listed while the tracker runs (one shared informer per cluster: status pages
+   * and the admin's item picker read them), held per session object so a replaced session is held again.
+   */
+  private readonly held = new Map<string, { session: object; release: () => void }>();
+  private holdDeployments(): void {
+    const live = new Set<string>();
+    for (const v of this.endpoints.views()) {
+      const session = this.endpoints.session(v.id);
+      if (v.kind !== "kubernetes" || !session) continue;
+      live.add(v.id);
+      const h = this.held.get(v.id);
+      if (h?.session === session) continue;
+      h?.release();
+      this.held.set(v.id, { session, release: session.retain("k8s-deployments") });
+    }
+    for (const [id, h] of this.held)
+      if (!live.has(id)) {
+        h.release();
+        this.held.delete(id);
+      }
+  }
+  private readonly onRemoved = () => {
+    this.holdDeployments();
+    void this.reload();
+  };
 
   async start(): Promise<void> {
     if (this.started) return;
@@ -93,7 +128,10 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
     this.offStores = [
       this.endpoints.onStore("containers", this.onContainers),
       this.endpoints.onStore("services", this.onServices),
+      this.endpoints.onStore("k8s-deployments", this.onServices),
+      this.endpoints.onStore("k8s-informers", this.onServices),
     ];
+    this.holdDeployments();
     this.endpoints.on("health", this.onHealth);
     this.endpoints.on("removed", this.onRemoved);
     await this.reload();
@@ -117,6 +155,8 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
     this.offStores = [];
     this.endpoints.off("health", this.onHealth);
     this.endpoints.off("removed", this.onRemoved);
+    for (const h of this.held.values()) h.release();
+    this.held.clear();
     this.heartbeat();
     await this.writes;
   }
@@ -215,11 +255,17 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
           for (const s of session.store<SwarmService>("services")?.values() ?? []) services.set(s.name, s);
       }
       const c = t.target.kind === "container" ? byName.get(t.target.ref) : undefined;
-      // A service is judged by its task counts (no container of its own to inspect for a start time).
+      // A service is judged by its task counts, a Deployment by its ready replicas (no container of their own).
       const next =
         t.target.kind === "service"
           ? serviceLiveState(services.get(t.target.ref), up && session?.capabilities.has("swarm") === true)
-          : containerLiveState(c, up);
+          : t.target.kind === "deployment"
+            ? deploymentLiveState(
+                session?.store<DeploymentRow>("k8s-deployments")?.get(t.target.ref),
+                up,
+                session?.store<{ synced: boolean }>("k8s-informers")?.get("*/deployments")?.synced === true,
+              )
+            : containerLiveState(c, up);
       const containerId = c?.id ?? null;
       const moved = next.state !== t.live.state || containerId !== t.containerId;
       if (!moved && next.health === t.live.health) continue;

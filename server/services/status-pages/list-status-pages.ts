@@ -31,5 +31,13 @@ export function listStatusSources(actor: Actor | null): StatusSource[] {
     services: (endpoints.session(e.id)?.store<SwarmService>("services")?.snapshot() ?? [])
       .map((s) => s.name)
       .sort((a, b) => a.localeCompare(b)),
+    // Kept live by the status tracker for every cluster (server/status/status-tracker.ts).
+    ...(e.kind === "kubernetes"
+      ? {
+          deployments: (endpoints.session(e.id)?.store<{ id: string }>("k8s-deployments")?.snapshot() ?? [])
+            .map((d) => d.id)
+            .sort((a, b) => a.localeCompare(b)),
+        }
+      : {}),
   }));
 }
