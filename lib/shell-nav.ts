@@ -110,6 +110,7 @@ export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup
         { label: "Storage", href: `${k}/persistentvolumeclaims`, icon: "storage", prefix: true },
         { label: "Nodes", href: `${k}/nodes`, icon: "nodes", prefix: true },
         { label: "Events", href: `${k}/events`, icon: "events", prefix: true },
+        { label: "Topology", href: `${k}/topology`, icon: "topology" },
         { label: "Apply YAML", href: `${k}/apply`, icon: "apply" },
       ],
     });

@@ -8,7 +8,7 @@ import { KUBE_TITLES } from "./kube-columns";
  */
 export function KubeNav(props: {
   endpointId: string;
-  current: KubeResource | "overview" | "apply" | "crds";
+  current: KubeResource | "overview" | "apply" | "crds" | "topology";
   ns: string;
   clusterWide: boolean;
 }) {
@@ -33,6 +33,7 @@ export function KubeNav(props: {
       {KUBE_RESOURCES.filter((r) => props.clusterWide || !CLUSTER_SCOPED.has(r)).map((r) =>
         link(r, `${base}/${r}${CLUSTER_SCOPED.has(r) ? "" : q}`, KUBE_TITLES[r]),
       )}
+      {link("topology", `${base}/topology${q}`, "Topology")}
       {props.clusterWide && link("crds", `${base}/crds`, "Custom resources")}
       {link("apply", `${base}/apply${q}`, "Apply YAML")}
     </nav>
