@@ -64,7 +64,7 @@ async function pool<T>(items: T[], width: number, fn: (x: T) => Promise<unknown>
 const pod = (ns: string, name: string) => ({
   apiVersion: "v1",
   kind: "Pod",
-  metadata: { name, namespace: ns, labels: { "berth-bench": tag } },
+  metadata: { name, namespace: ns, labels: { "berth-bench": tag } as Record<string, string> },
   spec: {
     nodeSelector: { "berth-bench/nowhere": "true" },
     terminationGracePeriodSeconds: 0,
@@ -89,7 +89,9 @@ async function makePods(): Promise<string[]> {
     ];
     await kubectl(["apply", "-f", "-"], JSON.stringify({ apiVersion: "v1", kind: "List", items }));
   });
-  console.log(`created ${NAMESPACES * PER_NS} pods in ${NAMESPACES} namespaces in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `created ${NAMESPACES * PER_NS} pods in ${NAMESPACES} namespaces in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   return names;
 }
 
@@ -168,7 +170,10 @@ async function main() {
     await page.goto(url);
     await page.locator("table tbody th").first().waitFor({ timeout: 300_000 });
     const first = Date.now() - t0;
-    await page.getByRole("status").filter({ hasText: /pods, live/ }).waitFor({ timeout: 300_000 });
+    await page
+      .getByRole("status")
+      .filter({ hasText: /pods, live/ })
+      .waitFor({ timeout: 300_000 });
     await page.waitForFunction((n) => /(\d+) pods, live/.exec(document.body.innerText)?.[1] === String(n), total, {
       timeout: 300_000,
     });
@@ -204,24 +209,33 @@ async function main() {
     const p = pod(probeNs, name);
     p.metadata.labels = { ...p.metadata.labels, "berth-bench-probe": tag };
     await kubectl(["apply", "-f", "-"], JSON.stringify(p));
-    const rows = async () => new Map(await page.evaluate(() => [...(window as unknown as { __rows: Map<string, number> }).__rows]));
+    const rows = async () =>
+      new Map(await page.evaluate(() => [...(window as unknown as { __rows: Map<string, number> }).__rows]));
     const until = Date.now() + 30_000;
     while (Date.now() < until && !((await rows()).has(`in:${name}`) && seen.has(`ADDED:${name}`))) await sleep(50);
     const r1 = await rows();
-    if (r1.has(`in:${name}`) && seen.has(`ADDED:${name}`)) addLat.push(r1.get(`in:${name}`)! - seen.get(`ADDED:${name}`)!);
+    if (r1.has(`in:${name}`) && seen.has(`ADDED:${name}`))
+      addLat.push(r1.get(`in:${name}`)! - seen.get(`ADDED:${name}`)!);
     await kubectl(["-n", probeNs, "delete", "pod", name, "--grace-period=0", "--force"]).catch(() => "");
     const until2 = Date.now() + 30_000;
     while (Date.now() < until2 && !((await rows()).has(`out:${name}`) && seen.has(`DELETED:${name}`))) await sleep(50);
     const r2 = await rows();
-    if (r2.has(`out:${name}`) && seen.has(`DELETED:${name}`)) delLat.push(r2.get(`out:${name}`)! - seen.get(`DELETED:${name}`)!);
+    if (r2.has(`out:${name}`) && seen.has(`DELETED:${name}`))
+      delLat.push(r2.get(`out:${name}`)! - seen.get(`DELETED:${name}`)!);
   }
   const rssEnd = rss();
 
   console.log(`\nKubernetes bench: ${total} Pending pods in ${NAMESPACES} namespaces (Chromium ${browser.version()})`);
   console.log(`kubectl get pods -A: ${kubectlLines} pods listed; ${kc.map((x) => `${x.toFixed(0)} ms`).join(", ")}`);
-  console.log(`Berth all-pods list, cold (informer lists ${total} pods): first row ${cold.first} ms; all ${total} counted live ${cold.all} ms`);
-  console.log(`Berth all-pods list, warm (shared informer live):       first row ${warm.first} ms; all counted live ${warm.all} ms`);
-  console.log(`Berth RSS (process tree): ${rssListed.toFixed(0)} MiB with all pods listed, ${rssEnd.toFixed(0)} MiB at the end`);
+  console.log(
+    `Berth all-pods list, cold (informer lists ${total} pods): first row ${cold.first} ms; all ${total} counted live ${cold.all} ms`,
+  );
+  console.log(
+    `Berth all-pods list, warm (shared informer live):       first row ${warm.first} ms; all counted live ${warm.all} ms`,
+  );
+  console.log(
+    `Berth RSS (process tree): ${rssListed.toFixed(0)} MiB with all pods listed, ${rssEnd.toFixed(0)} MiB at the end`,
+  );
   console.log(`watch event -> row in the browser: added ${stats(addLat)}; deleted ${stats(delLat)}`);
 }
 

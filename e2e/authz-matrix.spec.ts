@@ -66,7 +66,12 @@ function model(name: ActorName): Actor | null {
   }
 }
 
-function expectedAllowed(actor: ActorName, permission: string, endpointScoped: boolean, endpointId = ENDPOINT): boolean {
+function expectedAllowed(
+  actor: ActorName,
+  permission: string,
+  endpointScoped: boolean,
+  endpointId = ENDPOINT,
+): boolean {
   if (permission === "public") return true;
   if (permission === "authenticated") return actor !== "anonymous";
   return can(model(actor), permission as Action, endpointScoped ? { endpointId } : {});
@@ -294,7 +299,8 @@ for (const entry of listing.entries.filter((e) => e.permission !== "public" && e
         values.resource = entry.exportName === "GET" && route.endsWith("/[op]") ? "pods" : "deployments";
         values.namespace = "berth-matrix-none";
         values.name = "matrix-no-such-object";
-        if (route.endsWith("/k8s/[resource]/[namespace]/[name]/[op]")) values.op = entry.exportName === "GET" ? "logs" : "scale";
+        if (route.endsWith("/k8s/[resource]/[namespace]/[name]/[op]"))
+          values.op = entry.exportName === "GET" ? "logs" : "scale";
       }
       Object.assign(input, { endpointId: values.endpointId });
       const url = fillPath(route, values) + (entry.exportName === "GET" ? QUERY : "");

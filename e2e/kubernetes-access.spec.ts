@@ -102,7 +102,10 @@ test("a grant naming namespaces: the API reads and acts there only; kubectl agre
   expect(refused.status()).toBe(403);
   expect(replicas(THEIRS)).toBe("1");
   const cm = (ns: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata: { name: acc, namespace: ${ns} }\n`;
-  const applyTheirs = await user.post(`${base}/apply`, { data: { yaml: cm(THEIRS), dryRun: false }, headers: origin() });
+  const applyTheirs = await user.post(`${base}/apply`, {
+    data: { yaml: cm(THEIRS), dryRun: false },
+    headers: origin(),
+  });
   expect(applyTheirs.status()).toBe(403);
   expect(() => kubectl("-n", THEIRS, "get", "configmap", "acc")).toThrow(/NotFound/);
   const cordon = await user.post(`${base}/nodes/-/${requireEnv("BERTH_TEST_KUBE_NODE")}/cordon`, { headers: origin() });

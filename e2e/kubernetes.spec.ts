@@ -168,7 +168,15 @@ test("a pod's logs follow live in the log viewer, with tail and timestamps", asy
 test("a Deployment's logs merge its pods, each line labelled with pod and container", async ({ page }) => {
   const ep = encodeURIComponent(NAME);
   const running = () =>
-    kubectl("-n", NS, "get", "pods", "--field-selector=status.phase=Running", "-o", "jsonpath={.items[*].metadata.name}")
+    kubectl(
+      "-n",
+      NS,
+      "get",
+      "pods",
+      "--field-selector=status.phase=Running",
+      "-o",
+      "jsonpath={.items[*].metadata.name}",
+    )
       .split(/\s+/)
       .filter(Boolean);
   await expect.poll(() => running().length, { timeout: 60_000 }).toBe(2);
@@ -179,7 +187,15 @@ test("a Deployment's logs merge its pods, each line labelled with pod and contai
 });
 
 test("a console in a pod: a command's output, then exit shown", async ({ page }) => {
-  const pod = kubectl("-n", NS, "get", "pods", "--field-selector=status.phase=Running", "-o", "jsonpath={.items[0].metadata.name}");
+  const pod = kubectl(
+    "-n",
+    NS,
+    "get",
+    "pods",
+    "--field-selector=status.phase=Running",
+    "-o",
+    "jsonpath={.items[0].metadata.name}",
+  );
   await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/pods/${NS}/${pod}`);
   const consoleBox = page.getByRole("region", { name: "Console" });
   await consoleBox.getByRole("button", { name: "Connect" }).click();
@@ -193,4 +209,38 @@ test("a console in a pod: a command's output, then exit shown", async ({ page })
   await page.keyboard.type("exit 0\n");
   await expect(rows).toContainText("[process exited with code 0]");
   await expect(consoleBox.getByRole("button", { name: "Connect" })).toBeVisible();
+});
+
+test("topology: ingress -> service -> pods -> nodes, live", async ({ page }) => {
+  kubectlIn(
+    `apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: ${NS} }
+spec: { selector: { app: web }, ports: [{ port: 80 }] }
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: { name: front, namespace: ${NS} }
+spec:
+  rules:
+    - host: web.example
+      http: { paths: [{ path: /, pathType: Prefix, backend: { service: { name: web, port: { number: 80 } } } }] }
+`,
+    "apply",
+    "-f",
+    "-",
+  );
+  await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/topology?ns=${NS}`);
+  const ingresses = page.getByRole("region", { name: "Ingresses" });
+  const front = ingresses.getByRole("listitem").filter({ hasText: "Ingress front" });
+  await expect(front).toContainText("Service web", { timeout: 30_000 });
+  const node = requireEnv("BERTH_TEST_KUBE_NODE");
+  for (const pod of podNames()) await expect(front).toContainText(`${pod}`);
+  await expect(front).toContainText(`on node ${node}`);
+  // Live: a pod the service no longer selects moves out from under it.
+  const [moved] = podNames();
+  kubectl("-n", NS, "label", "pod", moved!, "app=elsewhere", "--overwrite");
+  await expect(page.getByRole("region", { name: "Pods no service selects" })).toContainText(moved!, {
+    timeout: 30_000,
+  });
 });

@@ -45,17 +45,25 @@ export const endpointRole = z.enum(["operator", "viewer"]);
  */
 export const grantNamespaces = z
   .union([z.array(z.string()), z.string()])
-  .transform((v) =>
-    (typeof v === "string" ? v.split(/[\s,]+/) : v).map((s) => s.trim()).filter(Boolean),
-  )
+  .transform((v) => (typeof v === "string" ? v.split(/[\s,]+/) : v).map((s) => s.trim()).filter(Boolean))
   .pipe(
     z
-      .array(z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid namespace name"))
+      .array(
+        z
+          .string()
+          .max(63)
+          .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid namespace name"),
+      )
       .max(100, "At most 100 namespaces per grant"),
   )
   .optional();
 
-export const setGrantInput = z.object({ teamId: entityId, endpointId, role: endpointRole, namespaces: grantNamespaces });
+export const setGrantInput = z.object({
+  teamId: entityId,
+  endpointId,
+  role: endpointRole,
+  namespaces: grantNamespaces,
+});
 export const removeGrantInput = z.object({ teamId: entityId, endpointId });
 
 export const tokenName = z

@@ -27,7 +27,8 @@ export function foldGrants(rows: readonly GrantRow[]): Pick<Actor, "grants" | "n
       all[g.endpointId] = strongerRole(all[g.endpointId], role)!;
       continue;
     }
-    const m = (byNs[g.endpointId] ??= Object.create(null) as Record<string, EndpointRole>);
+    byNs[g.endpointId] ??= Object.create(null) as Record<string, EndpointRole>;
+    const m = byNs[g.endpointId]!;
     for (const ns of g.namespaces) m[ns] = strongerRole(m[ns], role)!;
   }
   const ids = Object.keys(byNs);

@@ -12,10 +12,8 @@ const shellChoice = {
   cols: cols.default(80),
   rows: rows.default(24),
 };
-const needsCommand = [
-  (v: { shell: string; command?: string }) => v.shell !== "custom" || Boolean(v.command),
-  { message: "Type the command to run", path: ["command"] },
-] as const;
+const needsCommand = (v: { shell: string; command?: string }) => v.shell !== "custom" || Boolean(v.command);
+const needsCommandIssue = { message: "Type the command to run", path: ["command"] };
 
 export const execStartInput = z
   .object({
@@ -43,11 +41,17 @@ export const kubeExecStartInput = z
   .object({
     endpointId,
     namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, "Not a valid namespace name"),
-    pod: z.string().max(253).regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "Not a valid pod name"),
-    container: z.string().max(63).regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid container name"),
+    pod: z
+      .string()
+      .max(253)
+      .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, "Not a valid pod name"),
+    container: z
+      .string()
+      .max(63)
+      .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "Not a valid container name"),
     ...shellChoice,
   })
-  .refine(...needsCommand);
+  .refine(needsCommand, needsCommandIssue);
 export type KubeExecStartInput = z.infer<typeof kubeExecStartInput>;
 
 export const execId = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/);

@@ -101,7 +101,9 @@ export const kubeNamespaceSegment = z.union([z.literal(NO_NAMESPACE), kubeNamesp
 export const kubeWorkloadRef = z.object({ endpointId, namespace: kubeNamespace, name: kubeName });
 export const kubePauseInput = kubeWorkloadRef.extend({ paused: z.boolean() });
 /** revision 0 (or absent): the revision before the current one. */
-export const kubeUndoInput = kubeWorkloadRef.extend({ revision: z.coerce.number().int().min(0).max(1_000_000).default(0) });
+export const kubeUndoInput = kubeWorkloadRef.extend({
+  revision: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
 export const kubeDrainInput = z.object({
   endpointId,
   node: kubeName,

@@ -4,10 +4,10 @@ import { useState } from "react";
 import { type KubeLogKind, LOG_KINDS } from "@/lib/kube-logs";
 import type { KubeObjectDetail, KubeResource, KubeRevision } from "@/lib/kube-types";
 import { revealSecretAction } from "@/server/actions/kubernetes/kube-actions";
-import { age } from "./kube-columns";
 import { ConsolePanel } from "../workbench/ConsolePanel";
 import { KubeLogsPanel } from "./KubeLogsPanel";
 import { DrainNode, EditYaml, RolloutPanel, RunCronJob } from "./KubeVerbs";
+import { age } from "./kube-columns";
 import { ObjectActions, ScaleControl } from "./WorkloadActions";
 
 const th = "py-1 pr-3";

@@ -50,7 +50,8 @@ export function KubeList(props: {
   );
   const scalable = resource === "deployments" || resource === "statefulsets";
   const columns = useMemo(
-    () => kubeColumnDefs(endpointId, resource, { allNamespaces: namespaced && !ns, scale: props.canOperate && scalable }),
+    () =>
+      kubeColumnDefs(endpointId, resource, { allNamespaces: namespaced && !ns, scale: props.canOperate && scalable }),
     [endpointId, resource, namespaced, ns, props.canOperate, scalable],
   );
   const title = KUBE_TITLES[resource];

@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import type { IngressRow, PodRow, ServiceRow } from "@/lib/kube-types";
 import { buildKubeTopology, type TopologyPod, type TopologyService } from "@/lib/kube-topology";
+import type { IngressRow, PodRow, ServiceRow } from "@/lib/kube-types";
 import { storeTopic } from "@/lib/topics";
 import { useTopic } from "../realtime/use-topic";
 

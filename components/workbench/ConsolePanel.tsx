@@ -173,17 +173,17 @@ export function ConsolePanel(props: {
           </label>
         )}
         {!props.pod && (
-        <label className="flex items-center gap-1">
-          User
-          <input
-            className={`${control} w-32`}
-            value={user}
-            placeholder="default"
-            disabled={open}
-            maxLength={129}
-            onChange={(e) => setUser(e.target.value)}
-          />
-        </label>
+          <label className="flex items-center gap-1">
+            User
+            <input
+              className={`${control} w-32`}
+              value={user}
+              placeholder="default"
+              disabled={open}
+              maxLength={129}
+              onChange={(e) => setUser(e.target.value)}
+            />
+          </label>
         )}
         {!open ? (
           <button

@@ -17,13 +17,14 @@ export const kubeLogsHandler: TopicHandler = {
   permission: "kube:read",
   snapshot(actor, t, rt): LogSnapshot {
     authorize(actor, "kube:read", { endpointId: t.endpointId, namespace: t.namespace });
-    if (rt.endpoints.session(t.endpointId!)?.kind !== "kubernetes") throw new NotFoundError("Not a Kubernetes endpoint");
+    if (rt.endpoints.session(t.endpointId!)?.kind !== "kubernetes")
+      throw new NotFoundError("Not a Kubernetes endpoint");
     return logStream(t.name)?.snapshot() ?? { lines: [], tty: false, state: "streaming" };
   },
   acquire(t, rt, broadcast) {
     const session = rt.endpoints.session(t.endpointId!);
     const ref = kubeLogRefOfTopic(t);
-    if (!session || session.kind !== "kubernetes" || !ref) return undefined;
+    if (session?.kind !== "kubernetes" || !ref) return undefined;
     startLogStream(t.name, session, formatKubeLogRef(ref), optionsFromTopic(t), {
       batch: (lines, dropped) => broadcast("logs", { topic: t.name, lines, ...(dropped ? { dropped } : {}) }),
       state: (s) => broadcast("logs:state", { topic: t.name, ...s }),

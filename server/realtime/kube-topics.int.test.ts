@@ -88,11 +88,15 @@ describe("namespace grants on live topics", () => {
       `endpoint:${KUBE}:k8s-deployments`,
       `endpoint:${KUBE}:k8s-nodes`,
       `endpoint:${KUBE}:k8s-namespaces`,
-      kubeLogsTopic(KUBE, { namespace: B, kind: "deployments", name: "web", container: "*", previous: false }, {
-        tail: 10,
-        since: "all",
-        timestamps: false,
-      }),
+      kubeLogsTopic(
+        KUBE,
+        { namespace: B, kind: "deployments", name: "web", container: "*", previous: false },
+        {
+          tail: 10,
+          since: "all",
+          timestamps: false,
+        },
+      ),
     ])
       expect((await ask<SubReply<unknown>>(viewer, "subscribe", t)).ok, t).toBe(false);
     viewer.close();
@@ -104,12 +108,18 @@ describe("namespace grants on live topics", () => {
     expect((await ask<SubReply<unknown>>(viewer, "subscribe", topic)).ok).toBe(true);
     const revoked = new Promise<unknown>((resolve) => viewer.on("revoked", resolve));
     const { db, t } = h.rt.db;
-    await db.update(t.grants).set({ namespaces: JSON.stringify([B]) }).where(eq(t.grants.endpointId, KUBE));
+    await db
+      .update(t.grants)
+      .set({ namespaces: JSON.stringify([B]) })
+      .where(eq(t.grants.endpointId, KUBE));
     try {
       expect(await revoked).toEqual({ topic });
       expect((await ask<SubReply<unknown>>(viewer, "subscribe", `endpoint:${KUBE}:ns:${B}:k8s-pods`)).ok).toBe(true);
     } finally {
-      await db.update(t.grants).set({ namespaces: JSON.stringify([A]) }).where(eq(t.grants.endpointId, KUBE));
+      await db
+        .update(t.grants)
+        .set({ namespaces: JSON.stringify([A]) })
+        .where(eq(t.grants.endpointId, KUBE));
       viewer.close();
     }
   }, 20_000);
@@ -117,7 +127,11 @@ describe("namespace grants on live topics", () => {
 
 describe("followed logs", () => {
   it("merges a workload's pods, labelled, live; viewers share one upstream; search works on the backlog", async () => {
-    const pods = await waitFor("2 running pods in A", async () => ((await running(A)).length === 2 ? running(A) : null), 90_000);
+    const pods = await waitFor(
+      "2 running pods in A",
+      async () => ((await running(A)).length === 2 ? running(A) : null),
+      90_000,
+    );
     // Let each pod write a few lines before the stream opens.
     await new Promise((r) => setTimeout(r, 2_000));
     const ref = { namespace: A, kind: "deployments" as const, name: "web", container: "*", previous: false };
@@ -166,7 +180,15 @@ spec:
       "a restart",
       async () =>
         Number(
-          await kubectl(["-n", A, "get", "pod", "crashy", "-o", "jsonpath={.status.containerStatuses[0].restartCount}"]),
+          await kubectl([
+            "-n",
+            A,
+            "get",
+            "pod",
+            "crashy",
+            "-o",
+            "jsonpath={.status.containerStatuses[0].restartCount}",
+          ]),
         ) >= 1,
       90_000,
     );
@@ -190,7 +212,11 @@ spec:
 
 describe("console in a pod", () => {
   it("runs a TTY over the exec websocket: output, resize, the exit code; a viewer is refused", async () => {
-    const [pod] = await waitFor("a running pod in A", async () => ((await running(A)).length ? running(A) : null), 90_000);
+    const [pod] = await waitFor(
+      "a running pod in A",
+      async () => ((await running(A)).length ? running(A) : null),
+      90_000,
+    );
     const admin = await h.connect("admin");
     let out = "";
     admin.on("exec:output", (m: { data: string }) => {

@@ -15,8 +15,8 @@ import {
 } from "@/lib/kube-schemas";
 import { defineAction } from "@/server/entry/action";
 import { applyYaml } from "@/server/services/kubernetes/apply-yaml";
-import { deleteKubeObject } from "@/server/services/kubernetes/delete-kube-object";
 import { createJobFromCronJob } from "@/server/services/kubernetes/create-job-from-cronjob";
+import { deleteKubeObject } from "@/server/services/kubernetes/delete-kube-object";
 import { drainNode } from "@/server/services/kubernetes/drain-node";
 import { revealSecret } from "@/server/services/kubernetes/get-kube-object";
 import { replaceKubeObject } from "@/server/services/kubernetes/replace-kube-object";

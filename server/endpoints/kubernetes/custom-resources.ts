@@ -1,5 +1,5 @@
-import type { CrdInfo, CustomRow } from "@/lib/kube-types";
 import { readJsonPath } from "@/lib/kube-jsonpath";
+import type { CrdInfo, CustomRow } from "@/lib/kube-types";
 import { Informer } from "./informer";
 import type { KubeClient } from "./kube-client";
 import type { KubeList, KubeObject } from "./kube-object";
@@ -12,7 +12,13 @@ interface CrdVersion {
   name?: string;
   served?: boolean;
   storage?: boolean;
-  additionalPrinterColumns?: { name?: string; type?: string; jsonPath?: string; description?: string; priority?: number }[];
+  additionalPrinterColumns?: {
+    name?: string;
+    type?: string;
+    jsonPath?: string;
+    description?: string;
+    priority?: number;
+  }[];
 }
 
 /** What Berth needs of a CRD: the version it lists (the storage version if served, else the first served). */
@@ -31,7 +37,12 @@ export function crdInfoOf(o: KubeObject): CrdInfo | null {
     columns: (v.additionalPrinterColumns ?? [])
       .filter((c) => !c?.priority && c?.name && c?.jsonPath)
       .slice(0, 12)
-      .map((c) => ({ name: str(c.name), type: str(c.type), jsonPath: str(c.jsonPath), description: str(c.description) })),
+      .map((c) => ({
+        name: str(c.name),
+        type: str(c.type),
+        jsonPath: str(c.jsonPath),
+        description: str(c.description),
+      })),
   };
 }
 

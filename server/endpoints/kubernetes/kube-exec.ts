@@ -2,8 +2,7 @@ import { Duplex } from "node:stream";
 import WebSocket from "ws";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { ExecOptions, ExecProcess, ExecSource } from "../session";
-import type { KubeClient } from "./kube-client";
-import type { KubeStatus } from "./kube-client";
+import type { KubeClient, KubeStatus } from "./kube-client";
 import { RESOURCE_DEFS, resourcePath } from "./resources";
 
 // `kubectl exec -it` over the API server's exec websocket, channel protocol v4: every binary message starts with
@@ -63,6 +62,7 @@ export function kubeExecSource(client: KubeClient): ExecSource {
             } catch {
               // not a Status object
             }
+            ws.terminate();
             reject(new UserError(`The cluster refused the console: ${message}`.slice(0, 500), 409, "exec_refused"));
           });
         });
@@ -92,8 +92,8 @@ export function kubeExecSource(client: KubeClient): ExecSource {
           cb(err);
         },
       });
-      ws.on("message", (raw: Buffer, isBinary: boolean) => {
-        const data = isBinary ? raw : Buffer.from(raw);
+      ws.on("message", (raw: WebSocket.RawData) => {
+        const data = Buffer.isBuffer(raw) ? raw : Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw);
         const channel = data[0];
         const body = data.subarray(1);
         if (channel === STDOUT || channel === STDERR) {

@@ -3,7 +3,7 @@ import { LineSplitter, splitTimestamp } from "@/lib/docker-stream";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { type KubeLogRef, parseKubeLogRef } from "@/lib/kube-logs";
 import type { LogChunk, LogFollowOptions, LogSource } from "../session";
-import { type KubeClient, KubeApiError } from "./kube-client";
+import { KubeApiError, type KubeClient } from "./kube-client";
 import type { KubeList, KubeObject } from "./kube-object";
 import { RESOURCE_DEFS, resourcePath } from "./resources";
 
@@ -41,13 +41,17 @@ async function upstreamsOf(client: KubeClient, ref: KubeLogRef, versionOf: (r: s
     const pod = await client.request<KubeObject>("GET", podPath(ref.name));
     const { init, app } = containersOf(pod);
     if (ref.container !== "*") {
-      if (![...init, ...app].includes(ref.container)) throw new NotFoundError(`No container ${ref.container} in this pod`);
+      if (![...init, ...app].includes(ref.container))
+        throw new NotFoundError(`No container ${ref.container} in this pod`);
       return [{ pod: ref.name, container: ref.container }];
     }
     return app.map((container) => ({ pod: ref.name, container }));
   }
   const def = RESOURCE_DEFS[ref.kind];
-  const owner = await client.request<KubeObject>("GET", resourcePath(def, versionOf(ref.kind), ref.namespace, ref.name));
+  const owner = await client.request<KubeObject>(
+    "GET",
+    resourcePath(def, versionOf(ref.kind), ref.namespace, ref.name),
+  );
   const pods = await client.request<KubeList>("GET", podPath(), { query: { labelSelector: selectorOf(owner) } });
   const out: Upstream[] = [];
   for (const p of (pods.items ?? []).sort((a, b) => str(a.metadata?.name).localeCompare(str(b.metadata?.name)))) {
@@ -69,7 +73,8 @@ export function kubeLogSource(client: KubeClient, versionOf: (r: string) => stri
       const ref = parseKubeLogRef(raw);
       if (!ref) throw new NotFoundError("Not a pod or workload");
       const ups = await upstreamsOf(client, ref, versionOf).catch((err) => {
-        if (err instanceof KubeApiError && err.status === 404) throw new NotFoundError(`${ref.kind}/${ref.name} not found`);
+        if (err instanceof KubeApiError && err.status === 404)
+          throw new NotFoundError(`${ref.kind}/${ref.name} not found`);
         throw err;
       });
       if (!ups.length) throw new UserError("No pods to show logs of (none match, or none has started)", 404, "no_pods");

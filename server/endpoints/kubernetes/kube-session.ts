@@ -3,13 +3,13 @@ import type { Logger } from "@/server/log";
 import type { EndpointTarget } from "../driver";
 import type { KeyedStore } from "../keyed-store";
 import { type Capability, type Connected, EndpointSession } from "../session";
+import { customInformer, getCrd, listCrds } from "./custom-resources";
 import { InformerPool, type RowSink, type Scope } from "./informer-pool";
 import type { KubeAccess } from "./kube-access";
 import { KubeClient } from "./kube-client";
 import { type KubeCredentials, kubeConfigFor } from "./kube-config";
 import { type Discovery, discover, getVersion, hasMetrics, servedVersion } from "./kube-discovery";
 import { describeKubeError } from "./kube-errors";
-import { customInformer, getCrd, listCrds } from "./custom-resources";
 import { formatExecRef, kubeExecSource } from "./kube-exec";
 import { kubeLogSource } from "./kube-logs";
 import { RESOURCE_DEFS } from "./resources";
@@ -20,7 +20,7 @@ export const kubeStoreName = (r: KubeResource) => `k8s-${r}`;
 export const INFORMER_STORE = "k8s-informers";
 
 export interface InformerStatus extends KubeStoreState {
-  /** `<namespace>/<resource>`, or `*/<resource>` for all namespaces (keyed like namespaced rows). */
+  /** `<namespace>/<resource>`, or "*" + "/<resource>" for all namespaces (keyed like namespaced rows). */
   id: string;
   resource: KubeResource;
   scope: Scope;

@@ -30,8 +30,15 @@ export async function setGrant(
       // Namespaces mean something on Kubernetes only; on a Docker endpoint a limited grant would be a silent no-op.
       if (namespaces.length && runtime().endpoints.view(input.endpointId)?.kind !== "kubernetes")
         throw new UserError("Only grants on a Kubernetes endpoint can name namespaces", 400, "not_namespaced");
-      await upsertGrant(db, team.id, input.endpointId, input.role, namespaces.length ? JSON.stringify(namespaces) : null);
+      await upsertGrant(
+        db,
+        team.id,
+        input.endpointId,
+        input.role,
+        namespaces.length ? JSON.stringify(namespaces) : null,
+      );
     },
-    () => `role ${input.role}${input.namespaces?.length ? ` in ${[...new Set(input.namespaces)].sort().join(", ")}` : ""}`,
+    () =>
+      `role ${input.role}${input.namespaces?.length ? ` in ${[...new Set(input.namespaces)].sort().join(", ")}` : ""}`,
   );
 }

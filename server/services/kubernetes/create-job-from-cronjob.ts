@@ -46,7 +46,13 @@ export async function createJobFromCronJob(
           labels: template.metadata?.labels,
           annotations: { ...(template.metadata?.annotations ?? {}), "cronjob.kubernetes.io/instantiate": "manual" },
           ownerReferences: [
-            { apiVersion: `batch/${cjVersion}`, kind: "CronJob", name: input.name, uid: cj.metadata?.uid, controller: true },
+            {
+              apiVersion: `batch/${cjVersion}`,
+              kind: "CronJob",
+              name: input.name,
+              uid: cj.metadata?.uid,
+              controller: true,
+            },
           ],
         },
         spec: template.spec,

@@ -18,11 +18,11 @@ import {
 import { testKubeConnection } from "@/server/endpoints/kubernetes/test-connection";
 import { createRuntime, type Runtime } from "@/server/runtime";
 import { applyYaml } from "./apply-yaml";
+import { createJobFromCronJob } from "./create-job-from-cronjob";
 import { deleteKubeObject } from "./delete-kube-object";
+import { drainNode } from "./drain-node";
 import { getKubeObject, revealSecret } from "./get-kube-object";
 import { getPodLogs } from "./pod-logs";
-import { createJobFromCronJob } from "./create-job-from-cronjob";
-import { drainNode } from "./drain-node";
 import { replaceKubeObject } from "./replace-kube-object";
 import { pauseRollout, rolloutHistory, undoRollout } from "./rollout-verbs";
 import { cordonNode, restartWorkload, scaleWorkload } from "./workload-verbs";
@@ -321,8 +321,9 @@ spec:
   containers: [{ name: main, image: ${rig.image}, imagePullPolicy: Never, command: ["/bin/sh", "-c", "sleep 3600"] }]
 `;
     await kubectl(["apply", "-f", "-"], bare);
-    await waitFor("bare pod on the node", async () =>
-      (await kubectl(["-n", NS, "get", "pod", "bare", "-o", "jsonpath={.spec.nodeName}"])).trim() === node,
+    await waitFor(
+      "bare pod on the node",
+      async () => (await kubectl(["-n", NS, "get", "pod", "bare", "-o", "jsonpath={.spec.nodeName}"])).trim() === node,
     );
     try {
       await expect(drainNode(operator, { endpointId: EP, node, force: true })).rejects.toThrow(/not allowed/);

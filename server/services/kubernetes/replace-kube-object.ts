@@ -49,7 +49,9 @@ export async function replaceKubeObject(
       if (o.metadata?.name !== input.name) throw new UserError(`The name must stay ${input.name}`);
       if (def.namespaced && (o.metadata?.namespace ?? ns) !== ns) throw new UserError(`The namespace must stay ${ns}`);
       if (!o.metadata?.resourceVersion)
-        throw new UserError("metadata.resourceVersion is missing: Berth needs it to tell whether someone else changed this");
+        throw new UserError(
+          "metadata.resourceVersion is missing: Berth needs it to tell whether someone else changed this",
+        );
       if (!actor?.isAdmin) {
         const bad = objectViolations(o);
         if (bad.length) throw new UserError(`Only admins may set ${bad.join(", ")}`, 403, "restricted");

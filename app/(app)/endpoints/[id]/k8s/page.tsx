@@ -1,7 +1,7 @@
+import { endpointTitle } from "@/app/(app)/page-title";
 import { KubeNav } from "@/components/kubernetes/KubeNav";
 import { KubeOverview } from "@/components/kubernetes/KubeOverview";
 import { NamespacePicker } from "@/components/kubernetes/NamespacePicker";
-import { endpointTitle } from "@/app/(app)/page-title";
 import { can } from "@/lib/policy";
 import { kubeBase, kubePage } from "./kube-page";
 

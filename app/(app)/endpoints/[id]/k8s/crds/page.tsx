@@ -30,7 +30,10 @@ export default async function CrdsPage(props: { params: Promise<{ id: string }> 
           {crds.map((c) => (
             <tr key={c.name}>
               <th scope="row" className="py-1 pr-3 font-normal">
-                <Link className="text-blue-600 hover:underline" href={`${kubeBase(id)}/crds/${encodeURIComponent(c.name)}`}>
+                <Link
+                  className="text-blue-600 hover:underline"
+                  href={`${kubeBase(id)}/crds/${encodeURIComponent(c.name)}`}
+                >
                   {c.name}
                 </Link>
               </th>
@@ -41,7 +44,9 @@ export default async function CrdsPage(props: { params: Promise<{ id: string }> 
           ))}
         </tbody>
       </table>
-      {crds.length === 0 && <p className="mt-2 text-sm text-slate-500">This cluster has no CustomResourceDefinitions.</p>}
+      {crds.length === 0 && (
+        <p className="mt-2 text-sm text-slate-500">This cluster has no CustomResourceDefinitions.</p>
+      )}
     </>
   );
 }

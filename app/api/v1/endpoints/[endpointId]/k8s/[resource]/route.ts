@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { kubeResource, kubeListInput } from "@/lib/kube-schemas";
+import { kubeListInput, kubeResource } from "@/lib/kube-schemas";
 import { endpointId } from "@/lib/schemas";
 import { defineRoute } from "@/server/entry/route";
 import { listKubeObjects } from "@/server/services/kubernetes/list-kube-objects";

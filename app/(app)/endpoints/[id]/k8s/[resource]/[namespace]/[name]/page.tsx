@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { kubeBase, kubePage } from "@/app/(app)/endpoints/[id]/k8s/kube-page";
+import { kubeTitle } from "@/app/(app)/endpoints/[id]/k8s/kube-title";
 import { KubeDetail } from "@/components/kubernetes/KubeDetail";
 import { KubeNav } from "@/components/kubernetes/KubeNav";
 import { UserError } from "@/lib/errors";
@@ -7,8 +9,6 @@ import { CLUSTER_SCOPED, KUBE_RESOURCES, type KubeResource } from "@/lib/kube-ty
 import { can } from "@/lib/policy";
 import { getKubeObject } from "@/server/services/kubernetes/get-kube-object";
 import { rolloutHistory } from "@/server/services/kubernetes/rollout-verbs";
-import { kubeTitle } from "@/app/(app)/endpoints/[id]/k8s/kube-title";
-import { kubeBase, kubePage } from "@/app/(app)/endpoints/[id]/k8s/kube-page";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = kubeTitle("name");
@@ -44,7 +44,12 @@ export default async function KubeObjectPage(props: {
         {detail.kind} {namespace ? `${namespace}/` : ""}
         {name}
       </h1>
-      <KubeNav endpointId={id} current={resource} ns={namespace ?? ""} clusterWide={can(actor, "kube:read", { endpointId: id })} />
+      <KubeNav
+        endpointId={id}
+        current={resource}
+        ns={namespace ?? ""}
+        clusterWide={can(actor, "kube:read", { endpointId: id })}
+      />
       {detail.owners.length > 0 && (
         <p className="mb-3 text-sm">
           Owned by{" "}

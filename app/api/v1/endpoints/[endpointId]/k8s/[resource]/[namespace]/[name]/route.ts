@@ -48,7 +48,15 @@ export const DELETE = defineRoute(
 export const PUT = defineRoute(
   {
     name: "api.k8s.edit",
-    schema: z.object({ params, body: z.object({ yaml: z.string().min(1).max(512 * 1024) }) }),
+    schema: z.object({
+      params,
+      body: z.object({
+        yaml: z
+          .string()
+          .min(1)
+          .max(512 * 1024),
+      }),
+    }),
     permission: "kube:operate",
     resource: (i) => ({ endpointId: i.params.endpointId, namespace: ref(i.params).namespace }),
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { UserError } from "@/lib/errors";
 import {
   kubeName,
   kubeNamespaceSegment,
@@ -8,14 +9,13 @@ import {
   RESTARTABLE,
   SCALABLE,
 } from "@/lib/kube-schemas";
-import { UserError } from "@/lib/errors";
 import { endpointId } from "@/lib/schemas";
 import { parseInput } from "@/server/entry/parse-input";
 import { defineRoute } from "@/server/entry/route";
-import { revealSecret } from "@/server/services/kubernetes/get-kube-object";
-import { getPodLogs } from "@/server/services/kubernetes/pod-logs";
 import { createJobFromCronJob } from "@/server/services/kubernetes/create-job-from-cronjob";
 import { drainNode } from "@/server/services/kubernetes/drain-node";
+import { revealSecret } from "@/server/services/kubernetes/get-kube-object";
+import { getPodLogs } from "@/server/services/kubernetes/pod-logs";
 import { pauseRollout, rolloutHistory, undoRollout } from "@/server/services/kubernetes/rollout-verbs";
 import { cordonNode, restartWorkload, scaleWorkload } from "@/server/services/kubernetes/workload-verbs";
 
