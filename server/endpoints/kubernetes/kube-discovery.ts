@@ -14,6 +14,11 @@ export interface Discovery {
   version: ServerVersion;
   /** group ("" for core) -> served versions. */
   groups: Map<string, Set<string>>;
+  /**
+   * "group/version" -> the resources it serves, for the resources Berth may read at more than one version: a group
+   * version can be served without the resource (batch/v1 has Jobs on 1.20, but CronJobs only from 1.21).
+   */
+  resources: Map<string, Set<string>>;
 }
 
 export async function getVersion(client: KubeClient, timeoutMs = 10_000): Promise<ServerVersion> {
@@ -35,14 +40,29 @@ export async function discover(client: KubeClient): Promise<Discovery> {
   const groups = new Map<string, Set<string>>([["", new Set(core.versions ?? [])]]);
   for (const g of apis.groups ?? [])
     if (g?.name) groups.set(g.name, new Set((g.versions ?? []).map((v) => String(v?.version ?? ""))));
-  return { version, groups };
+  const resources = new Map<string, Set<string>>();
+  const wanted = new Set<string>();
+  for (const def of Object.values(RESOURCE_DEFS))
+    if (def.versions.length > 1)
+      for (const v of def.versions) if (groups.get(def.group)?.has(v)) wanted.add(`${def.group}/${v}`);
+  await Promise.all(
+    [...wanted].map(async (gv) => {
+      const list = await client
+        .request<{ resources?: { name?: string }[] }>("GET", gv.startsWith("/") ? `/api${gv}` : `/apis/${gv}`)
+        .catch(() => ({ resources: [] }));
+      resources.set(gv, new Set((list.resources ?? []).map((r) => String(r?.name ?? ""))));
+    }),
+  );
+  return { version, groups, resources };
 }
 
 /** The newest version of a resource this server serves (CronJobs: batch/v1 from 1.21, batch/v1beta1 before). */
 export function servedVersion(d: Discovery | undefined, r: KubeResource): string | undefined {
   const def = RESOURCE_DEFS[r];
   const served = d?.groups.get(def.group);
-  return served ? def.versions.find((v) => served.has(v)) : undefined;
+  if (!served) return undefined;
+  if (def.versions.length === 1) return served.has(def.versions[0]!) ? def.versions[0] : undefined;
+  return def.versions.find((v) => served.has(v) && d?.resources.get(`${def.group}/${v}`)?.has(r));
 }
 
 /** metrics.k8s.io is there when metrics-server (or another metrics API) is installed. */
