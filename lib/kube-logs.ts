@@ -1,5 +1,6 @@
 import { type LogOptions, logOptions } from "./log-options";
 
+// (Named groups must not be called "name" or "kind": a parsed topic's own fields.)
 // Followed Kubernetes logs: one pod's container (or all of its containers), or every pod of a workload, merged and
 // labelled. The topic names everything that makes a stream, so every viewer with the same choice shares one.
 
@@ -23,7 +24,7 @@ const CONTAINER = `\\*|${NS}`;
 const KIND = LOG_KINDS.join("|");
 
 export const KUBE_LOGS_PATTERN = new RegExp(
-  `^endpoint:(?<endpointId>[a-zA-Z0-9_-]{1,64}):ns:(?<namespace>${NS}):k8slogs:(?<logKind>${KIND}):(?<name>${NAME}):(?<container>${CONTAINER}):(?<previous>[01]):(?<tail>all|\\d{1,6}):(?<since>10m|1h|4h|1d|all):(?<timestamps>[01])$`,
+  `^endpoint:(?<endpointId>[a-zA-Z0-9_-]{1,64}):ns:(?<namespace>${NS}):k8slogs:(?<logKind>${KIND}):(?<object>${NAME}):(?<container>${CONTAINER}):(?<previous>[01]):(?<tail>all|\\d{1,6}):(?<since>10m|1h|4h|1d|all):(?<timestamps>[01])$`,
 );
 
 export function kubeLogsTopic(endpointId: string, ref: KubeLogRef, o: LogOptions): string {
@@ -34,11 +35,11 @@ export function kubeLogsTopic(endpointId: string, ref: KubeLogRef, o: LogOptions
 
 /** The ref a parsed topic names (its groups), or null. */
 export function kubeLogRefOfTopic(f: Record<string, string | undefined>): KubeLogRef | null {
-  if (!f.namespace || !f.logKind || !f.name || !f.container) return null;
+  if (!f.namespace || !f.logKind || !f.object || !f.container) return null;
   return {
     namespace: f.namespace,
     kind: f.logKind as KubeLogKind,
-    name: f.name,
+    name: f.object,
     container: f.container,
     previous: f.previous === "1",
   };

@@ -61,6 +61,8 @@ const running = async (ns: string) =>
       ns,
       "get",
       "pods",
+      "-l",
+      "app=web",
       "--field-selector=status.phase=Running",
       "-o",
       "jsonpath={.items[*].metadata.name}",
@@ -72,6 +74,9 @@ const running = async (ns: string) =>
 /** Collects the text of every log batch a socket gets for one topic. */
 function collect(socket: Socket, topic: string): string[] {
   const seen: string[] = [];
+  socket.on("logs:state", (m: { topic: string; state: string; error?: string }) => {
+    if (m.topic === topic && m.state === "error") console.warn(`log stream ${topic}: ${m.error}`);
+  });
   socket.on("logs", (b: LogBatch) => {
     if (b.topic === topic) for (const l of b.lines) seen.push(l.text);
   });
@@ -173,7 +178,7 @@ spec:
     - name: main
       image: ${rig.image}
       imagePullPolicy: Never
-      command: ["/bin/sh", "-c", "echo run-$(cat /proc/sys/kernel/random/uuid); echo bye; exit 1"]
+      command: ["/bin/sh", "-c", "echo run-$(cat /proc/sys/kernel/random/uuid); echo bye; sleep 20; exit 1"]
 `;
     await kubectl(["apply", "-f", "-"], pod);
     await waitFor(
@@ -190,24 +195,25 @@ spec:
             "jsonpath={.status.containerStatuses[0].restartCount}",
           ]),
         ) >= 1,
-      90_000,
+      120_000,
     );
+    // Read while the new instance runs (the kubelet drops a dead instance's log once another one dies).
+    const current = (await kubectl(["-n", A, "logs", "crashy"])).split("\n")[0];
     const admin = await h.connect("admin");
     const opts = { tail: 100, since: "all", timestamps: false } as const;
     const base = { namespace: A, kind: "pods" as const, name: "crashy" };
-    const read = async (container: string, previous: boolean) => {
+    const read = async (container: string, previous: boolean, last: string) => {
       const topic = kubeLogsTopic(KUBE, { ...base, container, previous }, opts);
       const seen = collect(admin, topic);
       expect((await ask<SubReply<LogSnapshot>>(admin, "subscribe", topic)).ok).toBe(true);
-      await waitFor(`${container} ${previous ? "previous" : "current"} output`, () => seen.length > 0, 30_000);
+      await waitFor(`${container} ${previous ? "previous" : "current"} output`, () => seen.includes(last), 30_000);
       return seen;
     };
-    expect(await read("setup", false)).toContain("init-done");
-    const prev = await read("main", true);
-    expect(prev).toContain("bye");
+    expect(await read("setup", false, "init-done")).toEqual(["init-done"]);
+    const prev = await read("main", true, "bye");
     expect(prev.some((l) => l.startsWith("run-"))).toBe(true);
     admin.close();
-  }, 150_000);
+  }, 180_000);
 });
 
 describe("console in a pod", () => {
@@ -215,8 +221,10 @@ describe("console in a pod", () => {
     const [pod] = await waitFor(
       "a running pod in A",
       async () => ((await running(A)).length ? running(A) : null),
-      90_000,
+      120_000,
     );
+    // Read while the new instance runs (the kubelet drops a dead instance's log once another one dies).
+    const current = (await kubectl(["-n", A, "logs", "crashy"])).split("\n")[0];
     const admin = await h.connect("admin");
     let out = "";
     admin.on("exec:output", (m: { data: string }) => {
