@@ -150,7 +150,7 @@ async function main() {
     headers: { "content-type": "application/json", cookie: `next-auth.session-token=${session}`, origin: base },
     body: JSON.stringify({ name: "bench", connection: { mode: "token", server: server.href, token, ca } }),
   });
-  if (add.status !== 201) throw new Error(`could not add the cluster: ${add.status} ${await add.text()}`);
+  if (!add.ok) throw new Error(`could not add the cluster: ${add.status} ${await add.text()}`);
   const endpointId = ((await add.json()) as { id: string }).id;
 
   const browser = await chromium.launch({

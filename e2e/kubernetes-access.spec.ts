@@ -67,7 +67,7 @@ test.beforeAll(async () => {
       },
     },
   });
-  expect(res.status(), await res.text()).toBe(201);
+  expect(res.ok(), await res.text()).toBe(true);
   kube = ((await res.json()) as { id: string }).id;
   const u = await createUser(admin, username, password);
   teamId = (await createTeam(admin, uniqueName("nsteam"))).id;

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { EndpointsPage } from "./pages/endpoints-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { requireEnv } from "./support/env";
@@ -34,6 +34,12 @@ spec:
           imagePullPolicy: Never
           command: ["/bin/sh", "-c", "while true; do echo e2e-tick; sleep 1; done"]
 `;
+
+/** The list filtered to the test's namespace (?ns=, as the namespace picker sets it). */
+async function pickNamespace(page: Page) {
+  await page.goto(`${new URL(page.url()).pathname}?ns=${NS}`);
+  await expect(page.getByLabel("Namespace")).toHaveValue(NS);
+}
 
 test.beforeAll(() => {
   kubectl("create", "namespace", NS);
@@ -116,8 +122,8 @@ test("the pods list is live: a pod kubectl deletes disappears, its replacement a
     .click();
   await expect(page.getByRole("heading", { name: `Cluster ${NAME}` })).toBeVisible();
   await page.getByRole("navigation", { name: "Cluster" }).getByRole("link", { name: "Pods", exact: true }).click();
-  await page.getByLabel("Namespace").selectOption(NS);
-  await expect(page).toHaveURL(new RegExp(`ns=${NS}`));
+  await expect(page.getByRole("heading", { name: `Pods on ${NAME}` })).toBeVisible();
+  await pickNamespace(page);
   const table = page.getByRole("table", { name: "Pods" });
   await expect.poll(() => podNames().length, { timeout: 60_000 }).toBe(1);
   const [victim] = podNames();
@@ -130,21 +136,17 @@ test("the pods list is live: a pod kubectl deletes disappears, its replacement a
   await expect(table.getByRole("row")).toHaveCount(2, { timeout: 30_000 });
 });
 
-test("scale a Deployment from its list: kubectl agrees", async ({ page }) => {
-  const view = new EndpointsPage(page);
-  await view.open();
-  await view
-    .row(NAME)
-    .getByRole("link", { name: `Cluster ${NAME}` })
-    .click();
-  await page.getByRole("navigation", { name: "Cluster" }).getByRole("link", { name: "Deployments" }).click();
-  await page.getByLabel("Namespace").selectOption(NS);
-  const table = page.getByRole("table", { name: "Deployments" });
-  const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: "web" }) });
-  await row.getByLabel("Replicas of web").fill("2");
-  await row.getByRole("button", { name: "Scale web" }).click();
-  await expect(row.getByRole("status")).toHaveText("Scaled to 2");
+test("scale a Deployment from its page: kubectl agrees, the list follows", async ({ page }) => {
+  await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/deployments/${NS}/web`);
+  await page.getByLabel("Replicas of web").fill("2");
+  await page.getByRole("button", { name: "Scale web" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Scaled to 2" })).toBeVisible();
   expect(kubectl("-n", NS, "get", "deploy", "web", "-o", "jsonpath={.spec.replicas}")).toBe("2");
+  await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/deployments?ns=${NS}`);
+  const row = page
+    .getByRole("table", { name: "Deployments" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: "web" }) });
   await expect(row).toContainText("2/2", { timeout: 60_000 });
 });
 

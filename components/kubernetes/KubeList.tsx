@@ -10,7 +10,6 @@ import { CLUSTER_SCOPED } from "@/lib/kube-types";
 import { storeTopic } from "@/lib/topics";
 import { useTopic } from "../realtime/use-topic";
 import { type Column, KUBE_COLUMNS, KUBE_TITLES, matchesSelector } from "./kube-columns";
-import { ScaleControl } from "./WorkloadActions";
 
 type InformerItem = KubeStoreState & { id: string };
 
@@ -48,11 +47,9 @@ export function KubeList(props: {
     () => (selector ? items.filter((r) => matchesSelector(r.labels, selector)) : items),
     [items, selector],
   );
-  const scalable = resource === "deployments" || resource === "statefulsets";
   const columns = useMemo(
-    () =>
-      kubeColumnDefs(endpointId, resource, { allNamespaces: namespaced && !ns, scale: props.canOperate && scalable }),
-    [endpointId, resource, namespaced, ns, props.canOperate, scalable],
+    () => kubeColumnDefs(endpointId, resource, { allNamespaces: namespaced && !ns }),
+    [endpointId, resource, namespaced, ns],
   );
   const title = KUBE_TITLES[resource];
   const synced = status === "live" && state?.synced;
@@ -101,11 +98,14 @@ export function KubeList(props: {
   );
 }
 
-/** The data table's columns for a resource: Name (the row header, a link), Namespace when all are shown, kubectl's. */
+/**
+ * The data table's columns for a resource: Name (the row header, a link), Namespace when all are shown, kubectl's.
+ * Verbs (scale, restart, delete...) are on the object's page.
+ */
 function kubeColumnDefs(
   endpointId: string,
   resource: KubeResource,
-  opts: { allNamespaces: boolean; scale: boolean },
+  opts: { allNamespaces: boolean },
 ): ColumnDef<KubeRow, string | number>[] {
   const defs: ColumnDef<KubeRow, string | number>[] = [
     {
@@ -130,22 +130,5 @@ function kubeColumnDefs(
       cell: (x) => (c.show ? c.show(x.row.original) : String(c.value(x.row.original))),
     });
   }
-  if (opts.scale)
-    defs.push({
-      id: "scale",
-      header: "Scale",
-      enableSorting: false,
-      enableGlobalFilter: false,
-      meta: { width: "16rem", className: "overflow-visible" },
-      cell: (c) => (
-        <ScaleControl
-          endpointId={endpointId}
-          resource={resource}
-          namespace={c.row.original.namespace ?? ""}
-          name={c.row.original.name}
-          replicas={(c.row.original as { replicas?: number }).replicas ?? 0}
-        />
-      ),
-    });
   return defs;
 }
