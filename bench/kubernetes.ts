@@ -188,20 +188,21 @@ async function main() {
   // Watch -> browser: bench pods named to sort first appear and go while all pods are listed.
   const rv = JSON.parse(await kubectl(["get", "--raw", "/api/v1/pods?limit=1"])).metadata.resourceVersion as string;
   const seen = watchPods(rv);
-  await page.evaluate(() => {
-    const w = window as unknown as { __rows: Map<string, number> };
+  // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const w = window;
     w.__rows = new Map();
-    const mark = () => {
+    function mark() {
       const now = Date.now();
-      const names = new Set([...document.querySelectorAll("table tbody th")].map((th) => th.textContent ?? ""));
-      for (const n of names) if (!w.__rows.has(`in:${n}`)) w.__rows.set(`in:${n}`, now);
+      const names = new Set([...document.querySelectorAll("table tbody th")].map((th) => th.textContent || ""));
+      for (const n of names) if (!w.__rows.has("in:" + n)) w.__rows.set("in:" + n, now);
       for (const k of [...w.__rows.keys()])
-        if (k.startsWith("in:") && !names.has(k.slice(3)) && !w.__rows.has(`out:${k.slice(3)}`))
-          w.__rows.set(`out:${k.slice(3)}`, now);
-    };
-    new MutationObserver(mark).observe(document.querySelector("table tbody")!, { childList: true, subtree: true });
+        if (k.startsWith("in:") && !names.has(k.slice(3)) && !w.__rows.has("out:" + k.slice(3)))
+          w.__rows.set("out:" + k.slice(3), now);
+    }
+    new MutationObserver(mark).observe(document.querySelector("table tbody"), { childList: true, subtree: true });
     mark();
-  });
+  })()`);
   const addLat: number[] = [];
   const delLat: number[] = [];
   for (let i = 0; i < CHANGES; i++) {
