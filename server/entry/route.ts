@@ -6,8 +6,8 @@ import type { Action, Resource } from "@/lib/policy";
 import { credentialInUrl } from "@/server/auth/api-token";
 import { requestActor, requestUsesBearer } from "@/server/auth/request-actor";
 import { runtime } from "@/server/runtime";
-import { recordAudit } from "@/server/services/audit/record-audit";
 import { authorize } from "@/server/services/authorize";
+import { recordRefusal } from "@/server/services/use-case";
 import { type Failure, toFailure, validationFailure } from "./errors";
 import { BodyTooLargeError, readBodyText } from "./read-body";
 import { register, type WithEntry, withEntry } from "./registry";
@@ -103,13 +103,9 @@ export function defineRoute<S extends z.ZodType, R>(
     const denied = async (err: unknown) => {
       try {
         if (writes) {
-          await recordAudit({
-            actor,
-            action: opts.name,
+          await recordRefusal(actor, opts.name, err, {
             endpointId,
             target: `${req.method} ${url.pathname}`,
-            outcome: "denied",
-            detail: (err as Error).message,
             source: "api",
           });
         }

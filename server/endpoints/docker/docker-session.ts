@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import type Docker from "dockerode";
 import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
 import type { ContainerSummary } from "@/lib/domain";
+import type { UserError } from "@/lib/errors";
 import { toEngineEvent } from "@/lib/events";
 import { type ContainerCounts, countContainers } from "@/lib/host-summary";
 import { type EngineNetwork, type NetworkSummary, toNetworkSummary } from "@/lib/network-map";
@@ -12,6 +13,7 @@ import { type DockerTarget, describeDockerError, dockerOptions, sshAgentFor, tim
 import type { DockerAccess } from "./docker-access";
 import { DockerExecSource, DockerLogSource, DockerStatsSource } from "./docker-sources";
 import { BUDGET_MS, budgetedClient, endpointDownError } from "./engine-budget";
+import { dockerUserError } from "./engine-errors";
 import type { SshDockerAgent } from "./ssh-agent";
 import { SwarmStore } from "./swarm-store";
 
@@ -120,6 +122,10 @@ export class DockerSession extends EndpointSession implements DockerAccess {
 
   describeError(err: unknown): string {
     return describeDockerError(err);
+  }
+
+  userError(err: unknown): UserError {
+    return dockerUserError(err);
   }
 
   counts(): ContainerCounts {

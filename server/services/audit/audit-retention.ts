@@ -2,8 +2,8 @@ import { pruneAudit, setMeta } from "@/db/audit-queries";
 import { getMeta } from "@/db/queries";
 import type { Actor } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
 import { authorize } from "../authorize";
+import { type UseCaseContext, useCase } from "../use-case";
 
 const KEY = "audit_retention_days";
 const DAY_MS = 86_400_000;
@@ -21,17 +21,21 @@ export async function getAuditRetention(actor: Actor | null): Promise<number> {
 }
 
 /** Sets how many days audit records are kept (0 = forever) and prunes at once. */
-export async function setAuditRetention(actor: Actor | null, input: { days: number }, ctx: ServiceContext = {}) {
-  const op = { action: "audit.set_retention", permission: "settings:manage" as const, target: `${input.days} days` };
-  return runAudited(
+export async function setAuditRetention(actor: Actor | null, input: { days: number }, ctx?: UseCaseContext) {
+  const spec = {
+    audit: "audit.set_retention",
+    permission: "settings:manage" as const,
+    target: `${input.days} days`,
+    describe: (pruned: number) => `pruned ${pruned}`,
+  };
+  return useCase(
     actor,
-    op,
-    ctx,
+    spec,
     async () => {
       await setMeta(runtime().db, KEY, String(input.days));
       return pruneOldAudit();
     },
-    (pruned) => `pruned ${pruned}`,
+    ctx,
   );
 }
 

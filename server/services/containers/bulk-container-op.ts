@@ -2,7 +2,7 @@ import type { BulkContainerInput, BulkItemResult, BulkVerb } from "@/lib/bulk-sc
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import type { ContainerActionInput } from "@/lib/schemas";
-import type { OpContext } from "./container-op";
+import type { UseCaseContext } from "../use-case";
 import { killContainer } from "./kill-container";
 import { pauseContainer } from "./pause-container";
 import { removeContainer } from "./remove-container";
@@ -11,7 +11,7 @@ import { startContainer } from "./start-container";
 import { stopContainer } from "./stop-container";
 import { unpauseContainer } from "./unpause-container";
 
-type Op = (actor: Actor | null, input: ContainerActionInput, ctx?: OpContext) => Promise<void>;
+type Op = (actor: Actor | null, input: ContainerActionInput, ctx?: UseCaseContext) => Promise<void>;
 
 const OPS: Record<BulkVerb, Op> = {
   start: startContainer,
@@ -32,7 +32,7 @@ const PARALLEL = 8;
 export async function bulkContainerOp(
   actor: Actor | null,
   input: BulkContainerInput,
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<BulkItemResult[]> {
   const op = OPS[input.verb];
   const ids = [...new Set(input.containerIds)];

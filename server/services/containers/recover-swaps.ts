@@ -3,9 +3,9 @@ import { deleteSwap, openSwaps, type SwapRow } from "@/db/swap-queries";
 import type { Actor } from "@/lib/domain";
 import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
+import { dockerUserError } from "@/server/endpoints/docker/engine-errors";
 import type { Runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
-import { engineError } from "./engine";
 import { isInFlight } from "./swap-journal";
 
 /** Who the audit log names for what Berth did on its own. */
@@ -52,7 +52,7 @@ export async function recoverSwaps(rt: Runtime, endpointId: string): Promise<num
       rt.log.info({ endpointId, name: row.name, outcome: outcome.text }, "half-done swap recovered");
     } catch (err) {
       // Left in the journal: the next connect tries again.
-      const message = engineError(err).message;
+      const message = dockerUserError(err).message;
       await recordAudit({ ...base, outcome: "failure", detail: `${what}; recovery failed, will retry: ${message}` });
     }
   }

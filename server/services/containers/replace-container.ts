@@ -2,7 +2,7 @@ import type Docker from "dockerode";
 import { type CreateBody, type InspectLike, inspectToCreateBody } from "@/lib/container-spec-map";
 import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
-import { engineError } from "./engine";
+import { dockerUserError } from "@/server/endpoints/docker/engine-errors";
 import { openSwapJournal } from "./swap-journal";
 
 export interface Replacement {
@@ -87,7 +87,7 @@ export async function replaceContainer(
     step = "start the new container";
     if (wasRunning) await created.start();
   } catch (err) {
-    const e = engineError(err);
+    const e = dockerUserError(err);
     const outcome = await rollBack();
     // A rollback that could not finish stays in the journal: the next connect tries again.
     if (outcome.startsWith("rollback")) journal.release();
@@ -120,7 +120,7 @@ export async function replaceContainer(
         if (wasRunning) await made.start();
         return `rolled back: ${newNote}the old container was auto-removed when stopped and was made again from its settings as ${made.id.slice(0, 12)}`;
       } catch (err) {
-        return `rollback failed: the old container was auto-removed when stopped and could not be made again: ${engineError(err).message}`;
+        return `rollback failed: the old container was auto-removed when stopped and could not be made again: ${dockerUserError(err).message}`;
       }
     }
     if (wasRunning)

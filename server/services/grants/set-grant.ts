@@ -2,32 +2,31 @@ import { endpointExists, upsertGrant } from "@/db/access-queries";
 import type { Actor, EndpointRole } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
 import { findTargetTeam } from "../teams/find-target-team";
+import { type UseCaseContext, useCase } from "../use-case";
 
 /** Gives a team a role on an endpoint (or changes it). Read per request, so it applies at once. */
 export async function setGrant(
   actor: Actor | null,
   input: { teamId: string; endpointId: string; role: EndpointRole },
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   const op = {
-    action: "grant.set",
+    audit: "grant.set",
     permission: "grant:manage" as const,
     resource: { endpointId: input.endpointId },
     target: input.teamId,
   };
-  await runAudited(
+  await useCase(
     actor,
-    op,
-    ctx,
-    async () => {
+    { ...op, describe: () => `role ${input.role}` },
+    async (_actor, note) => {
       const team = await findTargetTeam(input.teamId);
-      op.target = team.name;
+      note.target = team.name;
       const { db } = runtime();
       if (!(await endpointExists(db, input.endpointId))) throw new NotFoundError("Endpoint not found");
       await upsertGrant(db, team.id, input.endpointId, input.role);
     },
-    () => `role ${input.role}`,
+    ctx,
   );
 }

@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { SaveStatusPageInput } from "@/lib/status-page-schemas";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
+import { type UseCaseContext, useCase } from "../use-case";
 import { type StatusPageAdminView, toAdminView } from "./status-page-views";
 
 const slugTaken = (slug: string) =>
@@ -59,34 +59,37 @@ async function write(
 export function createStatusPage(
   actor: Actor | null,
   input: SaveStatusPageInput,
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<StatusPageAdminView> {
-  const op = { action: "statuspage.create", permission: "statuspage:manage" as const, target: input.slug };
-  return runAudited(
-    actor,
-    op,
-    ctx,
-    () => write(input, undefined),
-    (v) => `${v.items.length} items`,
-  );
+  const spec = {
+    audit: "statuspage.create",
+    permission: "statuspage:manage" as const,
+    target: input.slug,
+    describe: (v: StatusPageAdminView) => `${v.items.length} items`,
+  };
+  return useCase(actor, spec, () => write(input, undefined), ctx);
 }
 
 export function updateStatusPage(
   actor: Actor | null,
   id: string,
   input: SaveStatusPageInput,
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<StatusPageAdminView> {
-  const op = { action: "statuspage.update", permission: "statuspage:manage" as const, target: input.slug };
-  return runAudited(
+  const spec = {
+    audit: "statuspage.update",
+    permission: "statuspage:manage" as const,
+    target: input.slug,
+    describe: (v: StatusPageAdminView) => `${v.items.length} items`,
+  };
+  return useCase(
     actor,
-    op,
-    ctx,
+    spec,
     async () => {
       const existing = await findStatusPageById(runtime().db, id);
       if (!existing) throw new NotFoundError("Status page not found");
       return write(input, existing);
     },
-    (v) => `${v.items.length} items`,
+    ctx,
   );
 }

@@ -1,13 +1,14 @@
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { swarmOp } from "./swarm-op";
 import { pushUpdate, readService } from "./update-service";
 
 /** Back to the previous spec (`docker service rollback`): the engine does it, with the service's rollback policy. */
 export function rollbackService(
   actor: Actor | null,
   input: { endpointId: string; serviceId: string },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   return swarmOp(
     actor,

@@ -1,10 +1,11 @@
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { UpdateNodeInput } from "@/lib/swarm-schemas";
-import { findIn, type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { findIn, swarmOp } from "./swarm-op";
 
 /** Availability (active, pause, drain), role (promote, demote) and labels of one node. Admins only. */
-export function updateNode(actor: Actor | null, input: UpdateNodeInput, ctx: OpContext = {}): Promise<void> {
+export function updateNode(actor: Actor | null, input: UpdateNodeInput, ctx?: UseCaseContext): Promise<void> {
   const changes = [
     input.availability && `availability ${input.availability}`,
     input.nodeRole && `role ${input.nodeRole}`,

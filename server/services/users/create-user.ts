@@ -6,18 +6,17 @@ import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { hashPassword } from "@/server/auth/passwords";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
+import { type UseCaseContext, useCase } from "../use-case";
 
 export async function createUser(
   actor: Actor | null,
   input: CreateUserInput,
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<UserListRow> {
-  const op = { action: "user.create", permission: "user:manage" as const, target: input.username };
-  return runAudited(
+  const op = { audit: "user.create", permission: "user:manage" as const, target: input.username };
+  return useCase(
     actor,
-    op,
-    ctx,
+    { ...op, describe: (u) => (u.isAdmin ? "admin" : undefined) },
     async () => {
       const { db } = runtime();
       if (await findUserByName(db, input.username)) {
@@ -33,6 +32,6 @@ export async function createUser(
       await insertUser(db, { ...row, passwordHash: await hashPassword(input.password) });
       return row;
     },
-    (u) => (u.isAdmin ? "admin" : undefined),
+    ctx,
   );
 }
