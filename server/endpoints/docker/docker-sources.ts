@@ -14,7 +14,7 @@ import type {
 } from "../session";
 import { describeDockerError } from "./connect";
 import type { DockerAccess } from "./docker-access";
-import { BUDGET_MS } from "./engine-budget";
+import { assertEngineRef, BUDGET_MS } from "./engine-budget";
 
 // The Docker engine's logs, stats and exec behind the kind-neutral sources of ../session.ts: the Docker framing
 // (8-byte stdout/stderr headers, stats JSON lines) is removed here, so the hub never sees it.
@@ -68,13 +68,14 @@ export class DockerLogSource implements LogSource {
 
   /** dockerode buffers a non-following logs request whole; dial it as a stream so a big log never sits in memory. */
   private dialOnce(containerId: string, o: LogFollowOptions): Promise<Readable> {
+    assertEngineRef("container", containerId);
     const modem = this.docker.streams().modem as unknown as {
       dial(opts: Record<string, unknown>, cb: (err: unknown, stream: Readable) => void): void;
     };
     return new Promise<Readable>((resolve, reject) =>
       modem.dial(
         {
-          path: `/containers/${encodeURIComponent(containerId)}/logs?`,
+          path: `/containers/${containerId}/logs?`,
           method: "GET",
           isStream: true,
           statusCodes: { 200: true, 404: "no such container", 500: "server error" },

@@ -1,5 +1,12 @@
 import type Docker from "dockerode";
-import { checkCreateBody, describeViolations, referencedVolumes, type VolumeInfo } from "@/lib/container-restrictions";
+import {
+  checkCreateBody,
+  describeViolations,
+  type NetworkInfo,
+  referencedNetworks,
+  referencedVolumes,
+  type VolumeInfo,
+} from "@/lib/container-restrictions";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { describeDockerError } from "@/server/endpoints/docker/connect";
@@ -8,6 +15,7 @@ import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { engineMessage } from "@/server/endpoints/docker/engine-errors";
 import { credentialsForImage, pullErrorText } from "../registries/registry-credentials";
 import { loadContainerRestrictions } from "../settings/container-restrictions";
+import { lookUpNetworks } from "./restriction-lookups";
 
 // Engine helpers shared by create, recreate and rename.
 
@@ -82,6 +90,12 @@ export async function restrictionRefusal(actor: Actor, api: Docker, body: unknow
       }
     }
   }
-  const violations = checkCreateBody(body, rules, { volumes });
+  let networks: Record<string, NetworkInfo> = {};
+  if (rules.hostNetwork) {
+    const found = await lookUpNetworks(api, referencedNetworks(body));
+    if (found.refusal) return found.refusal;
+    networks = found.networks;
+  }
+  const violations = checkCreateBody(body, rules, { volumes, networks });
   return violations.length ? describeViolations(violations) : null;
 }
