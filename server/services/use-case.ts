@@ -1,9 +1,11 @@
+import { type AtomicWrite, atomically } from "@/db/atomic";
+import { insertAuditStmt } from "@/db/queries";
 import type { Actor } from "@/lib/domain";
 import { ForbiddenError, UnauthenticatedError, UserError } from "@/lib/errors";
 import type { Action, Resource } from "@/lib/policy";
 import { storageFailure } from "@/lib/storage-errors";
 import { runtime } from "@/server/runtime";
-import { type AuditEntry, recordAudit } from "./audit/record-audit";
+import { type AuditEntry, auditRow, recordAudit } from "./audit/record-audit";
 import { authorize } from "./authorize";
 
 /** Where a use case was asked from, for its audit record: one context type for every service. */
@@ -51,6 +53,12 @@ export interface AuditNote {
   outcome?: "success" | "failure";
   /** The use case records its success itself, later (a pull audits when the stream ends). */
   later?: boolean;
+  /**
+   * Runs the use case's database change and writes its success record in the same transaction: the change and its
+   * audit record commit together or not at all (an audit row the database refuses rolls the change back). Call it
+   * once, with everything the record says (target, detail) set by the time the write ends.
+   */
+  commit<T>(write: AtomicWrite<T>): Promise<T>;
 }
 
 /**
@@ -65,7 +73,32 @@ export async function useCase<R>(
   run: (actor: Actor, audit: AuditNote) => Promise<R> | R,
   ctx?: UseCaseContext,
 ): Promise<R> {
-  const note: AuditNote = { target: spec.target, detail: spec.detail, endpointId: spec.endpointId, step: spec.step };
+  let committed = false;
+  const note: AuditNote = {
+    target: spec.target,
+    detail: spec.detail,
+    endpointId: spec.endpointId,
+    step: spec.step,
+    async commit<T>(write: AtomicWrite<T>): Promise<T> {
+      if (committed) throw new Error("a use case commits once");
+      const entry = (): AuditEntry => ({
+        actor,
+        action: spec.audit ?? "",
+        endpointId: endpointOf(),
+        target: note.target?.slice(0, 300),
+        outcome: note.outcome ?? "success",
+        detail: note.detail,
+        source: ctx?.source,
+      });
+      const result = await atomically(runtime().db, function* (tx) {
+        const out = yield* write(tx);
+        if (spec.audit) yield insertAuditStmt(tx, auditRow(entry()));
+        return out;
+      });
+      committed = true;
+      return result;
+    },
+  };
   const withStep = (message: string) => (note.step ? `${note.step}: ${message}` : message);
   const endpointOf = () => note.endpointId ?? spec.resource?.endpointId;
   const record = (outcome: AuditEntry["outcome"], detail: string | undefined) =>
@@ -97,7 +130,7 @@ export async function useCase<R>(
     else await record("failure", withStep(mapped instanceof UserError ? mapped.message : "unexpected error"));
     throw mapped;
   }
-  if (!note.later) await record(note.outcome ?? "success", spec.describe?.(result) ?? note.detail);
+  if (!note.later && !committed) await record(note.outcome ?? "success", spec.describe?.(result) ?? note.detail);
   return result;
 }
 

@@ -1,4 +1,5 @@
-import { pruneAudit, setMeta } from "@/db/audit-queries";
+import { rows } from "@/db/atomic";
+import { pruneAudit, pruneAuditStmt, setMetaStmt } from "@/db/audit-queries";
 import { getMeta } from "@/db/queries";
 import type { Actor } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
@@ -26,15 +27,18 @@ export async function setAuditRetention(actor: Actor | null, input: { days: numb
     audit: "audit.set_retention",
     permission: "settings:manage" as const,
     target: `${input.days} days`,
-    describe: (pruned: number) => `pruned ${pruned}`,
   };
   return useCase(
     actor,
     spec,
-    async () => {
-      await setMeta(runtime().db, KEY, String(input.days));
-      return pruneOldAudit();
-    },
+    (_actor, note) =>
+      // The new retention, what it prunes at once and the record of it: one transaction.
+      note.commit(function* (tx) {
+        yield setMetaStmt(tx, KEY, String(input.days));
+        const pruned = input.days === 0 ? 0 : rows(yield pruneAuditStmt(tx, Date.now() - input.days * DAY_MS)).length;
+        note.detail = `pruned ${pruned}`;
+        return pruned;
+      }),
     ctx,
   );
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { findEndpointById, findEndpointByName } from "@/db/endpoint-queries";
-import { insertEndpoint } from "@/db/queries";
+import { insertEndpointStmt } from "@/db/queries";
 import type { Actor, EndpointView } from "@/lib/domain";
 import type { CreateEndpointInput } from "@/lib/endpoint-schemas";
 import { UserError } from "@/lib/errors";
@@ -55,10 +55,12 @@ export function createEndpoint(
         secret: sealCredentials(creds),
         createdAt: Date.now(),
       };
-      await insertEndpoint(rt.db, row);
-      rt.endpoints.add(row);
       note.endpointId = id;
       note.detail = `${url} (${driver.label} ${test.version})`;
+      await note.commit(function* (tx) {
+        yield insertEndpointStmt(tx, row);
+      });
+      rt.endpoints.add(row);
       return rt.endpoints.view(id)!;
     },
     ctx,

@@ -1,4 +1,4 @@
-import { deleteEndpointRow, findEndpointById } from "@/db/endpoint-queries";
+import { deleteEndpointRowStmt, findEndpointById } from "@/db/endpoint-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
 import { runtime } from "@/server/runtime";
@@ -18,10 +18,12 @@ export function removeEndpoint(
       const rt = runtime();
       const row = await findEndpointById(rt.db, input.endpointId);
       if (!row) throw new NotFoundError("Endpoint not found");
-      await deleteEndpointRow(rt.db, row.id);
-      rt.endpoints.remove(row.id);
       note.target = row.name;
       note.detail = row.url;
+      await note.commit(function* (tx) {
+        yield deleteEndpointRowStmt(tx, row.id);
+      });
+      rt.endpoints.remove(row.id);
     },
     ctx,
   );

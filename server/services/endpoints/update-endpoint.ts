@@ -1,4 +1,4 @@
-import { findEndpointById, findEndpointByName, updateEndpointRow } from "@/db/endpoint-queries";
+import { findEndpointById, findEndpointByName, updateEndpointRowStmt } from "@/db/endpoint-queries";
 import type { Actor, EndpointView } from "@/lib/domain";
 import type { UpdateEndpointInput } from "@/lib/endpoint-schemas";
 import { NotFoundError, UserError } from "@/lib/errors";
@@ -43,9 +43,11 @@ export function updateEndpoint(
       const test = await testConnection(url, creds, driver.kind);
       if (!test.ok) throw new UserError(`Could not connect: ${test.reason}`, 422, "connection_failed");
       const next = { ...row, name: input.name, url, secret: sealCredentials(creds) };
-      await updateEndpointRow(rt.db, row.id, { name: next.name, url: next.url, secret: next.secret });
-      rt.endpoints.replace(next);
       note.detail = `${url} (${driver.label} ${test.version})`;
+      await note.commit(function* (tx) {
+        yield updateEndpointRowStmt(tx, row.id, { name: next.name, url: next.url, secret: next.secret });
+      });
+      rt.endpoints.replace(next);
       return rt.endpoints.view(row.id)!;
     },
     ctx,

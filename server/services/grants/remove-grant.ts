@@ -1,7 +1,7 @@
-import { deleteGrant } from "@/db/access-queries";
+import { deleteGrantStmt } from "@/db/access-queries";
+import { rows } from "@/db/atomic";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
-import { runtime } from "@/server/runtime";
 import { findTargetTeam } from "../teams/find-target-team";
 import { type UseCaseContext, useCase } from "../use-case";
 
@@ -23,7 +23,10 @@ export async function removeGrant(
     async (_actor, note) => {
       const team = await findTargetTeam(input.teamId);
       note.target = team.name;
-      if (!(await deleteGrant(runtime().db, team.id, input.endpointId))) throw new NotFoundError("No such grant");
+      await note.commit(function* (tx) {
+        if (!rows(yield deleteGrantStmt(tx, team.id, input.endpointId)).length)
+          throw new NotFoundError("No such grant");
+      });
     },
     ctx,
   );

@@ -1,4 +1,4 @@
-import { endpointExists, upsertGrant } from "@/db/access-queries";
+import { endpointExists, upsertGrantStmt } from "@/db/access-queries";
 import type { Actor, EndpointRole } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
 import { runtime } from "@/server/runtime";
@@ -19,13 +19,15 @@ export async function setGrant(
   };
   await useCase(
     actor,
-    { ...op, describe: () => `role ${input.role}` },
+    { ...op, detail: `role ${input.role}` },
     async (_actor, note) => {
       const team = await findTargetTeam(input.teamId);
       note.target = team.name;
       const { db } = runtime();
       if (!(await endpointExists(db, input.endpointId))) throw new NotFoundError("Endpoint not found");
-      await upsertGrant(db, team.id, input.endpointId, input.role);
+      await note.commit(function* (tx) {
+        yield upsertGrantStmt(tx, team.id, input.endpointId, input.role);
+      });
     },
     ctx,
   );

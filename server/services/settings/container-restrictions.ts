@@ -1,4 +1,4 @@
-import { getSetting, putSetting } from "@/db/settings-queries";
+import { getSetting, putSettingStmt } from "@/db/settings-queries";
 import { type ContainerRestrictions, parseRestrictions } from "@/lib/container-restrictions";
 import type { Actor } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
@@ -31,11 +31,13 @@ export function updateContainerRestrictions(
     actor,
     spec,
     async (_actor, note) => {
-      await putSetting(runtime().db, RESTRICTIONS_KEY, JSON.stringify(input));
       const off = Object.entries(input)
         .filter(([, v]) => !v)
         .map(([k]) => k);
       note.detail = off.length ? `allowed: ${off.join(", ")}` : "all on";
+      await note.commit(function* (tx) {
+        yield putSettingStmt(tx, RESTRICTIONS_KEY, JSON.stringify(input));
+      });
       return input;
     },
     ctx,

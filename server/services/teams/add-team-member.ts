@@ -1,6 +1,5 @@
-import { addTeamMember as addMemberRow } from "@/db/access-queries";
+import { addTeamMemberStmt } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
-import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetUser } from "../users/find-target-user";
 import { findTargetTeam } from "./find-target-team";
@@ -13,13 +12,15 @@ export async function addTeamMember(
   const op = { audit: "team.add_member", permission: "team:manage" as const, target: input.teamId };
   await useCase(
     actor,
-    { ...op, describe: (username) => `member ${username}` },
+    op,
     async (_actor, note) => {
       const team = await findTargetTeam(input.teamId);
       const user = await findTargetUser(input.userId);
       note.target = team.name;
-      await addMemberRow(runtime().db, team.id, user.id);
-      return user.username;
+      note.detail = `member ${user.username}`;
+      await note.commit(function* (tx) {
+        yield addTeamMemberStmt(tx, team.id, user.id);
+      });
     },
     ctx,
   );

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { findTeamByName, insertTeam, type TeamRow } from "@/db/access-queries";
+import { findTeamByName, insertTeamStmt, type TeamRow } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { runtime } from "@/server/runtime";
@@ -10,13 +10,15 @@ export async function createTeam(actor: Actor | null, input: { name: string }, c
   return useCase(
     actor,
     op,
-    async () => {
+    async (_actor, note) => {
       const { db } = runtime();
       if (await findTeamByName(db, input.name)) {
         throw new UserError(`A team named ${input.name} already exists`, 409, "conflict");
       }
       const row = { id: crypto.randomUUID(), name: input.name, createdAt: Date.now() };
-      await insertTeam(db, row);
+      await note.commit(function* (tx) {
+        yield insertTeamStmt(tx, row);
+      });
       return row;
     },
     ctx,

@@ -1,6 +1,5 @@
-import { deleteTeam as deleteTeamRow } from "@/db/access-queries";
+import { deleteTeamStmt } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
-import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetTeam } from "./find-target-team";
 
@@ -13,7 +12,9 @@ export async function deleteTeam(actor: Actor | null, input: { teamId: string },
     async (_actor, note) => {
       const team = await findTargetTeam(input.teamId);
       note.target = team.name;
-      await deleteTeamRow(runtime().db, team.id);
+      await note.commit(function* (tx) {
+        yield deleteTeamStmt(tx, team.id);
+      });
     },
     ctx,
   );

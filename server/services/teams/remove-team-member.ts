@@ -1,7 +1,7 @@
-import { removeTeamMember as removeMemberRow } from "@/db/access-queries";
+import { removeTeamMemberStmt } from "@/db/access-queries";
+import { rows } from "@/db/atomic";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
-import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetUser } from "../users/find-target-user";
 import { findTargetTeam } from "./find-target-team";
@@ -15,14 +15,16 @@ export async function removeTeamMember(
   const op = { audit: "team.remove_member", permission: "team:manage" as const, target: input.teamId };
   await useCase(
     actor,
-    { ...op, describe: (username) => `member ${username}` },
+    op,
     async (_actor, note) => {
       const team = await findTargetTeam(input.teamId);
       const user = await findTargetUser(input.userId);
       note.target = team.name;
-      if (!(await removeMemberRow(runtime().db, team.id, user.id)))
-        throw new NotFoundError("Not a member of this team");
-      return user.username;
+      note.detail = `member ${user.username}`;
+      await note.commit(function* (tx) {
+        if (!rows(yield removeTeamMemberStmt(tx, team.id, user.id)).length)
+          throw new NotFoundError("Not a member of this team");
+      });
     },
     ctx,
   );

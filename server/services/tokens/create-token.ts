@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { insertToken, listTokensOf } from "@/db/access-queries";
+import { insertTokenStmt, listTokensOf } from "@/db/access-queries";
 import type { CreateTokenInput } from "@/lib/access-schemas";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
@@ -20,7 +20,7 @@ export function createToken(
   return useCase(
     actor,
     spec,
-    async (me) => {
+    async (me, note) => {
       const { db } = runtime();
       const now = Date.now();
       const live = (await listTokensOf(db, me.id)).filter(
@@ -38,7 +38,9 @@ export function createToken(
         createdAt: now,
         expiresAt: input.expiresInDays ? now + input.expiresInDays * DAY_MS : null,
       };
-      await insertToken(db, row);
+      await note.commit(function* (tx) {
+        yield insertTokenStmt(tx, row);
+      });
       return { id: row.id, name: row.name, token, expiresAt: row.expiresAt };
     },
     ctx,

@@ -1,7 +1,7 @@
-import { revokeToken as revokeTokenRow } from "@/db/access-queries";
+import { revokeTokenStmt } from "@/db/access-queries";
+import { rows } from "@/db/atomic";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
-import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 
 /** Revokes one of the actor's own tokens; anyone else's token id answers 404, like one that does not exist. */
@@ -10,10 +10,11 @@ export function revokeToken(actor: Actor | null, input: { tokenId: string }, ctx
   return useCase(
     actor,
     spec,
-    async (me) => {
-      if (!(await revokeTokenRow(runtime().db, me.id, input.tokenId, Date.now())))
-        throw new NotFoundError("Token not found");
-    },
+    (me, note) =>
+      note.commit(function* (tx) {
+        if (!rows(yield revokeTokenStmt(tx, me.id, input.tokenId, Date.now())).length)
+          throw new NotFoundError("Token not found");
+      }),
     ctx,
   );
 }

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { UserListRow } from "@/db/access-queries";
-import { findUserByName, insertUser } from "@/db/queries";
+import { findUserByName, insertUserStmt } from "@/db/queries";
 import type { CreateUserInput } from "@/lib/access-schemas";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
@@ -16,8 +16,8 @@ export async function createUser(
   const op = { audit: "user.create", permission: "user:manage" as const, target: input.username };
   return useCase(
     actor,
-    { ...op, describe: (u) => (u.isAdmin ? "admin" : undefined) },
-    async () => {
+    op,
+    async (_actor, note) => {
       const { db } = runtime();
       if (await findUserByName(db, input.username)) {
         throw new UserError(`A user named ${input.username} already exists`, 409, "conflict");
@@ -29,7 +29,11 @@ export async function createUser(
         disabled: false,
         createdAt: Date.now(),
       };
-      await insertUser(db, { ...row, passwordHash: await hashPassword(input.password) });
+      const passwordHash = await hashPassword(input.password);
+      if (row.isAdmin) note.detail = "admin";
+      await note.commit(function* (tx) {
+        yield insertUserStmt(tx, { ...row, passwordHash });
+      });
       return row;
     },
     ctx,

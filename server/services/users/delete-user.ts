@@ -1,4 +1,4 @@
-import { countActiveAdmins, deleteUser as deleteUserRow } from "@/db/access-queries";
+import { countActiveAdmins, deleteUserStmt } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { userSessionsChanged } from "@/server/auth/session-revocation";
@@ -20,7 +20,9 @@ export async function deleteUser(actor: Actor | null, input: { userId: string },
       if (user.isAdmin && !user.disabled && (await countActiveAdmins(db)) <= 1) {
         throw new UserError("The last active admin cannot be deleted", 409, "conflict");
       }
-      await deleteUserRow(db, user.id);
+      await note.commit(function* (tx) {
+        yield deleteUserStmt(tx, user.id);
+      });
       userSessionsChanged(user.id);
     },
     ctx,

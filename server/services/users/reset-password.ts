@@ -1,8 +1,7 @@
-import { updateUser } from "@/db/access-queries";
+import { updateUserStmt } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
 import { hashPassword } from "@/server/auth/passwords";
 import { userSessionsChanged } from "@/server/auth/session-revocation";
-import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetUser } from "./find-target-user";
 
@@ -19,7 +18,10 @@ export async function resetPassword(
     async (_actor, note) => {
       const user = await findTargetUser(input.userId);
       note.target = user.username;
-      await updateUser(runtime().db, user.id, { passwordHash: await hashPassword(input.password) }, true);
+      const passwordHash = await hashPassword(input.password);
+      await note.commit(function* (tx) {
+        yield updateUserStmt(tx, user.id, { passwordHash }, true);
+      });
       userSessionsChanged(user.id);
     },
     ctx,

@@ -1,4 +1,4 @@
-import { countActiveAdmins, updateUser } from "@/db/access-queries";
+import { countActiveAdmins, updateUserStmt } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { userSessionsChanged } from "@/server/auth/session-revocation";
@@ -30,7 +30,9 @@ export async function setUserAdmin(
       if (!input.isAdmin && !user.disabled && (await countActiveAdmins(db)) <= 1) {
         throw new UserError("The last active admin cannot lose the admin role", 409, "conflict");
       }
-      await updateUser(db, user.id, { isAdmin: input.isAdmin }, true);
+      await note.commit(function* (tx) {
+        yield updateUserStmt(tx, user.id, { isAdmin: input.isAdmin }, true);
+      });
       userSessionsChanged(user.id);
     },
     ctx,

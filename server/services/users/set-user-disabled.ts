@@ -1,4 +1,4 @@
-import { countActiveAdmins, updateUser } from "@/db/access-queries";
+import { countActiveAdmins, updateUserStmt } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { userSessionsChanged } from "@/server/auth/session-revocation";
@@ -31,7 +31,9 @@ export async function setUserDisabled(
       if (input.disabled && user.isAdmin && !user.disabled && (await countActiveAdmins(db)) <= 1) {
         throw new UserError("The last active admin cannot be disabled", 409, "conflict");
       }
-      await updateUser(db, user.id, { disabled: input.disabled }, input.disabled);
+      await note.commit(function* (tx) {
+        yield updateUserStmt(tx, user.id, { disabled: input.disabled }, input.disabled);
+      });
       userSessionsChanged(user.id);
     },
     ctx,
