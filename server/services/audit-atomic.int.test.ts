@@ -14,6 +14,7 @@ import { createRuntime, type Runtime } from "@/server/runtime";
 import { setAuditRetention } from "./audit/audit-retention";
 import { removeEndpoint } from "./endpoints/remove-endpoint";
 import { setGrant } from "./grants/set-grant";
+import { saveRegistry } from "./registries/manage-registries";
 import { updateContainerRestrictions } from "./settings/container-restrictions";
 import { createStatusPage } from "./status-pages/save-status-page";
 import { addTeamMember } from "./teams/add-team-member";
@@ -102,8 +103,9 @@ for (const dialect of ["sqlite", "pg"] as const) {
       }
     }
 
-    const count = async (table: "users" | "teams" | "teamMembers" | "grants" | "apiTokens" | "statusPages") =>
-      (await rt.db.db.select().from(rt.db.t[table])).length;
+    const count = async (
+      table: "users" | "teams" | "teamMembers" | "grants" | "apiTokens" | "statusPages" | "registries",
+    ) => (await rt.db.db.select().from(rt.db.t[table])).length;
     const failures = async (action: string) =>
       (await listAudit(rt.db, { action })).filter((a) => a.outcome === "failure").length;
 
@@ -173,6 +175,12 @@ for (const dialect of ["sqlite", "pg"] as const) {
         await auditRefused(() => createStatusPage(root, { slug: "public", title: "Public", items: [] })),
       ).toBeInstanceOf(Error);
       expect(await count("statusPages")).toBe(0);
+      expect(
+        await auditRefused(() =>
+          saveRegistry(root, { name: "rig", url: "127.0.0.1:5000", username: "", password: "" }),
+        ),
+      ).toBeInstanceOf(Error);
+      expect(await count("registries")).toBe(0);
     });
 
     it("with the database accepting records again, each change writes exactly one success record", async () => {

@@ -1,4 +1,4 @@
-import { getUserTheme, setUserTheme } from "@/db/user-prefs-queries";
+import { getUserTheme, setUserThemeStmt } from "@/db/user-prefs-queries";
 import type { Actor } from "@/lib/domain";
 import { parseTheme, type ThemeChoice } from "@/lib/theme";
 import { runtime } from "@/server/runtime";
@@ -20,8 +20,10 @@ export function saveTheme(
   return useCase(
     actor,
     spec,
-    async (me) => {
-      await setUserTheme(runtime().db, me.id, input.theme);
+    async (me, note) => {
+      await note.commit(function* (tx) {
+        yield setUserThemeStmt(tx, me.id, input.theme);
+      });
       return { theme: input.theme };
     },
     ctx,

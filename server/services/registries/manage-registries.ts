@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
+import { rows } from "@/db/atomic";
 import {
-  deleteRegistryRow,
+  deleteRegistryRowStmt,
   findRegistryRow,
-  insertRegistryRow,
+  insertRegistryRowStmt,
   listRegistryRows,
   type RegistryRow,
-  updateRegistryRow,
+  updateRegistryRowStmt,
 } from "@/db/registry-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
@@ -96,15 +97,14 @@ export function saveRegistry(
         throw new UserError("A registry with this name exists already", 409);
       }
       const secret = password ? rt.secrets.seal(password) : null;
+      note.detail = host;
       let row: RegistryRow;
       if (existing) {
-        await updateRegistryRow(rt.db, existing.id, {
-          name: input.name,
-          url: input.url,
-          username: input.username || null,
-          secret,
-        });
         row = { ...existing, name: input.name, url: input.url, username: input.username || null, secret };
+        const patch = { name: row.name, url: row.url, username: row.username, secret };
+        await note.commit(function* (tx) {
+          yield updateRegistryRowStmt(tx, existing.id, patch);
+        });
       } else {
         row = {
           id: crypto.randomUUID(),
@@ -114,9 +114,11 @@ export function saveRegistry(
           secret,
           createdAt: Date.now(),
         };
-        await insertRegistryRow(rt.db, row);
+        const created = row;
+        await note.commit(function* (tx) {
+          yield insertRegistryRowStmt(tx, created);
+        });
       }
-      note.detail = host;
       return toView(row);
     },
     ctx,
@@ -130,8 +132,11 @@ export function deleteRegistry(actor: Actor | null, id: string, ctx?: UseCaseCon
     spec,
     async (_actor, note) => {
       const row = await findRegistryRow(runtime().db, id);
-      if (!row || !(await deleteRegistryRow(runtime().db, id))) throw new NotFoundError("Registry not found");
+      if (!row) throw new NotFoundError("Registry not found");
       note.target = row.name;
+      await note.commit(function* (tx) {
+        if (!rows(yield deleteRegistryRowStmt(tx, id)).length) throw new NotFoundError("Registry not found");
+      });
     },
     ctx,
   );
