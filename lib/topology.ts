@@ -1,6 +1,5 @@
 import { diffSnapshots } from "./diff";
-import type { ContainerState, ContainerSummary, Diff } from "./domain";
-import type { NetworkSummary } from "./network-map";
+import type { ContainerState, ContainerSummary, Diff, NetworkSummary } from "./domain";
 
 /**
  * The network topology of Docker endpoints as a graph: networks, containers and published host ports as nodes,

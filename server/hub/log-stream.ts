@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
-import { LineSplitter, splitTimestamp } from "@/lib/docker-stream";
 import { UserError } from "@/lib/errors";
 import type { EngineEvent } from "@/lib/events";
+import { LineSplitter, splitTimestamp } from "@/lib/log-lines";
 import { type LogLine, type LogOptions, type LogSnapshot, sinceToUnix } from "@/lib/log-options";
 import { RingBuffer } from "@/lib/ring-buffer";
 import type { EndpointSession, LogChunk } from "@/server/endpoints/session";

@@ -3,9 +3,9 @@ import type { EngineEvent } from "@/lib/events";
 import { can } from "@/lib/policy";
 import type { PullJob } from "@/lib/pull-progress";
 import { TOPIC_PATTERNS } from "@/lib/topics";
+import { pullJobs } from "@/server/hub/pull-jobs";
 import { listEvents, listEventsAcross } from "@/server/services/events/list-events";
 import { listPulls } from "@/server/services/images/pull-image";
-import { pullJobs } from "@/server/services/images/pull-jobs";
 import type { TopicHandler } from "./topic-handler";
 
 // Live topics for the events feed and image pulls. Each reads from the endpoint session's ONE events stream (or the

@@ -1,6 +1,4 @@
 import { type Duplex, type Readable, Transform } from "node:stream";
-import { type RawStats, toSample } from "@/lib/container-stats";
-import { DockerDemuxer } from "@/lib/docker-stream";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type {
   ExecOptions,
@@ -14,6 +12,8 @@ import type {
 } from "../session";
 import { describeDockerError } from "./connect";
 import type { DockerAccess } from "./docker-access";
+import { type RawStats, toSample } from "./docker-stats";
+import { DockerDemuxer } from "./docker-stream";
 import { assertEngineRef, BUDGET_MS } from "./engine-budget";
 
 // The Docker engine's logs, stats and exec behind the kind-neutral sources of ../session.ts: the Docker framing

@@ -1,8 +1,8 @@
 import type { CreateContainerInput } from "@/lib/container-spec";
-import { specToCreateBody } from "@/lib/container-spec-map";
 import type { Actor } from "@/lib/domain";
 import { ForbiddenError } from "@/lib/errors";
 import { dockerOf } from "@/server/endpoints/access";
+import { specToCreateBody } from "@/server/endpoints/docker/container-spec-map";
 import { dockerUserError } from "@/server/endpoints/docker/engine-errors";
 import { type UseCaseContext, useCase } from "../use-case";
 import { ensureImage, longClient, pulledNote, restrictionRefusal } from "./engine";

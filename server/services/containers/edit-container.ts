@@ -1,9 +1,9 @@
-import { editToCreateBody, liveUpdateFor } from "@/lib/container-edit";
 import type { EditContainerInput } from "@/lib/container-spec";
-import type { ImageConfigLike, InspectLike } from "@/lib/container-spec-map";
 import type { Actor } from "@/lib/domain";
 import { ForbiddenError, UserError } from "@/lib/errors";
 import { dockerOf } from "@/server/endpoints/access";
+import { editToCreateBody, liveUpdateFor } from "@/server/endpoints/docker/container-edit";
+import type { ImageConfigLike, InspectLike } from "@/server/endpoints/docker/container-spec-map";
 import { dockerUserError } from "@/server/endpoints/docker/engine-errors";
 import { type UseCaseContext, useCase } from "../use-case";
 import { ensureImage, longClient, pulledNote, restrictionRefusal } from "./engine";

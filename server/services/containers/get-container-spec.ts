@@ -1,9 +1,9 @@
 import type { ContainerSpecInput } from "@/lib/container-spec";
-import { type ImageConfigLike, type InspectLike, inspectToSpec } from "@/lib/container-spec-map";
 import type { Actor } from "@/lib/domain";
 import type { Action } from "@/lib/policy";
 import type { ContainerActionInput } from "@/lib/schemas";
 import { dockerOf } from "@/server/endpoints/access";
+import { type ImageConfigLike, type InspectLike, inspectToSpec } from "@/server/endpoints/docker/container-spec-map";
 import { useCase } from "../use-case";
 
 /**

@@ -1,8 +1,8 @@
 import type { RecreateContainerInput } from "@/lib/container-spec";
-import { type InspectLike, inspectToCreateBody } from "@/lib/container-spec-map";
 import type { Actor } from "@/lib/domain";
 import { ForbiddenError } from "@/lib/errors";
 import { dockerOf } from "@/server/endpoints/access";
+import { type InspectLike, inspectToCreateBody } from "@/server/endpoints/docker/container-spec-map";
 import { type UseCaseContext, useCase } from "../use-case";
 import { longClient, pulledNote, pullImage, restrictionRefusal } from "./engine";
 import { replaceContainer } from "./replace-container";

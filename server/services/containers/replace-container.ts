@@ -1,5 +1,5 @@
 import type Docker from "dockerode";
-import { type CreateBody, type InspectLike, inspectToCreateBody } from "@/lib/container-spec-map";
+import { type CreateBody, type InspectLike, inspectToCreateBody } from "@/server/endpoints/docker/container-spec-map";
 import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
 import { dockerUserError } from "@/server/endpoints/docker/engine-errors";

@@ -2,16 +2,17 @@ import crypto from "node:crypto";
 import type { Readable } from "node:stream";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { applyProgress, type ProgressMessage, type PullJob } from "@/lib/pull-progress";
+import type { PullJob } from "@/lib/pull-progress";
 import type { PullImageInput } from "@/lib/resource-schemas";
 import { dockerOf } from "@/server/endpoints/access";
 import { engineMessage } from "@/server/endpoints/docker/engine-errors";
+import { applyProgress, type ProgressMessage } from "@/server/endpoints/docker/pull-progress";
+import { pullJobs } from "@/server/hub/pull-jobs";
 import { runtime } from "@/server/runtime";
 import { type AuditEntry, recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { credentialsForImage, pullErrorText } from "../registries/registry-credentials";
 import { type UseCaseContext, useCase } from "../use-case";
-import { pullJobs } from "./pull-jobs";
 
 const MAX_CONCURRENT_PER_ENDPOINT = 4;
 

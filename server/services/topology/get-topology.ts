@@ -1,9 +1,8 @@
-import type { Actor, ContainerSummary } from "@/lib/domain";
+import type { Actor, ContainerSummary, NetworkSummary } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
-import type { NetworkSummary } from "@/lib/network-map";
 import { buildTopology, type TopologyGraph } from "@/lib/topology";
+import { topologyFeeds } from "@/server/hub/topology-feed";
 import { runtime } from "@/server/runtime";
-import { topologyFeeds } from "@/server/topology/topology-feed";
 import { authorize } from "../authorize";
 
 /**

@@ -1,8 +1,10 @@
 import type Docker from "dockerode";
+import type { ContainerOverview } from "@/lib/container-overview";
 import type { Actor } from "@/lib/domain";
 import { can } from "@/lib/policy";
 import { redactInspect } from "@/lib/redaction";
 import { dockerOf } from "@/server/endpoints/access";
+import { toOverview } from "@/server/endpoints/docker/container-overview";
 import { useCase } from "../use-case";
 import { containerSession } from "./container-session";
 
@@ -10,6 +12,8 @@ export interface ContainerInspect {
   inspect: Docker.ContainerInspectInfo;
   /** False when env values and other secrets were taken out for this actor. */
   secretsVisible: boolean;
+  /** The Overview tab's facts, read from the (possibly redacted) inspect. */
+  overview: ContainerOverview;
 }
 
 /** `docker inspect` for one container; viewers get it with env values and secret-looking labels redacted. */
@@ -22,7 +26,8 @@ export function inspectContainer(
     const { containerId } = containerSession(me, "container:read", input.endpointId, input.containerId);
     const inspect = await dockerOf(input.endpointId).api.getContainer(containerId).inspect();
     const secretsVisible = can(me, "container:inspect-secrets", { endpointId: input.endpointId });
-    return { inspect: secretsVisible ? inspect : redactInspect(inspect), secretsVisible };
+    const shown = secretsVisible ? inspect : redactInspect(inspect);
+    return { inspect: shown, secretsVisible, overview: toOverview(shown) };
   });
 }
 

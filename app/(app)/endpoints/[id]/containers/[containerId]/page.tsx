@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { endpointTitle } from "@/app/(app)/page-title";
 import { ContainerHeader } from "@/components/workbench/ContainerHeader";
 import { ContainerWorkbench } from "@/components/workbench/ContainerWorkbench";
-import { toOverview } from "@/lib/container-overview";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
@@ -30,7 +29,7 @@ export default async function ContainerPage({ params }: { params: Promise<{ id: 
       </p>
     );
   }
-  const overview = toOverview(data.inspect);
+  const { overview } = data;
   const top = overview.running
     ? await topContainer(actor, { endpointId: id, containerId: overview.id }).catch(() => null)
     : { titles: [], processes: [] };

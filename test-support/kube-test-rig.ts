@@ -2,9 +2,9 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
 import pino from "pino";
+import { KubeClient } from "@/server/endpoints/kubernetes/kube-client";
+import { type KubeCredentials, kubeConfigFor } from "@/server/endpoints/kubernetes/kube-config";
 import type { Logger } from "@/server/log";
-import { KubeClient } from "./kube-client";
-import { type KubeCredentials, kubeConfigFor } from "./kube-config";
 
 // For integration tests: the rig's real Kubernetes (scripts/rig/k8s.sh) and kubectl as the reference client.
 

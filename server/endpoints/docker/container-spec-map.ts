@@ -1,5 +1,5 @@
-import { joinCommandLine, splitCommandLine } from "./command-line";
-import type { ContainerSpec, ContainerSpecInput } from "./container-spec";
+import { joinCommandLine, splitCommandLine } from "@/lib/command-line";
+import type { ContainerSpec, ContainerSpecInput } from "@/lib/container-spec";
 
 // Pure mappings between the form's spec and the Engine API: spec -> create body, inspect -> spec (Duplicate) and
 // inspect -> create body (Recreate, which must keep every setting, not only those the form knows).

@@ -1,4 +1,4 @@
-import { type ContainerSpec, containerSpec } from "./container-spec";
+import { type ContainerSpec, containerSpec } from "@/lib/container-spec";
 import {
   type CreateBody,
   type ImageConfigLike,

@@ -7,8 +7,8 @@ import { encode } from "next-auth/jwt";
 import { io, type Socket } from "socket.io-client";
 import { insertEndpoint, insertUser } from "@/db/queries";
 import { loadConfig } from "@/server/config";
+import { attachGateway } from "@/server/realtime/gateway";
 import { createRuntime, type Runtime } from "@/server/runtime";
-import { attachGateway } from "./gateway";
 
 /**
  * For integration tests: a real runtime (temp SQLite), the real socket gateway on an ephemeral loopback port, the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type ContainerSpecInput, containerSpec } from "@/lib/container-spec";
 import { editToCreateBody, liveUpdateFor } from "./container-edit";
-import { type ContainerSpecInput, containerSpec } from "./container-spec";
 import { type ImageConfigLike, type InspectLike, inspectToSpec } from "./container-spec-map";
 
 const ANON = "a".repeat(64);

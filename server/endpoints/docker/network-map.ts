@@ -1,4 +1,5 @@
-import { redactLabels } from "./redaction";
+import type { NetworkSummary } from "@/lib/domain";
+import { redactLabels } from "@/lib/redaction";
 /** The subset of the Engine API's network list item that Berth reads (GET /networks). */
 export interface EngineNetwork {
   Id: string;
@@ -7,17 +8,6 @@ export interface EngineNetwork {
   Scope?: string;
   Internal?: boolean;
   Labels?: Record<string, string> | null;
-}
-
-/** A network as the topology (and any list view) sees it. */
-export interface NetworkSummary {
-  id: string;
-  endpointId: string;
-  name: string;
-  driver: string;
-  scope: string;
-  internal: boolean;
-  labels: Record<string, string>;
 }
 
 export function toNetworkSummary(endpointId: string, n: EngineNetwork): NetworkSummary {

@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { listAudit } from "@/db/queries";
+import { authOptions } from "@/server/auth/next-auth";
+import { hashPassword } from "@/server/auth/passwords";
 import type { Config } from "@/server/config";
 import { createRuntime, type Runtime } from "@/server/runtime";
-import { authOptions } from "./next-auth";
-import { hashPassword } from "./passwords";
 
 // For the auth integration tests: a real runtime on a fresh SQLite file or the rig's (emptied) Postgres, and the very
 // `authorize` next-auth calls for POST /api/auth/callback/credentials.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { blockIo, cpuPercent, memoryUsed, type RawStats, toSample } from "./container-stats";
-import busy from "./fixtures/docker-stats-busy.json";
-import cache from "./fixtures/docker-stats-cache.json";
+import busy from "@/test-support/fixtures/docker-stats-busy.json";
+import cache from "@/test-support/fixtures/docker-stats-cache.json";
+import { blockIo, cpuPercent, memoryUsed, type RawStats, toSample } from "./docker-stats";
 
 // Both fixtures are real payloads from dockerd 20.10 (cgroup v1). For the busy one (`yes > /dev/null` with
 // --cpus 0.5) the docker CLI printed "48.84%" and "492KiB" at nearly the same moment.

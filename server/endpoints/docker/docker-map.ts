@@ -1,5 +1,5 @@
-import type { ContainerNetwork, ContainerState, ContainerSummary, PortBinding } from "./domain";
-import { redactLabels } from "./redaction";
+import type { ContainerNetwork, ContainerState, ContainerSummary, PortBinding } from "@/lib/domain";
+import { redactLabels } from "@/lib/redaction";
 
 /** The subset of the Engine API's container list item that Berth reads (GET /containers/json). */
 export interface EngineContainer {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyProgress, overallPercent, type PullJob } from "./pull-progress";
+import { overallPercent, type PullJob } from "@/lib/pull-progress";
+import { applyProgress } from "./pull-progress";
 
 const job = (): PullJob => ({
   id: "j",

@@ -1,5 +1,4 @@
-import type { ContainerSummary, Diff } from "@/lib/domain";
-import type { NetworkSummary } from "@/lib/network-map";
+import type { ContainerSummary, Diff, NetworkSummary } from "@/lib/domain";
 import { buildTopology, diffTopology, type TopologyElement, type TopologyGraph } from "@/lib/topology";
 import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import type { EndpointManager } from "@/server/endpoints/endpoint-manager";
