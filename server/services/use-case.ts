@@ -126,7 +126,9 @@ export async function useCase<R>(
     result = await run(actor as Actor, note);
   } catch (err) {
     const mapped = spec.engine ? engineFailure(endpointOf(), err) : err;
-    if (mapped instanceof ForbiddenError) await record("denied", withStep(mapped.message));
+    // A refusal found while running (a restriction, a throttle) is a denial, like the actor's permission.
+    if (mapped instanceof ForbiddenError || (mapped instanceof UserError && mapped.status === 429))
+      await record("denied", withStep(mapped.message));
     else await record("failure", withStep(mapped instanceof UserError ? mapped.message : "unexpected error"));
     throw mapped;
   }
