@@ -116,7 +116,12 @@ export async function useCase<R>(
   try {
     if (spec.permission === "authenticated") {
       if (!actor) throw new UnauthenticatedError();
-    } else for (const p of [spec.permission].flat()) authorize(actor, p as Action, spec.resource);
+    } else {
+      const permissions = [spec.permission].flat() as Action[];
+      // An empty list would authorize nothing: a bug, never a pass.
+      if (!permissions.length) throw new Error(`use case ${spec.audit ?? "(read)"} names no permission`);
+      for (const p of permissions) authorize(actor, p, spec.resource);
+    }
   } catch (err) {
     await record("denied", withStep((err as Error).message));
     throw err;
