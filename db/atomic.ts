@@ -1,4 +1,7 @@
+import { drizzle } from "drizzle-orm/node-postgres";
+import type pg from "pg";
 import type { Db, DbHandle } from "./client";
+import * as pgSchema from "./schema/pg";
 
 /**
  * One statement of an atomic write: a drizzle query built on the transaction's handle and not awaited. Writes end in
@@ -26,11 +29,30 @@ export async function atomically<R>(h: DbHandle, write: AtomicWrite<R>): Promise
       return step.value;
     });
   }
-  const pgTransaction = h.db.transaction as unknown as (cb: (tx: Db) => Promise<R>) => Promise<R>;
-  return pgTransaction.call(h.db, async (tx) => {
+  // Not drizzle's transaction(): it takes the pool client's error listener away while the transaction holds it, so
+  // a server that goes away mid-transaction (a restart) made the client throw its 'error' event, which crashes a
+  // process and left the pending query unsettled (the client never released). Here the client keeps a listener, a
+  // failed ROLLBACK releases it as broken (the pool drops it), and the statements run on a drizzle over that client.
+  const pool = (h.db as unknown as { $client: pg.Pool }).$client;
+  const client = await pool.connect();
+  const ignore = () => {};
+  client.on("error", ignore);
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const tx = drizzle(client, { schema: pgSchema }) as unknown as Db;
     const gen = write({ ...h, db: tx });
     let step = gen.next();
     while (!step.done) step = gen.next(await step.value);
+    await client.query("COMMIT");
     return step.value;
-  });
+  } catch (err) {
+    await client.query("ROLLBACK").catch((e: Error) => {
+      broken = e;
+    });
+    throw err;
+  } finally {
+    client.off("error", ignore);
+    client.release(broken);
+  }
 }
