@@ -336,6 +336,8 @@ const TOPIC_VALUES: Record<string, string> = {
   since: "all",
   timestamps: "0",
   resource: "services",
+  // Service logs: every task of the service (the matrix's endpoint is no manager: the snapshot says so).
+  task: "all",
 };
 
 function topicName(pattern: string, liveId: string): string {

@@ -28,6 +28,11 @@ export function logsTopic(endpointId: string, containerId: string, o: LogOptions
   return `endpoint:${endpointId}:container:${containerId}:logs:${o.tail}:${o.since}:${o.timestamps ? 1 : 0}`;
 }
 
+/** Logs of a swarm service: every task (`task` "all") or one task, with the same options as container logs. */
+export function serviceLogsTopic(endpointId: string, serviceId: string, task: string, o: LogOptions): string {
+  return `endpoint:${endpointId}:service:${serviceId}:logs:${task}:${o.tail}:${o.since}:${o.timestamps ? 1 : 0}`;
+}
+
 /** Reads options back from a parsed topic's fields. */
 export function optionsFromTopic(fields: Record<string, string | undefined>): LogOptions {
   return logOptions.parse({
@@ -43,6 +48,9 @@ export interface LogLine {
   stream: "out" | "err";
   text: string;
   ts?: string;
+  /** Service logs: the task the line came from and its node (ids; the viewer names them). */
+  task?: string;
+  node?: string;
 }
 
 export interface LogBatch {

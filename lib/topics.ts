@@ -24,6 +24,10 @@ export const TOPIC_PATTERNS = {
   logs: new RegExp(
     `^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):logs:(?<tail>all|\\d{1,6}):(?<since>10m|1h|4h|1d|all):(?<timestamps>[01])$`,
   ),
+  // Swarm service logs: every task of the service ("all") or one task, shared like container logs.
+  serviceLogs: new RegExp(
+    `^endpoint:(?<endpointId>${ID}):service:(?<serviceId>${CONTAINER}):logs:(?<task>all|[a-z0-9]{1,64}):(?<tail>all|\\d{1,6}):(?<since>10m|1h|4h|1d|all):(?<timestamps>[01])$`,
+  ),
   stats: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):stats$`),
   // A list row's light view of the same sampler: the latest CPU and memory figures only.
   usage: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):usage$`),

@@ -28,6 +28,8 @@ export function NetworksView(props: {
   containers: { id: string; name: string }[];
   canManage: boolean;
   swarm: boolean;
+  /** On a swarm manager: the services using each network (by network key). */
+  services?: Record<string, string[]>;
 }) {
   const { endpointId } = props;
   const router = useRouter();
@@ -69,6 +71,7 @@ export function NetworksView(props: {
       )}
       <NetworksTable
         networks={props.networks}
+        services={props.services}
         canManage={props.canManage}
         onConnect={(net) => setOpen({ kind: "connect", net })}
         onRemove={(net) => setOpen({ kind: "remove", net })}
@@ -122,6 +125,7 @@ export function NetworksView(props: {
 export function NetworksTable(props: {
   networks: NetworkSummary[];
   endpointNames?: Record<string, string>;
+  services?: Record<string, string[]>;
   canManage: boolean;
   onConnect?: (n: NetworkSummary) => void;
   onRemove?: (n: NetworkSummary) => void;
@@ -141,6 +145,7 @@ export function NetworksTable(props: {
           <th scope="col">Scope</th>
           <th scope="col">Subnet</th>
           <th scope="col">Attached containers</th>
+          {props.services && <th scope="col">Swarm services</th>}
           <th scope="col">
             <span className="sr-only">Actions</span>
           </th>
@@ -180,6 +185,15 @@ export function NetworksTable(props: {
                 ))}
               </ul>
             </td>
+            {props.services && (
+              <td>
+                <ul aria-label={`Swarm services on ${n.name}`} className="text-xs">
+                  {(props.services[n.key] ?? []).map((name) => (
+                    <li key={name}>{name}</li>
+                  ))}
+                </ul>
+              </td>
+            )}
             <td className="space-x-1 whitespace-nowrap">
               <Link
                 className="text-xs text-blue-600 hover:underline"

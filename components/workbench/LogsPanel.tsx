@@ -1,8 +1,15 @@
 "use client";
 
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { getSocket } from "@/components/realtime/socket";
-import { LOG_SINCE, LOG_TAILS, type LogOptions, type LogSearchResult, logsTopic } from "@/lib/log-options";
+import {
+  LOG_SINCE,
+  LOG_TAILS,
+  type LogLine,
+  type LogOptions,
+  type LogSearchResult,
+  logsTopic,
+} from "@/lib/log-options";
 import { LogViewer } from "./LogViewer";
 import { useLogStream } from "./use-log-stream";
 
@@ -10,10 +17,21 @@ type SearchReply = { ok: true; result: LogSearchResult } | { ok: false; error: s
 
 const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
-export function LogsPanel(props: { endpointId: string; containerId: string }) {
+/**
+ * Logs of a container, or of another stream with the same options (a swarm service or task: `topicOf` names its
+ * topic, `sourceOf` names each line's task and node, `controls` adds the task picker).
+ */
+export function LogsPanel(props: {
+  endpointId: string;
+  containerId?: string;
+  topicOf?: (o: LogOptions) => string;
+  sourceOf?: (l: LogLine) => string | undefined;
+  label?: string;
+  controls?: ReactNode;
+}) {
   const [opts, setOpts] = useState<LogOptions>({ tail: 500, since: "all", timestamps: false });
   const [wrap, setWrap] = useState(false);
-  const topic = logsTopic(props.endpointId, props.containerId, opts);
+  const topic = props.topicOf ? props.topicOf(opts) : logsTopic(props.endpointId, props.containerId ?? "", opts);
   const { lines, version, state, dropped } = useLogStream(topic);
 
   const [query, setQuery] = useState("");
@@ -45,13 +63,16 @@ export function LogsPanel(props: { endpointId: string; containerId: string }) {
     });
   };
 
-  const download = `/api/v1/endpoints/${encodeURIComponent(props.endpointId)}/containers/${encodeURIComponent(
-    props.containerId,
-  )}/logs?tail=${opts.tail}&since=${opts.since}&timestamps=${opts.timestamps ? 1 : 0}`;
+  const download = props.containerId
+    ? `/api/v1/endpoints/${encodeURIComponent(props.endpointId)}/containers/${encodeURIComponent(
+        props.containerId,
+      )}/logs?tail=${opts.tail}&since=${opts.since}&timestamps=${opts.timestamps ? 1 : 0}`
+    : null;
 
   return (
     <section aria-label="Logs" className="space-y-3">
       <div className="flex flex-wrap items-center gap-3 text-sm">
+        {props.controls}
         <label className="flex items-center gap-1">
           Tail
           <select
@@ -93,13 +114,15 @@ export function LogsPanel(props: { endpointId: string; containerId: string }) {
           <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} />
           Wrap lines
         </label>
-        <a
-          href={download}
-          download
-          className="ml-auto rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-        >
-          Download logs
-        </a>
+        {download && (
+          <a
+            href={download}
+            download
+            className="ml-auto rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
+            Download logs
+          </a>
+        )}
       </div>
       <form onSubmit={runSearch} className="flex flex-wrap items-center gap-3 text-sm" aria-label="Search logs">
         <label className="flex items-center gap-1">
@@ -163,7 +186,7 @@ export function LogsPanel(props: { endpointId: string; containerId: string }) {
           : state.status === "streaming"
             ? `Live · ${lines.length} lines${state.tty ? " · TTY (one stream)" : ""}`
             : state.status === "ended"
-              ? `Stream ended (container stopped) · ${lines.length} lines`
+              ? `Stream ended${props.containerId ? " (container stopped)" : ""} · ${lines.length} lines`
               : `Error: ${state.error ?? "logs unavailable"}`}
         {dropped > 0 && ` · ${dropped} lines skipped to keep up`}
       </p>
@@ -173,7 +196,8 @@ export function LogsPanel(props: { endpointId: string; containerId: string }) {
         wrap={wrap}
         showTs={opts.timestamps}
         matches={matches}
-        label="Container logs"
+        label={props.label ?? "Container logs"}
+        sourceOf={props.sourceOf}
       />
     </section>
   );

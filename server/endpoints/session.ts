@@ -83,6 +83,16 @@ export interface LogSource {
   follow(containerId: string, options: LogFollowOptions): Promise<{ tty: boolean; stream: Readable }>;
 }
 
+/**
+ * Where a log stream's lines come from when it is not one container (a swarm service or task). The engine follows a
+ * service's tasks itself (new tasks join the stream), so such a stream is not reopened on container starts.
+ */
+export interface LogOrigin {
+  open(options: LogFollowOptions): Promise<{ tty: boolean; stream: Readable }>;
+  /** Takes the origin's own prefix off a raw line (after the timestamp): the task and node it came from. */
+  split?(raw: string): { text: string; task?: string; node?: string };
+}
+
 /** One reading of a usage stream: a sample, or the word that the container is not running. */
 export type StatsReading = { state: "running"; sample?: StatsSample } | { state: "stopped" };
 

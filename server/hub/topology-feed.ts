@@ -33,6 +33,10 @@ export class TopologyFeed {
   private readonly onNetworks = (id: string, _diff: Diff<NetworkSummary>) => {
     if (id === this.endpointId) this.schedule();
   };
+  /** Swarm nodes, services and tasks (a manager's): any change rebuilds, like networks. */
+  private readonly onSwarm = (id: string, _diff: Diff<unknown>) => {
+    if (id === this.endpointId) this.schedule();
+  };
 
   constructor(
     readonly endpointId: string,
@@ -44,6 +48,7 @@ export class TopologyFeed {
     this.offStores = [
       manager.onStore<ContainerSummary>("containers", this.onContainers),
       manager.onStore<NetworkSummary>("networks", this.onNetworks),
+      ...(["nodes", "services", "tasks"] as const).map((r) => manager.onStore(r, this.onSwarm)),
     ];
     for (const c of this.session()?.containers.values() ?? []) this.wantAliases(c);
   }
@@ -69,7 +74,14 @@ export class TopologyFeed {
       if (!known || !c.networks) return c;
       return { ...c, networks: c.networks.map((n) => ({ ...n, aliases: known.byNetwork.get(n.id) ?? n.aliases })) };
     });
-    return buildTopology({ endpointId: this.endpointId, networks: session.networks.values(), containers });
+    const swarm = session.swarm.active
+      ? {
+          nodes: session.swarm.stores.nodes.values(),
+          services: session.swarm.stores.services.values(),
+          tasks: session.swarm.stores.tasks.values(),
+        }
+      : undefined;
+    return buildTopology({ endpointId: this.endpointId, networks: session.networks.values(), containers, swarm });
   }
 
   private schedule(): void {

@@ -57,10 +57,11 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
     const parsed = logSearchInput.safeParse(raw);
     if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message ?? "Bad search" });
     const topic = parseTopic(parsed.data.topic);
-    if (topic?.kind !== "logs") return reply({ ok: false, error: "Unknown topic" });
+    if (topic?.kind !== "logs" && topic?.kind !== "serviceLogs") return reply({ ok: false, error: "Unknown topic" });
     const actor = await freshActor();
     if (!actor) return;
-    if (!can(actor, "container:read", { endpointId: topic.endpointId }))
+    const permission = topic.kind === "logs" ? "container:read" : "swarm:read";
+    if (!can(actor, permission, { endpointId: topic.endpointId }))
       return reply({ ok: false, error: "Not found" });
     const stream = logStream(topic.name);
     if (!stream) return reply({ ok: false, error: "Open the logs first" });

@@ -22,7 +22,7 @@ import { assertEngineRef, BUDGET_MS } from "./engine-budget";
 const notFound = (err: unknown) => (err as { statusCode?: number })?.statusCode === 404;
 
 /** Docker's non-TTY output is framed per stream; a TTY container's is one raw stream. */
-function toChunks(raw: Readable, tty: boolean): Readable {
+export function toChunks(raw: Readable, tty: boolean): Readable {
   const demux = tty ? null : new DockerDemuxer();
   const out = new Transform({
     readableObjectMode: true,

@@ -32,7 +32,13 @@ export function updateNode(actor: Actor | null, input: UpdateNodeInput, ctx?: Us
       const spec = { ...(raw.Spec ?? {}) };
       if (input.availability) spec.Availability = input.availability;
       if (input.nodeRole) spec.Role = input.nodeRole;
-      if (input.labels) spec.Labels = input.labels;
+      if (input.labels) {
+        // The node list shows secret-looking label values redacted; saving such a value unchanged keeps the real one.
+        const current = (raw.Spec?.Labels ?? {}) as Record<string, string>;
+        spec.Labels = Object.fromEntries(
+          Object.entries(input.labels).map(([k, v]) => [k, v === REDACTED && k in current ? current[k] : v]),
+        );
+      }
       await api.getNode(node.id).update({ _query: { version: raw.Version?.Index }, _body: spec } as never);
       await store.refresh("nodes");
     },
