@@ -145,7 +145,9 @@ test("an overlay network shows its services in Networks, and the topology links 
   await view.open(endpointId);
   await expect(view.connection(name, net)).toBeVisible({ timeout: 30_000 });
   await expect(view.graph.getByRole("group", { name: `Service ${name}`, exact: true })).toBeVisible();
-  const tasks = view.table.getByRole("row").filter({ has: page.getByRole("cell", { name: `task of service ${name}` }) });
+  const tasks = view.table
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: `task of service ${name}` }) });
   await expect(tasks).toHaveCount(2, { timeout: 30_000 });
   const placed = view.table.getByRole("row").filter({ hasText: new RegExp(`^${name}\\.\\d`) });
   await expect(placed.filter({ hasText: /runs on node berth-swarm-/ })).toHaveCount(2);
@@ -153,12 +155,12 @@ test("an overlay network shows its services in Networks, and the topology links 
 
 test("viewers read swarm services with secrets redacted; operators see them", async () => {
   const name = swarmName("redact");
-  cliService(name, 0, ["sh", "-c", "sleep 3600 # --password=pw-in-flag"], [
-    "--label",
-    "db.password=hunter2",
-    "--env",
-    "API_TOKEN=s3cret-value",
-  ]);
+  cliService(
+    name,
+    0,
+    ["sh", "-c", "sleep 3600 # --password=pw-in-flag"],
+    ["--label", "db.password=hunter2", "--env", "API_TOKEN=s3cret-value"],
+  );
   const viewerName = swarmName("viewer").replace(/-/g, "");
   const user = await userWithGrants(admin, viewerName, { [endpointId]: "viewer" });
   const viewer = await signedInApi(user.username, user.password);
@@ -168,7 +170,8 @@ test("viewers read swarm services with secrets redacted; operators see them", as
     await (await viewer.get(`${base}/services`)).text(),
     await (await viewer.get(`${base}/services/${name}`)).text(),
   ];
-  for (const t of texts) for (const secret of ["hunter2", "s3cret-value", "pw-in-flag"]) expect(t).not.toContain(secret);
+  for (const t of texts)
+    for (const secret of ["hunter2", "s3cret-value", "pw-in-flag"]) expect(t).not.toContain(secret);
   expect(texts[1]).toContain("API_TOKEN=");
   const forAdmin = await (await admin.get(`${base}/services/${name}`)).text();
   expect(forAdmin).toContain("s3cret-value");
@@ -205,10 +208,17 @@ test("compose files with bad input are refused with their line, and nothing is d
   const stack = swarmName("bad").replace(/-/g, "");
   const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
   for (const [i, n] of ["b", "c", "d", "e", "f", "g", "h"].entries())
-    bomb.push(`${n}: &${n} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`);
+    bomb.push(
+      `${n}: &${n} [${Array(9)
+        .fill(`*${String.fromCharCode(97 + i)}`)
+        .join(",")}]`,
+    );
   const cases: [string, RegExp][] = [
     [`services:\n  web:\n    image: ${image}\n    replicas: 2\n`, /^line 4: services\.web\.replicas: Unknown key/],
-    [`services:\n  web:\n    image: ${image}\n    deploy:\n      replicas: lots\n`, /^line 5: services\.web\.deploy\.replicas/],
+    [
+      `services:\n  web:\n    image: ${image}\n    deploy:\n      replicas: lots\n`,
+      /^line 5: services\.web\.deploy\.replicas/,
+    ],
     [`${bomb.join("\n")}\nservices:\n  web:\n    image: ${image}\n`, /^line 2: YAML aliases expand too much/],
   ];
   for (const [compose, detail] of cases) {

@@ -13,7 +13,7 @@ export interface TaskLogLine {
   node?: string;
 }
 
-function unescape(v: string): string {
+function queryUnescape(v: string): string {
   try {
     return decodeURIComponent(v.replace(/\+/g, " "));
   } catch {
@@ -33,9 +33,9 @@ export function splitTaskContext(raw: string): TaskLogLine {
   for (const pair of head.split(",")) {
     const eq = pair.indexOf("=");
     if (eq < 0) continue;
-    const key = unescape(pair.slice(0, eq));
-    if (key === TASK_KEY) out.task = unescape(pair.slice(eq + 1));
-    else if (key === NODE_KEY) out.node = unescape(pair.slice(eq + 1));
+    const key = queryUnescape(pair.slice(0, eq));
+    if (key === TASK_KEY) out.task = queryUnescape(pair.slice(eq + 1));
+    else if (key === NODE_KEY) out.node = queryUnescape(pair.slice(eq + 1));
   }
   return out;
 }

@@ -214,7 +214,12 @@ describe("a swarm in the layout", () => {
       createdAt: "",
       timestamp: "",
     }));
-    const g = buildTopology({ endpointId: "ep", networks: [], containers: [], swarm: { nodes, services: [service], tasks } });
+    const g = buildTopology({
+      endpointId: "ep",
+      networks: [],
+      containers: [],
+      swarm: { nodes, services: [service], tasks },
+    });
     const plan = planLayout(g);
     const pos = absolutePositions(plan, packInRow(plan.elk));
     expect(g.nodes.every((n) => pos.has(n.id))).toBe(true);

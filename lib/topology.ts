@@ -224,7 +224,8 @@ function addSwarm(
     for (const ref of new Set(s.networks)) {
       const netId = netByName.get(ref) ?? ref;
       const nid = networkNodeId(ep, netId);
-      if (!nodes.has(nid)) nodes.set(nid, { id: nid, el: "node", kind: "network", endpointId: ep, label: ref, refId: netId });
+      if (!nodes.has(nid))
+        nodes.set(nid, { id: nid, el: "node", kind: "network", endpointId: ep, label: ref, refId: netId });
       edge("network", id, nid);
     }
   }

@@ -75,18 +75,13 @@ export function ServiceDetail(props: {
         </Link>
         {props.canOperate && (
           <>
-          <Link
-            href={`${base}/${encodeURIComponent(s.id)}/edit`}
-            className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700"
-          >
-            Edit
-          </Link>
-            <ServiceActions
-              endpointId={endpointId}
-              service={s}
-              runner={runner}
-              onRemoved={() => router.push(base)}
-            />
+            <Link
+              href={`${base}/${encodeURIComponent(s.id)}/edit`}
+              className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700"
+            >
+              Edit
+            </Link>
+            <ServiceActions endpointId={endpointId} service={s} runner={runner} onRemoved={() => router.push(base)} />
           </>
         )}
       </div>

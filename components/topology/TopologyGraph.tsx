@@ -62,7 +62,12 @@ export function toFlow(graph: Graph, positions: ReadonlyMap<string, Point>) {
       label: e.kind === "network" ? e.label : undefined,
       focusable: false,
       ariaLabel: edgeAccessibleName(e, byId),
-      className: e.kind === "port" ? "topology-edge-port" : e.kind === "network" ? "topology-edge-network" : "topology-edge-swarm",
+      className:
+        e.kind === "port"
+          ? "topology-edge-port"
+          : e.kind === "network"
+            ? "topology-edge-network"
+            : "topology-edge-swarm",
     });
   }
   return { nodes, edges };

@@ -61,8 +61,7 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
     const actor = await freshActor();
     if (!actor) return;
     const permission = topic.kind === "logs" ? "container:read" : "swarm:read";
-    if (!can(actor, permission, { endpointId: topic.endpointId }))
-      return reply({ ok: false, error: "Not found" });
+    if (!can(actor, permission, { endpointId: topic.endpointId })) return reply({ ok: false, error: "Not found" });
     const stream = logStream(topic.name);
     if (!stream) return reply({ ok: false, error: "Open the logs first" });
     try {

@@ -35,13 +35,21 @@ function stable(v: unknown): string {
 }
 
 /**
+ * The parts of a task template that a task carries as the engine made it, and whose change replaces tasks. Not the
+ * restart policy or runtime (a task's spec, as dockerd 20.10 answers, has neither), nor placement (tasks whose
+ * node still qualifies are kept).
+ */
+const TASK_PARTS = ["ContainerSpec", "PluginSpec", "Resources", "Networks", "LogDriver", "ForceUpdate"];
+
+/**
  * A short fingerprint of a task template (FNV-1a). A task was made from its service's current spec when its own
  * spec has the service template's fingerprint: that is how a rolling update's progress is counted, task by task
- * (the engine replaces exactly the tasks whose spec differs, and the API names no spec version on a task).
+ * (the API names no spec version on a task).
  */
 export function templateFingerprint(template: unknown): string {
   let h = 0x811c9dc5;
-  const text = stable(template ?? {});
+  const t = obj(template);
+  const text = stable(Object.fromEntries(TASK_PARTS.map((k) => [k, t[k] ?? null])));
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;

@@ -43,9 +43,13 @@ describe("swarm-map", () => {
       RestartPolicy: { MaxAttempts: 0, Condition: "any" },
       ContainerSpec: { Args: ["sleep", "3600"], Env: ["DB_PASSWORD=hunter2"], Image: "busybox:latest" },
     };
-    const same = toSwarmTask({ ID: "t1", ServiceID: "s1", Spec: reordered, Status: {} });
+    // A task's spec as dockerd answers it has no restart policy or runtime; a placement change replaces no task.
+    const { RestartPolicy: _r, ...asTask } = reordered;
+    const same = toSwarmTask({ ID: "t1", ServiceID: "s1", Spec: asTask, Status: {} });
+    const placed = toSwarmTask({ ID: "t3", ServiceID: "s1", Spec: { ...asTask, Placement: { Constraints: ["x"] } } });
     const forced = toSwarmTask({ ID: "t2", ServiceID: "s1", Spec: { ...template, ForceUpdate: 1 }, Status: {} });
     expect(same.template).toBe(svc.template);
+    expect(placed.template).toBe(svc.template);
     expect(forced.template).not.toBe(svc.template);
     expect(templateFingerprint(undefined)).toMatch(/^[0-9a-f]{8}$/);
   });

@@ -70,7 +70,9 @@ const bind = { mounts: [{ type: "bind", source: "/etc", target: "/host-etc", rea
 const serviceNames = async () => (await docker("service", "ls", "--format", "{{.Name}}")).split("\n");
 const storeService = (name: string) => listSwarm(admin, EP, "services").find((s) => s.name === name);
 const running = (s: SwarmService) =>
-  listSwarm(admin, EP, "tasks").filter((t) => t.serviceId === s.id && t.state === "running" && t.desiredState === "running");
+  listSwarm(admin, EP, "tasks").filter(
+    (t) => t.serviceId === s.id && t.state === "running" && t.desiredState === "running",
+  );
 
 beforeAll(async () => {
   rt = await createRuntime(
@@ -101,12 +103,13 @@ describe("container restrictions for non-admins (checkServiceSpec)", () => {
     await createService(admin, { endpointId: EP, service: form(plain, bind) });
     await waitFor("the service in the store", () => storeService(plain));
     await updateService(admin, { endpointId: EP, serviceId: plain, service: form(plain) });
-    const mounts = async () => docker("service", "inspect", plain, "--format", "{{json .Spec.TaskTemplate.ContainerSpec.Mounts}}");
+    const mounts = async () =>
+      docker("service", "inspect", plain, "--format", "{{json .Spec.TaskTemplate.ContainerSpec.Mounts}}");
     expect(await mounts()).toBe("null");
     await expect(rollbackService(operator, { endpointId: EP, serviceId: plain })).rejects.toThrow(refused);
-    await expect(updateService(operator, { endpointId: EP, serviceId: plain, service: form(plain, bind) })).rejects.toThrow(
-      refused,
-    );
+    await expect(
+      updateService(operator, { endpointId: EP, serviceId: plain, service: form(plain, bind) }),
+    ).rejects.toThrow(refused);
     expect(await mounts()).toBe("null");
     // Without the bind mount, the operator's edit goes through: the restriction was the only reason.
     await updateService(operator, { endpointId: EP, serviceId: plain, service: form(plain, { replicas: 0 }) });
@@ -114,6 +117,22 @@ describe("container restrictions for non-admins (checkServiceSpec)", () => {
     const stack = uniq("stk").replace(/-/g, "");
     const compose = `services:\n  web:\n    image: ${IMAGE}\n    volumes:\n      - /etc:/host-etc:ro\n`;
     await expect(deployStack(operator, { endpointId: EP, stack, compose, env: {} })).rejects.toThrow(refused);
+    // A named volume whose driver options bind a host path is a bind mount in disguise.
+    const disguised = [
+      "services:",
+      "  web:",
+      `    image: ${IMAGE}`,
+      "    volumes:",
+      "      - data:/data",
+      "volumes:",
+      "  data:",
+      "    driver: local",
+      "    driver_opts: { type: none, o: bind, device: /etc }",
+      "",
+    ].join("\n");
+    await expect(deployStack(operator, { endpointId: EP, stack, compose: disguised, env: {} })).rejects.toThrow(
+      refused,
+    );
     expect((await serviceNames()).some((n) => n.startsWith(`${stack}_`))).toBe(false);
   });
 });
@@ -203,7 +222,11 @@ describe("a rolling update", () => {
     await updateService(admin, {
       endpointId: EP,
       serviceId: name,
-      service: form(name, { replicas: 3, env: ["WAVE=2"], update: { parallelism: 1, delaySeconds: 2, monitorSeconds: 1 } }),
+      service: form(name, {
+        replicas: 3,
+        env: ["WAVE=2"],
+        update: { parallelism: 1, delaySeconds: 2, monitorSeconds: 1 },
+      }),
     });
     const seen = new Set<number>();
     await waitFor(
@@ -235,16 +258,26 @@ describe("compose files that must not deploy", () => {
   };
 
   it("unknown keys, wrong types and YAML bombs are refused naming the line", async () => {
-    await refusedWithLine(`services:\n  web:\n    image: ${IMAGE}\n    replicas: 2\n`, /^line 4: .*Unknown key "replicas"/);
+    await refusedWithLine(
+      `services:\n  web:\n    image: ${IMAGE}\n    replicas: 2\n`,
+      /^line 4: .*Unknown key "replicas"/,
+    );
     await refusedWithLine(
       `services:\n  web:\n    image: ${IMAGE}\n    deploy:\n      replicas: lots\n`,
       /^line 5: services\.web\.deploy\.replicas/,
     );
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (const [i, n] of ["b", "c", "d", "e", "f", "g", "h"].entries()) {
-      bomb.push(`${n}: &${n} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(",")}]`);
+      bomb.push(
+        `${n}: &${n} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(",")}]`,
+      );
     }
-    await refusedWithLine(`${bomb.join("\n")}\nservices:\n  web:\n    image: ${IMAGE}\n`, /^line 2: YAML aliases expand/);
+    await refusedWithLine(
+      `${bomb.join("\n")}\nservices:\n  web:\n    image: ${IMAGE}\n`,
+      /^line 2: YAML aliases expand/,
+    );
     // Two services, the second broken: not even the first is deployed.
     await refusedWithLine(
       `services:\n  ok:\n    image: ${IMAGE}\n  broken:\n    image: ${IMAGE}\n    ports: "eighty"\n`,

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
+import { REDACTED } from "@/lib/redaction";
 import type { UpdateNodeInput } from "@/lib/swarm-schemas";
 import type { UseCaseContext } from "../use-case";
 import { findIn, swarmOp } from "./swarm-op";
