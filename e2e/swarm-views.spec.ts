@@ -102,12 +102,18 @@ test("a node's page lists the tasks on it, live, with each slot's history", asyn
   await expect(mine.filter({ has: page.getByRole("cell", { name: "running", exact: true }) }).first()).toBeVisible({
     timeout: 30_000,
   });
-  // Scaled to 0 with the CLI: the page shows the tasks shut down, without a reload.
+  // A forced update with the CLI replaces every task: the replaced ones stay below their slot's new task, as its
+  // history (desired shutdown), live.
+  swarmDocker("service", "update", "--detach", "--force", "--no-resolve-image", name);
+  const history = mine.filter({ has: page.getByRole("rowheader", { name: /^\u21b3 / }) });
+  await expect(history.filter({ has: page.getByRole("cell", { name: "shutdown", exact: true }) }).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  // Scaled to 0 with the CLI: nothing of it runs on the node any more, without a reload.
   swarmDocker("service", "scale", "--detach", `${name}=0`);
   await expect(mine.filter({ has: page.getByRole("cell", { name: "running", exact: true }) })).toHaveCount(0, {
     timeout: 30_000,
   });
-  await expect(mine.first()).toBeVisible();
 });
 
 test("a rolling update shows its progress task by task", async ({ page }) => {
@@ -193,7 +199,7 @@ test("an operator's create form is held to the container restrictions; without t
   await page.getByLabel("Replicas", { exact: true }).fill("0");
   await page.getByLabel("Mounts", { exact: true }).fill("bind:/etc:/host-etc:ro");
   await page.getByRole("button", { name: "Create service" }).click();
-  await expect(page.getByRole("alert")).toContainText("Refused by container restriction");
+  await expect(page.getByRole("alert").filter({ hasText: "Refused by container restriction" })).toBeVisible();
   expect(swarmDocker("service", "ls", "--format", "{{.Name}}")).not.toContain(name);
   await page.getByLabel("Mounts", { exact: true }).fill("");
   await page.getByRole("button", { name: "Create service" }).click();
