@@ -96,7 +96,7 @@ describe("container restrictions for non-admins (checkServiceSpec)", () => {
     const created = uniq("bind");
     await expect(createService(operator, { endpointId: EP, service: form(created, bind) })).rejects.toThrow(refused);
     expect(await serviceNames()).not.toContain(created);
-    expect((await listAudit(rt.db, { action: "swarm.service.create", limit: 1 }))[0]?.outcome).toBe("failure");
+    expect((await listAudit(rt.db, { action: "swarm.service.create", limit: 1 }))[0]?.outcome).toBe("denied");
 
     // An admin may; then an operator may not edit a bind mount in, nor roll back to the admin's bind-mount spec.
     const plain = uniq("plain");
