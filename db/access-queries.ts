@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { UserError } from "@/lib/errors";
 import type { DbHandle } from "./client";
 
 // Users, teams, grants and API tokens. Authorization happens above, in services.
@@ -27,16 +28,31 @@ export async function listUsers({ db, t }: DbHandle): Promise<UserListRow[]> {
     .orderBy(asc(t.users.username));
 }
 
-/** Admins that can still sign in: the last of them may not be disabled, demoted or deleted. */
-export async function countActiveAdmins({ db, t }: DbHandle): Promise<number> {
-  const rows = await db
-    .select({ n: sql<number>`count(*)` })
+// The `...Stmt` builders are the same writes as statements of an atomic write (db/atomic.ts): built, not run.
+
+/**
+ * The active admins' ids (admins that can still sign in: the last of them may not be disabled, demoted or deleted),
+ * as a statement of an atomic write that is about to take an admin away (demote, disable,
+ * delete). On Postgres the rows are locked (FOR UPDATE), so two admins demoting each other at once serialize: the
+ * second waits, re-reads and finds itself the last one. SQLite needs no lock: better-sqlite3 runs the whole write
+ * synchronously, nothing interleaves with it.
+ */
+export function activeAdminIdsStmt({ db, t, dialect }: DbHandle) {
+  const q = db
+    .select({ id: t.users.id })
     .from(t.users)
     .where(and(eq(t.users.isAdmin, true), eq(t.users.disabled, false)));
-  return Number(rows[0]?.n ?? 0);
+  if (dialect !== "pg") return q;
+  // The handle is typed as SQLite's (db/client.ts); at run time it is drizzle's Postgres select, which has .for().
+  return (q as unknown as { for(strength: "update"): typeof q }).for("update");
 }
 
-// The `...Stmt` builders are the same writes as statements of an atomic write (db/atomic.ts): built, not run.
+/** Throws when `userId` is the only active admin among `adminIds` (the rows `activeAdminIdsStmt` answered). */
+export function refuseLastAdmin(adminIds: { id: string }[], userId: string, message: string): void {
+  if (adminIds.length <= 1 && adminIds.some((a) => a.id === userId)) {
+    throw new UserError(message, 409, "conflict");
+  }
+}
 
 /** Updates a user and bumps the session version when `revoke` is set, so every existing session dies. */
 export function updateUserStmt(

@@ -1,8 +1,8 @@
-import { countActiveAdmins, deleteUserStmt } from "@/db/access-queries";
+import { activeAdminIdsStmt, deleteUserStmt, refuseLastAdmin } from "@/db/access-queries";
+import { rows } from "@/db/atomic";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { userSessionsChanged } from "@/server/auth/session-revocation";
-import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetUser } from "./find-target-user";
 
@@ -16,11 +16,9 @@ export async function deleteUser(actor: Actor | null, input: { userId: string },
       const user = await findTargetUser(input.userId);
       note.target = user.username;
       if (user.id === me.id) throw new UserError("You cannot delete yourself", 409, "conflict");
-      const { db } = runtime();
-      if (user.isAdmin && !user.disabled && (await countActiveAdmins(db)) <= 1) {
-        throw new UserError("The last active admin cannot be deleted", 409, "conflict");
-      }
       await note.commit(function* (tx) {
+        const admins = rows<{ id: string }>(yield activeAdminIdsStmt(tx));
+        refuseLastAdmin(admins, user.id, "The last active admin cannot be deleted");
         yield deleteUserStmt(tx, user.id);
       });
       userSessionsChanged(user.id);

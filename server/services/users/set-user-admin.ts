@@ -1,8 +1,8 @@
-import { countActiveAdmins, updateUserStmt } from "@/db/access-queries";
+import { activeAdminIdsStmt, refuseLastAdmin, updateUserStmt } from "@/db/access-queries";
+import { rows } from "@/db/atomic";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { userSessionsChanged } from "@/server/auth/session-revocation";
-import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetUser } from "./find-target-user";
 
@@ -26,11 +26,11 @@ export async function setUserAdmin(
       if (user.isAdmin === input.isAdmin) return;
       if (!input.isAdmin && user.id === me.id)
         throw new UserError("You cannot remove your own admin role", 409, "conflict");
-      const { db } = runtime();
-      if (!input.isAdmin && !user.disabled && (await countActiveAdmins(db)) <= 1) {
-        throw new UserError("The last active admin cannot lose the admin role", 409, "conflict");
-      }
       await note.commit(function* (tx) {
+        if (!input.isAdmin) {
+          const admins = rows<{ id: string }>(yield activeAdminIdsStmt(tx));
+          refuseLastAdmin(admins, user.id, "The last active admin cannot lose the admin role");
+        }
         yield updateUserStmt(tx, user.id, { isAdmin: input.isAdmin }, true);
       });
       userSessionsChanged(user.id);

@@ -1,8 +1,8 @@
-import { countActiveAdmins, updateUserStmt } from "@/db/access-queries";
+import { activeAdminIdsStmt, refuseLastAdmin, updateUserStmt } from "@/db/access-queries";
+import { rows } from "@/db/atomic";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { userSessionsChanged } from "@/server/auth/session-revocation";
-import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetUser } from "./find-target-user";
 
@@ -27,11 +27,11 @@ export async function setUserDisabled(
       const user = await findTargetUser(input.userId);
       note.target = user.username;
       if (input.disabled && user.id === me.id) throw new UserError("You cannot disable yourself", 409, "conflict");
-      const { db } = runtime();
-      if (input.disabled && user.isAdmin && !user.disabled && (await countActiveAdmins(db)) <= 1) {
-        throw new UserError("The last active admin cannot be disabled", 409, "conflict");
-      }
       await note.commit(function* (tx) {
+        if (input.disabled) {
+          const admins = rows<{ id: string }>(yield activeAdminIdsStmt(tx));
+          refuseLastAdmin(admins, user.id, "The last active admin cannot be disabled");
+        }
         yield updateUserStmt(tx, user.id, { disabled: input.disabled }, input.disabled);
       });
       userSessionsChanged(user.id);
