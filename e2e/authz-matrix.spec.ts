@@ -116,6 +116,11 @@ test.afterAll(async () => {
   for (const p of pages.filter((x) => x.slug.startsWith("e2e-mx"))) {
     await admin.delete(`/api/v1/status-pages/${p.id}`, { headers: { Origin: serverState().baseURL } });
   }
+  // Alert channels an allowed create added.
+  const channels = (await (await admin.get("/api/v1/alert-channels")).json()) as { id: string; name: string }[];
+  for (const c of channels.filter((x) => x.name.startsWith("e2e-mx"))) {
+    await admin.delete(`/api/v1/alert-channels/${c.id}`, { headers: { Origin: serverState().baseURL } });
+  }
   for (const c of Object.values(clients ?? {})) await c.dispose();
   docker("rm", "-f", container);
 });
@@ -142,6 +147,9 @@ async function fixtures() {
     serviceId: "matrix-no-such-service",
     id: "matrix-no-such-object",
     stack: "matrix-no-such-stack",
+    // Alerts: a channel and a rule that do not exist, so an allowed edit, delete or test answers 404 and changes nothing.
+    channelId: "matrix-no-such-channel",
+    ruleId: "matrix-no-such-rule",
   };
   // One input that satisfies every schema; each strips what it does not use.
   const input: Record<string, unknown> = {
@@ -186,6 +194,12 @@ async function fixtures() {
     compose: "services:\n  web:\n    image: busybox\n",
     // The user's own theme: a valid choice, so an allowed call just sets it.
     theme: "dark",
+    // Alert channel and rule inputs: a webhook on loopback (never sent to); a rule naming a channel that does not exist.
+    config: { kind: "webhook", url: "http://127.0.0.1:59999/matrix" },
+    trigger: "die",
+    channelIds: ["matrix-no-such-channel"],
+    // Usage history: switching it off where it is off changes nothing.
+    enabled: false,
   };
   return { values, input };
 }

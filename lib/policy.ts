@@ -33,6 +33,9 @@ export const ACTIONS = {
   "settings:manage": "global",
   // Compose public status pages (what anyone may see without signing in): admins only.
   "statuspage:manage": "global",
+  // Alerts: admins manage channels (they hold webhook URLs, tokens, SMTP logins); operators manage rules per endpoint.
+  "alert:channels": "global",
+  "alert:rules": "endpoint",
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -59,6 +62,7 @@ const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
     "container:exec",
     "container:inspect-secrets",
     "swarm:operate",
+    "alert:rules",
   ]),
 };
 

@@ -20,7 +20,9 @@ export type NavIcon =
   | "registries"
   | "status"
   | "settings"
-  | "audit";
+  | "audit"
+  | "alerts"
+  | "usage";
 
 export interface NavItem {
   label: string;
@@ -78,7 +80,16 @@ export function sectionHref(pathname: string, scope: { kind: "all" } | { kind: "
 }
 
 export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup[] {
-  const groups: NavGroup[] = [{ label: "Overview", items: [{ label: "Home", href: "/", icon: "home" }] }];
+  const groups: NavGroup[] = [
+    {
+      label: "Overview",
+      items: [
+        { label: "Home", href: "/", icon: "home" },
+        { label: "Alerts", href: "/alerts", icon: "alerts" },
+        { label: "Usage", href: "/usage", icon: "usage" },
+      ],
+    },
+  ];
   const base = scope.kind === "all" ? "" : `/endpoints/${enc(scope.id)}`;
   groups.push({
     label: scope.kind === "all" ? ALL_ENDPOINTS : scope.name,
@@ -157,6 +168,8 @@ const LABELS: Record<string, string> = {
   users: "Users",
   teams: "Teams",
   "status-pages": "Status pages",
+  alerts: "Alerts",
+  usage: "Usage",
   account: "Account",
   tokens: "API tokens",
   security: "Two-factor",

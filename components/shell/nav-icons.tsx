@@ -1,6 +1,8 @@
 import {
   Activity,
+  Bell,
   Boxes,
+  ChartLine,
   Container,
   Database,
   FileClock,
@@ -38,6 +40,8 @@ const ICONS: Record<NavIcon, typeof House> = {
   teams: Users,
   registries: Database,
   status: ShieldCheck,
+  alerts: Bell,
+  usage: ChartLine,
   settings: Settings,
   audit: FileClock,
 };

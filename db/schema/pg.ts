@@ -172,3 +172,96 @@ export const containerSwaps = pgTable("container_swaps", {
   startedAt: bigint("started_at", { mode: "number" }).notNull(),
   updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
 });
+
+export const imageUpdates = pgTable(
+  "image_updates",
+  {
+    endpointId: text("endpoint_id").notNull(),
+    containerId: text("container_id").notNull(),
+    containerName: text("container_name").notNull(),
+    image: text("image").notNull(),
+    imageId: text("image_id").notNull(),
+    state: text("state").notNull(),
+    localDigest: text("local_digest"),
+    remoteDigest: text("remote_digest"),
+    detail: text("detail"),
+    checkedAt: bigint("checked_at", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpointId, t.containerId] })],
+);
+
+export const leases = pgTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+  epoch: integer("epoch").notNull().default(1),
+});
+
+export const alertChannels = pgTable("alert_channels", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  kind: text("kind").notNull(),
+  config: text("config").notNull(),
+  secret: text("secret"),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+export const alertRules = pgTable("alert_rules", {
+  id: text("id").primaryKey(),
+  endpointId: text("endpoint_id").notNull(),
+  name: text("name").notNull(),
+  spec: text("spec").notNull(),
+  enabled: boolean("enabled").notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+export const alertIncidents = pgTable(
+  "alert_incidents",
+  {
+    id: text("id").primaryKey(),
+    ruleId: text("rule_id").notNull(),
+    subject: text("subject").notNull(),
+    summary: text("summary").notNull(),
+    count: integer("count").notNull(),
+    openedAt: bigint("opened_at", { mode: "number" }).notNull(),
+    lastAt: bigint("last_at", { mode: "number" }).notNull(),
+    resolveAt: bigint("resolve_at", { mode: "number" }),
+    resolvedAt: bigint("resolved_at", { mode: "number" }),
+  },
+  (t) => [index("alert_incidents_rule_idx").on(t.ruleId, t.subject, t.resolvedAt)],
+);
+
+export const alertDeliveries = pgTable(
+  "alert_deliveries",
+  {
+    id: text("id").primaryKey(),
+    incidentId: text("incident_id"),
+    ruleId: text("rule_id"),
+    ruleName: text("rule_name").notNull(),
+    channelId: text("channel_id").notNull(),
+    event: text("event").notNull(),
+    message: text("message").notNull(),
+    state: text("state").notNull(),
+    attempts: integer("attempts").notNull(),
+    nextAttemptAt: bigint("next_attempt_at", { mode: "number" }).notNull(),
+    lastError: text("last_error"),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    sentAt: bigint("sent_at", { mode: "number" }),
+  },
+  (t) => [index("alert_deliveries_due_idx").on(t.state, t.nextAttemptAt)],
+);
+
+export const usagePoints = pgTable(
+  "usage_points",
+  {
+    endpointId: text("endpoint_id").notNull(),
+    containerId: text("container_id").notNull(),
+    containerName: text("container_name").notNull(),
+    project: text("project").notNull(),
+    t: bigint("t", { mode: "number" }).notNull(),
+    cpu: bigint("cpu_milli", { mode: "number" }).notNull(),
+    mem: bigint("mem", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpointId, t.containerId, t.t] }), index("usage_points_time_idx").on(t.t)],
+);

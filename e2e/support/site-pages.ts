@@ -30,6 +30,8 @@ export function sitePages(fixture: { containerId: string; statusSlug: string }):
     { id: "events", path: `${ep}/events` },
     { id: "topology", path: `${ep}/topology` },
     { id: "registries", path: "/registries" },
+    { id: "alerts", path: "/alerts" },
+    { id: "usage", path: "/usage" },
     { id: "audit", path: "/audit" },
     { id: "settings", path: "/settings/restrictions" },
     { id: "users", path: "/admin/users" },

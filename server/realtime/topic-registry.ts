@@ -5,6 +5,7 @@ import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
 import { serviceLogsHandler } from "./service-logs-handler";
 import { storeTopic } from "./store-topic";
 import type { TopicHandler } from "./topic-handler";
+import { updatesTopic } from "./updates-topic";
 import { usageHandler } from "./usage-handler";
 import { logsHandler, statsHandler } from "./workbench-handlers";
 
@@ -23,6 +24,7 @@ const HANDLERS: readonly TopicHandler[] = [
   serviceLogsHandler,
   statsHandler,
   usageHandler,
+  updatesTopic,
   storeTopic,
 ];
 

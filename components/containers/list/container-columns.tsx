@@ -6,6 +6,8 @@ import { composeProject, isUnhealthy, rowKey } from "@/lib/container-filter";
 import { formatCpu, formatMemory, isRunning } from "@/lib/container-usage";
 import type { ContainerSummary } from "@/lib/domain";
 import { formatPorts, formatTime } from "@/lib/format";
+import type { UpdateView } from "@/lib/updates";
+import { UpdateBadge } from "./update-parts";
 import { type UsageFeed, useUsage } from "./usage-feed";
 
 export const STATE_STYLE: Record<string, string> = {
@@ -28,6 +30,7 @@ export function containerColumns(o: {
   usage: UsageFeed;
   listPath: string;
   showEndpoint: boolean;
+  updateOf?: (c: ContainerSummary) => UpdateView | undefined;
 }): ColumnDef<ContainerSummary>[] {
   const filterHref = (key: string, value: string) => `${o.listPath}?${new URLSearchParams({ [key]: value })}`;
   const cols: (ColumnDef<ContainerSummary> | false)[] = [
@@ -58,7 +61,13 @@ export function containerColumns(o: {
       header: "Image",
       accessorFn: (c) => c.image,
       meta: { width: "12rem", className: "truncate font-mono text-xs" },
-      cell: ({ row: { original: c } }) => <span title={c.image}>{c.image}</span>,
+      cell: ({ row: { original: c } }) => (
+        // The badge first: the cell truncates a long image name, never the badge.
+        <>
+          <UpdateBadge u={o.updateOf?.(c)} />
+          <span title={c.image}>{c.image}</span>
+        </>
+      ),
     },
     {
       id: "state",

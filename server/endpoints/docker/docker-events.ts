@@ -4,6 +4,7 @@ import { isSecretKey, REDACTED, redactEventAction } from "@/lib/redaction";
 // Docker's /events lines as Berth's kind-neutral EngineEvent (lib/events.ts).
 
 const MAX_ATTRS = 12;
+const KEY_ATTRS = new Set(["name", "image", "exitCode", "signal", "com.docker.compose.project"]);
 const MAX_VALUE = 200;
 
 interface RawEvent {
@@ -28,7 +29,10 @@ export function toEngineEvent(endpointId: string, raw: unknown, seq: number): En
   const actorId = str(r.Actor?.ID) || str(r.id);
   const attributes: Record<string, string> = {};
   let n = 0;
-  for (const [k, v] of Object.entries(attrsIn)) {
+  // The engine sends attributes sorted by key, labels among them: the ones alerts and the feed read come first, so
+  // a container with many labels still reports its exit code.
+  const entries = Object.entries(attrsIn).sort(([a], [b]) => Number(KEY_ATTRS.has(b)) - Number(KEY_ATTRS.has(a)));
+  for (const [k, v] of entries) {
     if (n >= MAX_ATTRS) break;
     if (typeof v !== "string") continue;
     attributes[k.slice(0, 100)] = isSecretKey(k) ? REDACTED : v.slice(0, MAX_VALUE);

@@ -36,4 +36,13 @@ describe("toEngineEvent", () => {
     expect(Object.keys(ev.attributes).length).toBeLessThanOrEqual(12);
     expect(Object.values(ev.attributes).every((v) => v.length <= 200)).toBe(true);
   });
+  it("keeps the exit code of a container with many labels (the engine sorts attributes by key)", () => {
+    const labels = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`com.example.l${i}`, "x"]));
+    const ev = toEngineEvent(
+      "e1",
+      { ...raw, Action: "die", Actor: { ID: "a", Attributes: { ...labels, exitCode: "3", image: "i", name: "n" } } },
+      1,
+    )!;
+    expect(ev.attributes).toMatchObject({ exitCode: "3", image: "i", name: "n" });
+  });
 });

@@ -2,6 +2,8 @@ import type { BulkContainerInput, BulkItemResult, BulkVerb } from "@/lib/bulk-sc
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import type { ContainerActionInput } from "@/lib/schemas";
+import { DEFAULT_GRACE_SECONDS } from "@/lib/updates";
+import { updateContainer } from "../updates/update-container";
 import type { UseCaseContext } from "../use-case";
 import { killContainer } from "./kill-container";
 import { pauseContainer } from "./pause-container";
@@ -21,6 +23,16 @@ const OPS: Record<BulkVerb, Op> = {
   pause: pauseContainer,
   resume: unpauseContainer,
   remove: removeContainer,
+  // One container's failed update (nothing to update from, pull failed, rolled back) is that container's result, not
+  // a refusal of the whole selection.
+  update: async (actor, input, ctx) => {
+    try {
+      await updateContainer(actor, { ...input, graceSeconds: DEFAULT_GRACE_SECONDS }, ctx);
+    } catch (err) {
+      if (err instanceof UserError && err.status !== 401 && err.status !== 403) throw new UserError(err.message, 409);
+      throw err;
+    }
+  },
 };
 
 const PARALLEL = 8;

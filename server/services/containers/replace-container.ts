@@ -38,7 +38,15 @@ async function connectAll(api: Docker, id: string, networks: Network[]): Promise
 export async function replaceContainer(
   session: DockerAccess,
   inspect: Docker.ContainerInspectInfo,
-  next: { body: CreateBody; extraNetworks: Network[] },
+  next: {
+    body: CreateBody;
+    extraNetworks: Network[];
+    /**
+     * Runs once the new container is started under the name, before the old one is removed: throwing rolls the swap
+     * back like any failed step (Update uses it to wait for the new container to be healthy).
+     */
+    verify?: (newId: string) => Promise<void>;
+  },
   who: { action: string; actorName: string },
 ): Promise<Replacement> {
   const api = session.client(BUDGET_MS.action);
@@ -86,6 +94,11 @@ export async function replaceContainer(
     await journal.step("new-named");
     step = "start the new container";
     if (wasRunning) await created.start();
+    if (wasRunning && next.verify) {
+      step = "confirm the new container works";
+      await journal.step("verifying");
+      await next.verify(created.id);
+    }
   } catch (err) {
     const e = dockerUserError(err);
     const outcome = await rollBack();
