@@ -18,8 +18,8 @@ import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
 import { authorize } from "../authorize";
+import { type UseCaseContext, useCase } from "../use-case";
 
 /** A channel's full config with its secrets opened: for the sender only, never for a view. */
 export function openChannel(row: ChannelRow): ChannelConfig {
@@ -66,16 +66,16 @@ export async function listChannelChoices(actor: Actor | null): Promise<{ id: str
 export async function saveChannel(
   actor: Actor | null,
   input: SaveChannelInput,
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<ChannelView> {
-  return runAudited(
+  return useCase(
     actor,
     {
-      action: input.id ? "alert.channel.update" : "alert.channel.create",
+      audit: input.id ? "alert.channel.update" : "alert.channel.create",
       permission: "alert:channels",
       target: input.name,
+      describe: (v) => `${v.kind} channel`,
     },
-    ctx,
     async () => {
       const rt = runtime();
       const existing = input.id ? await findChannelRow(rt.db, input.id) : undefined;
@@ -107,17 +107,17 @@ export async function saveChannel(
       await upsertChannelRow(rt.db, row);
       return toView(row);
     },
-    (v) => `${v.kind} channel`,
+    ctx,
   );
 }
 
-export async function deleteChannel(actor: Actor | null, channelId: string, ctx: ServiceContext = {}): Promise<void> {
-  await runAudited(
+export async function deleteChannel(actor: Actor | null, channelId: string, ctx?: UseCaseContext): Promise<void> {
+  await useCase(
     actor,
-    { action: "alert.channel.delete", permission: "alert:channels", target: channelId },
-    ctx,
+    { audit: "alert.channel.delete", permission: "alert:channels", target: channelId },
     async () => {
       if (!(await deleteChannelRow(runtime().db, channelId))) throw new NotFoundError("Alert channel not found");
     },
+    ctx,
   );
 }

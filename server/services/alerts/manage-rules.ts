@@ -11,8 +11,8 @@ import { type RuleInput, type RuleView, ruleInput } from "@/lib/alert-schemas";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
 import { authorize } from "../authorize";
+import { type UseCaseContext, useCase } from "../use-case";
 import { alertSignals } from "./alert-signals";
 
 export function ruleOf(row: RuleRow): RuleView {
@@ -27,16 +27,16 @@ export async function listRules(actor: Actor | null, endpointId: string): Promis
 }
 
 /** Adds or edits a rule of one endpoint (operators of it, admins). Its channels must exist. */
-export async function saveRule(actor: Actor | null, input: RuleInput, ctx: ServiceContext = {}): Promise<RuleView> {
-  return runAudited(
+export async function saveRule(actor: Actor | null, input: RuleInput, ctx?: UseCaseContext): Promise<RuleView> {
+  return useCase(
     actor,
     {
-      action: input.id ? "alert.rule.update" : "alert.rule.create",
+      audit: input.id ? "alert.rule.update" : "alert.rule.create",
       permission: "alert:rules",
       resource: { endpointId: input.endpointId },
       target: input.name,
+      describe: (r) => `${r.trigger} on ${r.endpointId}`,
     },
-    ctx,
     async (who) => {
       const db = runtime().db;
       const existing = input.id ? await findRuleRow(db, input.id) : undefined;
@@ -61,24 +61,23 @@ export async function saveRule(actor: Actor | null, input: RuleInput, ctx: Servi
       alertSignals().emit("rulesChanged");
       return ruleOf(row);
     },
-    (r) => `${r.trigger} on ${r.endpointId}`,
+    ctx,
   );
 }
 
 export async function deleteRule(
   actor: Actor | null,
   input: { endpointId: string; ruleId: string },
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
-  await runAudited(
+  await useCase(
     actor,
     {
-      action: "alert.rule.delete",
+      audit: "alert.rule.delete",
       permission: "alert:rules",
       resource: { endpointId: input.endpointId },
       target: input.ruleId,
     },
-    ctx,
     async () => {
       const db = runtime().db;
       const row = await findRuleRow(db, input.ruleId);
@@ -86,5 +85,6 @@ export async function deleteRule(
       await deleteRuleRow(db, row.id);
       alertSignals().emit("rulesChanged");
     },
+    ctx,
   );
 }

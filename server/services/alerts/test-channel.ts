@@ -2,7 +2,7 @@ import { findChannelRow, findDeliveryRow } from "@/db/alert-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
+import { type UseCaseContext, useCase } from "../use-case";
 import { attempt, enqueue } from "./outbox";
 
 /**
@@ -12,12 +12,11 @@ import { attempt, enqueue } from "./outbox";
 export async function testChannel(
   actor: Actor | null,
   channelId: string,
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<{ sent: true }> {
-  return runAudited(
+  return useCase(
     actor,
-    { action: "alert.channel.test", permission: "alert:channels", target: channelId },
-    ctx,
+    { audit: "alert.channel.test", permission: "alert:channels", target: channelId },
     async () => {
       const db = runtime().db;
       const channel = await findChannelRow(db, channelId);
@@ -52,5 +51,6 @@ export async function testChannel(
       }
       return { sent: true as const };
     },
+    ctx,
   );
 }

@@ -2,8 +2,8 @@ import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import type { CheckUpdatesInput, UpdateView } from "@/lib/updates";
 import { containersOf, dockerOf } from "@/server/endpoints/access";
-import { runAudited, type ServiceContext } from "../access/run-audited";
 import { authorize } from "../authorize";
+import { type UseCaseContext, useCase } from "../use-case";
 import { runEndpointCheck, storedUpdates } from "./check-updates";
 
 /** The last check's result per container of an endpoint (what the list's badges show). */
@@ -19,12 +19,16 @@ export async function listUpdates(actor: Actor | null, endpointId: string): Prom
 export async function checkEndpointUpdates(
   actor: Actor | null,
   input: CheckUpdatesInput,
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<{ checked: number; available: number; failed: number }> {
-  return runAudited(
+  return useCase(
     actor,
-    { action: "updates.check", permission: "container:operate", resource: { endpointId: input.endpointId } },
-    ctx,
+    {
+      audit: "updates.check",
+      permission: "container:operate",
+      resource: { endpointId: input.endpointId },
+      describe: (r) => `${r.checked} checked, ${r.available} with an update, ${r.failed} failed`,
+    },
     async () => {
       const session = dockerOf(input.endpointId);
       const store = containersOf(input.endpointId);
@@ -36,6 +40,6 @@ export async function checkEndpointUpdates(
         failed: views.filter((v) => v.state === "error").length,
       };
     },
-    (r) => `${r.checked} checked, ${r.available} with an update, ${r.failed} failed`,
+    ctx,
   );
 }

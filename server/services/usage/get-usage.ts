@@ -6,8 +6,8 @@ import { NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { BUCKET_MS, bucketTimes, groupUsage, type Point, type UsageQuery, type UsageView } from "@/lib/usage-history";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
 import { authorize } from "../authorize";
+import { type UseCaseContext, useCase } from "../use-case";
 import { USAGE_SETTING, usageEndpoints } from "./usage-recorder";
 
 /**
@@ -58,16 +58,15 @@ export async function getUsage(actor: Actor | null, q: UsageQuery): Promise<Usag
 export async function setUsageHistory(
   actor: Actor | null,
   input: { endpointId: string; enabled: boolean },
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<{ enabled: string[] }> {
-  return runAudited(
+  return useCase(
     actor,
     {
-      action: input.enabled ? "usage.enable" : "usage.disable",
+      audit: input.enabled ? "usage.enable" : "usage.disable",
       permission: "settings:manage",
       target: input.endpointId,
     },
-    ctx,
     async () => {
       const rt = runtime();
       if (!rt.endpoints.view(input.endpointId)) throw new NotFoundError("Endpoint not found");
@@ -78,5 +77,6 @@ export async function setUsageHistory(
       await putSetting(rt.db, USAGE_SETTING, JSON.stringify({ endpoints: enabled }));
       return { enabled };
     },
+    ctx,
   );
 }
