@@ -48,7 +48,7 @@ export function TokensView({ tokens, now }: { tokens: TokenView[]; now: number }
         </div>
       </form>
       {created && (
-        <section aria-label="New token" className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm">
+        <section aria-label="New token" className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm dark:border-green-800 dark:bg-green-950">
           <p>
             Copy the token <strong>{created.name}</strong> now: Berth stores only its hash and will not show it again.
             Send it as <code>Authorization: Bearer &lt;token&gt;</code>.

@@ -17,7 +17,7 @@ export function TwoFactorSetup({ enabled }: { enabled: boolean }) {
     return (
       <section
         aria-label="Recovery codes"
-        className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm"
+        className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm dark:border-green-800 dark:bg-green-950"
       >
         <p>
           Two-factor sign-in is on. Keep these recovery codes somewhere safe: each signs you in once if you lose your

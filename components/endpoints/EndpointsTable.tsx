@@ -61,7 +61,7 @@ export function EndpointsTable({
             <td>
               <Link
                 href={`/endpoints/${encodeURIComponent(e.id)}/containers`}
-                className="text-blue-600 hover:underline"
+                className="text-blue-600 hover:underline dark:text-blue-300"
               >
                 Containers<span className="sr-only"> on {e.name}</span>
               </Link>
@@ -70,7 +70,7 @@ export function EndpointsTable({
                 <Link
                   key={section}
                   href={`/endpoints/${encodeURIComponent(e.id)}/${section}`}
-                  className="ml-3 text-blue-600 hover:underline"
+                  className="ml-3 text-blue-600 hover:underline dark:text-blue-300"
                 >
                   {section.charAt(0).toUpperCase() + section.slice(1)}
                   <span className="sr-only"> on {e.name}</span>

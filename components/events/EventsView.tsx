@@ -66,11 +66,11 @@ export function EventsView(props: { topic: string; endpointNames?: Record<string
             maxLength={128}
           />
         </label>
-        <span className="ml-auto text-sm text-slate-500" aria-live="polite">
+        <span className="ml-auto text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
           {status === "live" ? "Live" : status === "error" ? error : status === "offline" ? "Offline" : "Connecting…"}
         </span>
       </form>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         Showing {shown.length} of {events.length} recent events, newest first.
       </p>
       <table className="w-full text-left text-sm">

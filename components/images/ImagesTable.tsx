@@ -52,7 +52,7 @@ export function ImagesTable(props: {
               </td>
               <td className="space-x-1 whitespace-nowrap">
                 <Link
-                  className="text-xs text-blue-600 hover:underline"
+                  className="text-xs text-blue-600 hover:underline dark:text-blue-300"
                   href={`/endpoints/${encodeURIComponent(img.endpointId)}/images/${shortId(img.imageId)}`}
                 >
                   Inspect<span className="sr-only"> {label}</span>

@@ -58,7 +58,7 @@ export function PullPanel({ endpointId }: { endpointId: string }) {
         </button>
       </form>
       {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
           Pull: {error}
         </p>
       )}
@@ -93,7 +93,7 @@ function PullRow({ job, onCancel }: { job: PullJob; onCancel: () => void }) {
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">{job.message}</p>
       {job.error && (
-        <p role="alert" className="text-xs text-red-700">
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
           {job.error}
         </p>
       )}

@@ -65,7 +65,7 @@ export function NetworksView(props: {
         )}
       </div>
       {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
           {error}
         </p>
       )}
@@ -196,7 +196,7 @@ export function NetworksTable(props: {
             )}
             <td className="space-x-1 whitespace-nowrap">
               <Link
-                className="text-xs text-blue-600 hover:underline"
+                className="text-xs text-blue-600 hover:underline dark:text-blue-300"
                 href={`/endpoints/${encodeURIComponent(n.endpointId)}/networks/${encodeURIComponent(n.id)}`}
               >
                 Inspect<span className="sr-only"> {n.name}</span>

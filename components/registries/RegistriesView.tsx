@@ -125,12 +125,12 @@ export function RegistriesView({ registries }: { registries: RegistryView[] }) {
           />
         </label>
         {error && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+          <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
             {error}
           </p>
         )}
         {notice && (
-          <p role="status" className="text-sm text-green-800">
+          <p role="status" className="text-sm text-green-800 dark:text-green-300">
             {notice}
           </p>
         )}

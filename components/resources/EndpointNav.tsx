@@ -21,7 +21,7 @@ export function EndpointNav({
           key={s}
           href={`/endpoints/${encodeURIComponent(endpointId)}/${s}`}
           aria-current={s === current ? "page" : undefined}
-          className={s === current ? "font-semibold" : "text-blue-600 hover:underline"}
+          className={s === current ? "font-semibold" : "text-blue-600 hover:underline dark:text-blue-300"}
         >
           {s.charAt(0).toUpperCase() + s.slice(1)}
         </Link>

@@ -32,7 +32,7 @@ export function EndpointSwitcher(props: { endpoints: ShellEndpoint[]; scope: End
           <span className="sr-only">Endpoint: </span>
           {label}
         </span>
-        <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-slate-500" />
+        <ChevronsUpDown aria-hidden className="size-4 shrink-0 text-slate-500 dark:text-slate-400" />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="start" className="w-60">
         <DropdownMenuLabel>Endpoint</DropdownMenuLabel>

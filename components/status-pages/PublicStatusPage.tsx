@@ -20,11 +20,11 @@ const STATE_STYLE: Record<PublicState, string> = {
 };
 
 const OVERALL_STYLE: Record<OverallState, string> = {
-  operational: "border-green-300 bg-green-50 text-green-900",
-  degraded: "border-amber-300 bg-amber-50 text-amber-900",
-  outage: "border-red-300 bg-red-50 text-red-900",
-  unknown: "border-slate-300 bg-slate-50 text-slate-800",
-  empty: "border-slate-300 bg-slate-50 text-slate-800",
+  operational: "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-300",
+  degraded: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  outage: "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-300",
+  unknown: "border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:text-slate-100 dark:bg-slate-900",
+  empty: "border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:text-slate-100 dark:bg-slate-900",
 };
 
 const LIVE_LABEL: Record<PublicLiveState, string> = {
@@ -100,7 +100,7 @@ export function PublicStatusPage({ initial }: { initial: PublicStatusView }) {
           </tbody>
         </table>
       )}
-      <p className="mt-6 text-xs text-slate-500">
+      <p className="mt-6 text-xs text-slate-500 dark:text-slate-400">
         Connection: {LIVE_LABEL[state === "gone" ? "live" : state]}. Updated as it happens; availability counts only the
         time Berth was watching.
       </p>

@@ -69,7 +69,7 @@ export function ServiceDetail(props: {
       <div className="flex items-center gap-2">
         <Link
           href={logs}
-          className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700"
+          className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
         >
           Logs
         </Link>
@@ -77,7 +77,7 @@ export function ServiceDetail(props: {
           <>
             <Link
               href={`${base}/${encodeURIComponent(s.id)}/edit`}
-              className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700"
+              className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
             >
               Edit
             </Link>

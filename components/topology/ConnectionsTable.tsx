@@ -37,7 +37,7 @@ export function ConnectionsTable(props: { rows: Connection[]; endpointNames?: Re
       <tbody>
         {props.rows.length === 0 && (
           <tr>
-            <td colSpan={showEndpoint ? 4 : 3} className="py-3 text-slate-500">
+            <td colSpan={showEndpoint ? 4 : 3} className="py-3 text-slate-500 dark:text-slate-400">
               No connections.
             </td>
           </tr>

@@ -65,7 +65,7 @@ export function TopologyPanels(props: {
                 : "Connecting…"}
         </span>
         <span
-          className="text-slate-500"
+          className="text-slate-500 dark:text-slate-400"
           data-layout-mode={last?.mode}
           data-layout-ms={last?.totalMs.toFixed(1)}
           data-layout-worker-ms={last?.workerMs.toFixed(1)}

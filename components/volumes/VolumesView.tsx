@@ -54,7 +54,7 @@ export function VolumesView(props: { endpointId: string; volumes: VolumeSummary[
       {message && (
         <p
           role={message.error ? "alert" : "status"}
-          className={`rounded border p-2 text-sm ${message.error ? "border-red-300 bg-red-50 text-red-800" : "border-green-300 bg-green-50 text-green-800"}`}
+          className={`rounded border p-2 text-sm ${message.error ? "border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300" : "border-green-300 bg-green-50 text-green-800 dark:border-green-800 dark:bg-green-950 dark:text-green-300"}`}
         >
           {message.text}
         </p>
@@ -174,7 +174,7 @@ function CreateVolumeDialog(props: {
           <textarea className={inputClass} rows={2} value={labels} onChange={(e) => setLabels(e.target.value)} />
         </label>
         {error && (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             {error}
           </p>
         )}
@@ -229,7 +229,7 @@ export function VolumesTable(props: {
             <td className="text-xs">{v.containers.length ? v.containers.map((c) => c.name).join(", ") : "unused"}</td>
             <td className="space-x-1 whitespace-nowrap">
               <Link
-                className="text-xs text-blue-600 hover:underline"
+                className="text-xs text-blue-600 hover:underline dark:text-blue-300"
                 href={`/endpoints/${encodeURIComponent(v.endpointId)}/volumes/${encodeURIComponent(v.name)}`}
               >
                 Inspect<span className="sr-only"> {v.name}</span>

@@ -185,7 +185,7 @@ export function ConsolePanel(props: { endpointId: string; containerId: string; c
             Connect
           </button>
         ) : (
-          <button type="button" className="rounded border border-slate-300 px-3 py-1" onClick={disconnect}>
+          <button type="button" className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700" onClick={disconnect}>
             Disconnect
           </button>
         )}
@@ -193,21 +193,21 @@ export function ConsolePanel(props: { endpointId: string; containerId: string; c
           <>
             <button
               type="button"
-              className="rounded border border-slate-300 px-2 py-1"
+              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
               onClick={() => void navigator.clipboard?.writeText(term.current?.getSelection() ?? "")}
             >
               Copy selection
             </button>
             <button
               type="button"
-              className="rounded border border-slate-300 px-2 py-1"
+              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
               onClick={() => void navigator.clipboard?.readText().then((text) => term.current?.paste(text))}
             >
               Paste
             </button>
           </>
         )}
-        <span aria-live="polite" className="text-slate-500">
+        <span aria-live="polite" className="text-slate-500 dark:text-slate-400">
           {!props.running
             ? "The container is not running"
             : status === "open"
@@ -220,7 +220,7 @@ export function ConsolePanel(props: { endpointId: string; containerId: string; c
         </span>
       </div>
       {message && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {message}
         </p>
       )}

@@ -36,12 +36,12 @@ const Line = memo(function Line(props: {
     <>
       <span
         className={`mr-2 inline-block w-7 shrink-0 select-none text-[10px] uppercase ${
-          line.stream === "err" ? "font-semibold text-red-500" : "text-slate-500"
+          line.stream === "err" ? "font-semibold text-red-500" : "text-slate-500 dark:text-slate-400"
         }`}
       >
         {line.stream}
       </span>
-      {props.showTs && line.ts && <span className="mr-2 select-none text-slate-500">{line.ts}</span>}
+      {props.showTs && line.ts && <span className="mr-2 select-none text-slate-500 dark:text-slate-400">{line.ts}</span>}
       {props.source && <span className="mr-2 shrink-0 select-none text-sky-400">{props.source}</span>}
       {pieces.map((p, i) =>
         p.hit ? (

@@ -118,7 +118,7 @@ export function LogsPanel(props: {
           <a
             href={download}
             download
-            className="ml-auto rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+            className="ml-auto rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800 dark:border-slate-700"
           >
             Download logs
           </a>
@@ -155,7 +155,7 @@ export function LogsPanel(props: {
         {search && (
           <button
             type="button"
-            className="rounded border border-slate-300 px-2 py-1"
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
             onClick={() => {
               setSearch(null);
               setQuery("");
@@ -176,11 +176,11 @@ export function LogsPanel(props: {
         </span>
       </form>
       {searchError && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {searchError}
         </p>
       )}
-      <p className="text-xs text-slate-500" aria-live="polite">
+      <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
         {state.status === "connecting"
           ? "Connecting…"
           : state.status === "streaming"

@@ -18,7 +18,7 @@ function Section(props: { title: string; children: ReactNode }) {
 }
 
 function Table(props: { caption: string; head: string[]; rows: string[][]; empty: string }) {
-  if (props.rows.length === 0) return <p className="text-sm text-slate-500">{props.empty}</p>;
+  if (props.rows.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">{props.empty}</p>;
   return (
     <table className="w-full text-left text-sm">
       <caption className="sr-only">{props.caption}</caption>
@@ -84,7 +84,7 @@ export function OverviewPanel(props: {
         <button
           type="button"
           onClick={() => router.refresh()}
-          className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+          className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 dark:border-slate-700"
         >
           Refresh
         </button>
@@ -127,7 +127,7 @@ export function OverviewPanel(props: {
         {props.top ? (
           <ProcessTable top={props.top} running={o.running} />
         ) : (
-          <p className="text-sm text-slate-500">The process list could not be read.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">The process list could not be read.</p>
         )}
       </Section>
     </div>

@@ -36,7 +36,7 @@ export default async function AuditPage({
       <div className="mb-4 space-y-4">
         <AuditFilters values={values} exportHref={exportHref} />
         {!parsed.success && (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             {parsed.error.issues[0]?.message ?? "Invalid filter"}
           </p>
         )}

@@ -13,7 +13,7 @@ export const fieldId = (path: string) => `cf-${path.replace(/[^a-zA-Z0-9]/g, "-"
 export function ErrorText({ path, error }: { path: string; error?: string }) {
   if (!error) return null;
   return (
-    <p id={`${fieldId(path)}-error`} className="text-xs text-red-600">
+    <p id={`${fieldId(path)}-error`} className="text-xs text-red-600 dark:text-red-300">
       {error}
     </p>
   );
@@ -54,7 +54,7 @@ export function TextInput(props: {
         className={`${inputClass} font-mono read-only:bg-slate-100 dark:read-only:bg-slate-800`}
         {...errorProps(props.path, props.error)}
       />
-      {props.hint && !props.error && <p className="text-xs text-slate-500">{props.hint}</p>}
+      {props.hint && !props.error && <p className="text-xs text-slate-500 dark:text-slate-400">{props.hint}</p>}
       <ErrorText path={props.path} error={props.error} />
     </div>
   );

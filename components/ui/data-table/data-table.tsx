@@ -188,7 +188,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={colCount} className="px-2 py-6 text-center text-slate-500">
+              <td colSpan={colCount} className="px-2 py-6 text-center text-slate-500 dark:text-slate-400">
                 {props.empty ?? "Nothing here."}
               </td>
             </tr>

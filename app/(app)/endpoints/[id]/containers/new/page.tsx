@@ -46,7 +46,7 @@ export default async function NewContainerPage(props: {
         {endpoint.name}
       </h1>
       {problem && (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
           Could not copy the container: {problem}
         </p>
       )}
