@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { AuditFilters } from "@/components/audit/AuditFilters";
 import { RetentionForm } from "@/components/audit/RetentionForm";
 import { auditFilter } from "@/lib/audit-schemas";
@@ -20,7 +20,8 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const actor = await requestActor();
-  if (!can(actor, "audit:read")) notFound();
+  if (!actor) notFound();
+  if (!can(actor, "audit:read")) forbidden();
   const sp = await searchParams;
   const values: Record<string, string> = {};
   for (const f of FIELDS) {
