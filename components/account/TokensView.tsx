@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
 import type { TokenView } from "@/lib/access-views";
 import { formatTime } from "@/lib/format";
 import { createTokenAction, revokeTokenAction } from "@/server/actions/account/token-actions";
@@ -16,6 +18,7 @@ export function TokensView({ tokens, now }: { tokens: TokenView[]; now: number }
   const create = useActionRunner();
   const revoke = useActionRunner();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [revoking, setRevoking] = useState<TokenView | null>(null);
   return (
     <div className="space-y-6">
       <form
@@ -56,11 +59,34 @@ export function TokensView({ tokens, now }: { tokens: TokenView[]; now: number }
           <output aria-label="Token value" className="block break-all font-mono">
             {created.token}
           </output>
-          <Button onClick={() => setCreated(null)}>Done</Button>
+          <div className="flex gap-2">
+            <CopyButton value={created.token} label="Copy token" />
+            <Button onClick={() => setCreated(null)}>Done</Button>
+          </div>
         </section>
       )}
       <ErrorText error={revoke.error} />
-      <table className="w-full text-left text-sm">
+      {tokens.length === 0 && (
+        <p className="rounded border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No tokens yet. A token lets a script or the command line call Berth&apos;s API as you, with your permissions:
+          name it after where it will be used, and create it above.
+        </p>
+      )}
+      {revoking && (
+        <ConfirmDialog
+          title={`Revoke token ${revoking.name}?`}
+          body="Anything using it is refused from the next request on. This cannot be undone."
+          confirmLabel="Revoke"
+          busy={revoke.busy}
+          onCancel={() => setRevoking(null)}
+          onConfirm={() => {
+            const t = revoking;
+            setRevoking(null);
+            void revoke.run(() => revokeTokenAction({ tokenId: t.id }));
+          }}
+        />
+      )}
+      <table hidden={tokens.length === 0} className="w-full text-left text-sm">
         <caption className="sr-only">Personal access tokens</caption>
         <thead className="border-b border-slate-300 dark:border-slate-700">
           <tr>
@@ -88,8 +114,8 @@ export function TokensView({ tokens, now }: { tokens: TokenView[]; now: number }
               <td className="text-xs">{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
               <td className="text-right">
                 {tokenState(t, now) === "active" && (
-                  <Button danger onClick={() => void revoke.run(() => revokeTokenAction({ tokenId: t.id }))}>
-                    Revoke
+                  <Button danger onClick={() => setRevoking(t)}>
+                    Revoke<span className="sr-only"> {t.name}</span>
                   </Button>
                 )}
               </td>

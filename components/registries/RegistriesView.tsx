@@ -46,7 +46,13 @@ export function RegistriesView({ registries }: { registries: RegistryView[] }) {
 
   return (
     <div className="space-y-6">
-      <table className="w-full text-left text-sm">
+      {registries.length === 0 && (
+        <p className="rounded border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No registries yet. Public images pull without one; add a private registry below (its host, and a login if it
+          needs one) and pulls of images from that host will use it.
+        </p>
+      )}
+      <table hidden={registries.length === 0} className="w-full text-left text-sm">
         <caption className="sr-only">Registries</caption>
         <thead className="border-b border-slate-300 dark:border-slate-700">
           <tr>
