@@ -9,6 +9,7 @@ import { containerRef } from "@/lib/schemas";
 import { requestActor } from "@/server/auth/request-actor";
 import { getContainerSpec } from "@/server/services/containers/get-container-spec";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+import { formChoices } from "../../form-choices";
 
 export const generateMetadata = endpointTitle("New container");
 
@@ -50,7 +51,7 @@ export default async function NewContainerPage(props: {
           Could not copy the container: {problem}
         </p>
       )}
-      <ContainerForm endpointId={id} initial={initial} />
+      <ContainerForm endpointId={id} initial={initial} {...await formChoices(actor, id)} />
     </>
   );
 }
