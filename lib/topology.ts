@@ -106,6 +106,10 @@ export function buildTopology(input: EndpointTopologyInput): TopologyGraph {
 
   // Read once: the caller may pass a store's iterator, and the swarm part reads the networks again.
   const networks = [...input.networks];
+  // Network names are unique on an engine: a container attachment that names a network without (or with another
+  // form of) its id is the same network, never a second node ("none" and "host" used to appear twice).
+  const networkIdByName = new Map<string, string>();
+  for (const n of networks) networkIdByName.set(n.name, n.id);
   for (const n of networks) {
     const id = networkNodeId(ep, n.id);
     const node: TopologyNode = { id, el: "node", kind: "network", endpointId: ep, label: n.name, refId: n.id };
@@ -132,10 +136,11 @@ export function buildTopology(input: EndpointTopologyInput): TopologyGraph {
     nodes.set(cid, node);
 
     for (const att of c.networks ?? []) {
-      const nid = networkNodeId(ep, att.id);
+      const known = att.id && nodes.has(networkNodeId(ep, att.id));
+      const nid = networkNodeId(ep, known ? att.id : (networkIdByName.get(att.name) ?? (att.id || att.name)));
       // The container list can name a network the network store has not seen yet (events race): show it anyway.
       if (!nodes.has(nid)) {
-        nodes.set(nid, { id: nid, el: "node", kind: "network", endpointId: ep, label: att.name, refId: att.id });
+        nodes.set(nid, { id: nid, el: "node", kind: "network", endpointId: ep, label: att.name, refId: att.id || att.name });
       }
       const edge: TopologyEdge = {
         id: `e:${cid}->${nid}`,

@@ -73,11 +73,46 @@ export function toFlow(graph: Graph, positions: ReadonlyMap<string, Point>) {
   return { nodes, edges };
 }
 
-function FitOnFullLayout({ generation }: { generation: number }) {
+/**
+ * The smallest zoom a fit may choose: at 0.85 the 12 px node labels stay about 10 px on screen. A graph too big for
+ * the box at that size is centred instead, and the zoom controls show the rest.
+ */
+export const MIN_READABLE_ZOOM = 0.85;
+
+function FitOnFullLayout({ generation, fitKey }: { generation: number; fitKey?: string }) {
   const flow = useReactFlow();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter (fitKey) fits again
   useEffect(() => {
-    if (generation > 0) void flow.fitView({ padding: 0.05, duration: 0 });
-  }, [generation, flow]);
+    if (generation > 0) void flow.fitView({ padding: 0.05, duration: 0, minZoom: MIN_READABLE_ZOOM, maxZoom: 1.25 });
+  }, [generation, flow, fitKey]);
+  return null;
+}
+
+/** Find: centre the graph on a node, at a zoom where it reads well, and give it the keyboard focus. */
+function CentreOn({ focus, positions, graph }: {
+  focus?: { id: string; seq: number } | null;
+  positions: ReadonlyMap<string, Point>;
+  graph: Graph;
+}) {
+  const flow = useReactFlow();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new Find (seq) moves the view
+  useEffect(() => {
+    if (!focus) return;
+    const node = graph.nodes.find((n) => n.id === focus.id);
+    if (!node) return;
+    let box: { x: number; y: number; width: number; height: number } | undefined;
+    const p = positions.get(node.id);
+    if (p) box = { ...p, ...sizeOf(node) };
+    else box = groupBoxes(graph, positions).get(node.id);
+    if (!box) return;
+    void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, {
+      zoom: Math.max(flow.getZoom(), 1),
+      duration: 0,
+    });
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`.berth-topology [data-id="${CSS.escape(node.id)}"]`)?.focus(),
+    );
+  }, [focus?.seq]);
   return null;
 }
 
@@ -87,8 +122,17 @@ export function TopologyGraph(props: {
   generation: number;
   label: string;
   onOpen?: (node: TopologyNode) => void;
+  fitKey?: string;
+  focus?: { id: string; seq: number } | null;
 }) {
-  const { nodes, edges } = useMemo(() => toFlow(props.graph, props.positions), [props.graph, props.positions]);
+  const flow = useMemo(() => toFlow(props.graph, props.positions), [props.graph, props.positions]);
+  const focusId = props.focus?.id;
+  // The node Find landed on is drawn selected, so the eye finds it too.
+  const nodes = useMemo(
+    () => (focusId ? flow.nodes.map((n) => (n.id === focusId ? { ...n, selected: true } : n)) : flow.nodes),
+    [flow.nodes, focusId],
+  );
+  const edges = flow.edges;
   const onOpen = props.onOpen;
   const byId = useMemo(() => new Map(props.graph.nodes.map((n) => [n.id, n])), [props.graph]);
   // React Flow styles its controls, minimap and background per colour mode: follow the page's theme.
@@ -120,7 +164,8 @@ export function TopologyGraph(props: {
         if (node.kind === "container") onOpen?.(node);
       }}
     >
-      <FitOnFullLayout generation={props.generation} />
+      <FitOnFullLayout generation={props.generation} fitKey={props.fitKey} />
+      <CentreOn focus={props.focus} positions={props.positions} graph={props.graph} />
       <Background gap={24} />
       <Controls showInteractive={false} />
     </ReactFlow>

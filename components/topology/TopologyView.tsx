@@ -1,17 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import { useUrlState } from "@/components/ui/data-table/use-url-state";
 import type { EndpointView } from "@/lib/domain";
 import {
   combineTopologies,
   connections,
   type TopologyGraph as Graph,
   graphFromElements,
+  nodeAccessibleName,
   type TopologyElement,
 } from "@/lib/topology";
+import { filterChoices, filterTopology, findNodes, type TopologyFilter } from "@/lib/topology-filter";
 import { ConnectionsTable, containerHref } from "./ConnectionsTable";
 import { TopologyGraph } from "./TopologyGraph";
+import { TopologyToolbar } from "./TopologyToolbar";
 import { useLayout } from "./use-layout";
 import { useTopologies } from "./use-topologies";
 
@@ -49,8 +53,31 @@ export function TopologyPanels(props: {
   names?: ReadonlyMap<string, string>;
   onOpen: (href: string) => void;
 }) {
+  // The whole graph is laid out once; filters only hide parts, so nothing moves when a filter comes or goes.
   const layout = useLayout(props.graph);
-  const rows = useMemo(() => connections(props.graph), [props.graph]);
+  const url = useUrlState();
+  const filter: TopologyFilter = {
+    endpoint: url.values.endpoint || undefined,
+    project: url.values.project || undefined,
+    network: url.values.network || undefined,
+  };
+  const filterKey = `${filter.endpoint ?? ""}|${filter.project ?? ""}|${filter.network ?? ""}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for the filter's three strings
+  const shown = useMemo(() => filterTopology(props.graph, filter), [props.graph, filterKey]);
+  const choices = useMemo(() => filterChoices(props.graph, props.names), [props.graph, props.names]);
+  const names = useMemo(() => [...new Set(shown.nodes.map((n) => n.label))].sort(), [shown]);
+  const [focus, setFocus] = useState<{ id: string; seq: number } | null>(null);
+  const [found, setFound] = useState<string | null>(null);
+  const find = (text: string) => {
+    const hit = findNodes(shown, text).find((n) => layout.positions.has(n.id) || n.kind === "project");
+    if (!hit) {
+      setFound(text.trim() ? `Nothing named like "${text.trim()}" in the graph` : null);
+      return;
+    }
+    setFocus((f) => ({ id: hit.id, seq: (f?.seq ?? 0) + 1 }));
+    setFound(`Centred on ${nodeAccessibleName(hit)}`);
+  };
+  const rows = useMemo(() => connections(shown), [shown]);
   const last = layout.last;
   return (
     <div className="space-y-3">
@@ -82,12 +109,22 @@ export function TopologyPanels(props: {
           Re-arrange
         </button>
       </p>
+      <TopologyToolbar
+        choices={choices}
+        filter={filter}
+        onFilter={(patch) => url.set(patch, { push: true })}
+        onFind={find}
+        names={names}
+        found={found}
+      />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="h-[70vh] rounded border border-slate-200 dark:border-slate-800">
           <TopologyGraph
-            graph={props.graph}
+            graph={shown}
             positions={layout.positions}
             generation={layout.generation}
+            fitKey={filterKey}
+            focus={focus}
             label="Network topology graph"
             onOpen={(n) => props.onOpen(containerHref(n.endpointId, n.refId ?? ""))}
           />
