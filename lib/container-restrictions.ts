@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ContainerRestrictions, RESTRICTION_RULES, type RestrictionRule } from "./restriction-rules";
 
 // What a non-admin may not ask an engine for, because it hands over the host (CVE-2026-44850/44849 class: bind
 // mounts smuggled through Mounts, volume driver options or another container). Pure: the caller supplies what it
@@ -6,21 +7,7 @@ import { z } from "zod";
 // including the Kelvin sign and long s folds), so every key here is matched the same way, and a body is refused if
 // ANY spelling of a key asks for something restricted.
 
-export const RESTRICTION_RULES = [
-  { id: "privileged", label: "Privileged mode" },
-  { id: "hostPid", label: "Host or another container's PID namespace" },
-  { id: "hostNetwork", label: "Host or another container's network namespace" },
-  { id: "hostIpc", label: "Host or another container's IPC namespace" },
-  { id: "hostNamespaces", label: "Host UTS and user namespaces" },
-  { id: "bindMounts", label: "Bind mounts of host paths (including volumes with bind driver options)" },
-  { id: "devices", label: "Host devices" },
-  { id: "capabilities", label: "Added capabilities" },
-  { id: "sysctls", label: "Sysctls" },
-  { id: "securityOptions", label: "Security options (seccomp, AppArmor, SELinux labels)" },
-] as const;
-
-export type RestrictionRule = (typeof RESTRICTION_RULES)[number]["id"];
-export type ContainerRestrictions = Record<RestrictionRule, boolean>;
+export { type ContainerRestrictions, RESTRICTION_RULES, type RestrictionRule };
 
 export const RULE_LABEL = Object.fromEntries(RESTRICTION_RULES.map((r) => [r.id, r.label])) as Record<
   RestrictionRule,

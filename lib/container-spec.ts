@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { splitCommandLine } from "./command-line";
 import { containerRef, endpointId } from "./schemas";
+import { RESTART_POLICIES } from "./restart-policies";
 
 // The container create form, as one schema shared by the form, the server action and the HTTP API. Inputs are the
 // strings a form holds (numbers may also come as numbers from the API); empty strings mean "not set".
@@ -107,7 +108,7 @@ export const volumeRow = z
       });
   });
 
-export const RESTART_POLICIES = ["no", "always", "unless-stopped", "on-failure"] as const;
+export { RESTART_POLICIES };
 
 export const containerSpec = z
   .object({

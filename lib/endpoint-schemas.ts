@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { LIMITS, uploadedText } from "./body-limits";
+import { LIMITS } from "./body-limits";
+import { uploadedText } from "./upload-schema";
 import { endpointId } from "./schemas";
 
 // One schema per input, shared by the endpoint form, the server action and the API route.

@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from "./status-page-schemas";
+import { SLUG_PATTERN } from "./status-slug";
 
 /**
  * Live topic names: what a browser may subscribe to. The server's topic registry (server/realtime/topic-registry.ts)

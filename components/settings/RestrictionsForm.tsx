@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { type ContainerRestrictions, RESTRICTION_RULES } from "@/lib/container-restrictions";
+import { type ContainerRestrictions, RESTRICTION_RULES } from "@/lib/restriction-rules";
 import { saveRestrictionsAction } from "@/server/actions/settings/restrictions-actions";
 
 export function RestrictionsForm({ initial }: { initial: ContainerRestrictions }) {

@@ -4,7 +4,7 @@ import type { Terminal } from "@xterm/xterm";
 import { useEffect, useRef, useState } from "react";
 import "@xterm/xterm/css/xterm.css";
 import { getSocket } from "@/components/realtime/socket";
-import { SHELLS } from "@/lib/exec-options";
+import { SHELLS } from "@/lib/shells";
 
 type Ack = { ok: true; id?: string } | { ok: false; error: string };
 const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { type ContainerSpecInput, RESTART_POLICIES } from "@/lib/container-spec";
+import type { ContainerSpecInput } from "@/lib/container-spec";
+import { RESTART_POLICIES } from "@/lib/restart-policies";
 import { createContainerAction } from "@/server/actions/containers/create-container-actions";
 import { editContainerAction } from "@/server/actions/containers/edit-container-actions";
 import { ContainerFormRows } from "./ContainerFormRows";

@@ -98,6 +98,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    // Before the box is measured (on the server, and in the first client render) assume a typical one, so the
+    // server sends the first rows in the HTML: they show at first paint instead of after hydration.
+    initialRect: { width: 1024, height: 640 },
   });
   const items = v.getVirtualItems();
   const top = items[0]?.start ?? 0;
