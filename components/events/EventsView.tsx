@@ -5,6 +5,7 @@ import { inputClass } from "@/components/ui/button";
 import { baseAction, type EngineEvent, EVENT_TYPES, eventMatches } from "@/lib/events";
 import { formatTime } from "@/lib/format";
 import { useEventFeed } from "./use-event-feed";
+import { EmptyRow } from "@/components/ui/empty-row";
 
 // Attributes worth a glance per type; the rest (labels) stay out of the table.
 const DETAIL_KEYS = ["image", "exitCode", "container", "driver", "type", "signal"];
@@ -88,6 +89,11 @@ export function EventsView(props: { topic: string; endpointNames?: Record<string
           </tr>
         </thead>
         <tbody>
+          {shown.length === 0 && (
+            <EmptyRow colSpan={multi ? 6 : 5}>
+              No events to show yet: they appear here live as containers, images, networks and volumes change.
+            </EmptyRow>
+          )}
           {shown.map((e) => (
             <tr key={e.id} className="border-b border-slate-200 dark:border-slate-800">
               <td className="whitespace-nowrap py-1 text-xs">{formatTime(e.time)}</td>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { formatTime } from "@/lib/format";
 import { formatBytes, type ImageSummary, shortId } from "@/lib/resources";
+import { EmptyRow } from "@/components/ui/empty-row";
 
 export function imageLabel(img: ImageSummary): string {
   return img.repoTags.length ? img.repoTags.join(", ") : `<none> ${shortId(img.imageId)}`;
@@ -36,6 +37,9 @@ export function ImagesTable(props: {
         </tr>
       </thead>
       <tbody>
+        {props.images.length === 0 && (
+          <EmptyRow colSpan={multi ? 7 : 6}>No images yet: pull one, or create a container and its image comes too.</EmptyRow>
+        )}
         {props.images.map((img) => {
           const label = imageLabel(img);
           return (

@@ -155,7 +155,12 @@ export function NetworksTable(props: {
         {props.networks.map((n) => (
           <tr key={n.key} className="border-b border-slate-200 align-top dark:border-slate-800">
             <th scope="row" className="py-1 font-medium">
-              {n.name}
+              <Link
+                className="hover:underline"
+                href={`/endpoints/${encodeURIComponent(n.endpointId)}/networks/${encodeURIComponent(n.id)}`}
+              >
+                {n.name}
+              </Link>
             </th>
             {multi && <td>{props.endpointNames?.[n.endpointId] ?? n.endpointId}</td>}
             <td>
@@ -169,7 +174,12 @@ export function NetworksTable(props: {
                 {n.containers.map((c) => (
                   <li key={c.id} className="flex items-center gap-1">
                     <span>
-                      {c.name}
+                      <Link
+                        className="hover:underline"
+                        href={`/endpoints/${encodeURIComponent(n.endpointId)}/containers/${encodeURIComponent(c.id)}`}
+                      >
+                        {c.name}
+                      </Link>
                       {c.aliases.length ? ` (aliases: ${c.aliases.join(", ")})` : ""}
                     </span>
                     {props.canManage && props.onDisconnect && (

@@ -15,6 +15,7 @@ import {
   pruneVolumesAction,
   removeVolumeAction,
 } from "@/server/actions/volumes/volume-actions";
+import { EmptyRow } from "@/components/ui/empty-row";
 
 type Open =
   | { kind: "create" }
@@ -217,10 +218,20 @@ export function VolumesTable(props: {
         </tr>
       </thead>
       <tbody>
+        {props.volumes.length === 0 && (
+          <EmptyRow colSpan={multi ? 7 : 6}>
+            No volumes yet: create one here, or a container that mounts a named volume makes it.
+          </EmptyRow>
+        )}
         {props.volumes.map((v) => (
           <tr key={v.key} className="border-b border-slate-200 align-top dark:border-slate-800">
             <th scope="row" className="break-all py-1 font-mono text-xs font-medium">
-              {v.name}
+              <Link
+                className="hover:underline"
+                href={`/endpoints/${encodeURIComponent(v.endpointId)}/volumes/${encodeURIComponent(v.name)}`}
+              >
+                {v.name}
+              </Link>
             </th>
             {multi && <td>{props.endpointNames?.[v.endpointId] ?? v.endpointId}</td>}
             <td>{v.driver}</td>
