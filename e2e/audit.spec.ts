@@ -105,3 +105,30 @@ test("retention: old records are pruned when an admin sets it", async ({ page })
   expect((await admin.put("/api/v1/audit/retention", { data: { days: 365 } })).status()).toBe(200);
   await admin.dispose();
 });
+
+test("refused team operations show the team's name, not its id", async ({ page }) => {
+  const admin = await signedInApi();
+  const viewer = await userWithGrants(admin, uniqueName("audname"), { local: "viewer" });
+  const viewerApi = await signedInApi(viewer.username, viewer.password);
+  const team = uniqueName("audnamed");
+  const made = await admin.post("/api/v1/teams", { data: { name: team } });
+  expect(made.status()).toBe(201);
+  const { id } = (await made.json()) as { id: string };
+  const refused = await viewerApi.delete(`/api/v1/teams/${id}`, { headers: { Origin: serverState().baseURL } });
+  expect(refused.status()).toBe(403);
+  // The stored row names the id it was asked about (nothing is looked up for a refused caller)...
+  const db = openServerDb();
+  const stored = db
+    .prepare("SELECT target FROM audit_log WHERE action = 'team.delete' AND actor_name = ? ORDER BY id DESC LIMIT 1")
+    .get(viewer.username) as { target: string };
+  db.close();
+  expect(stored.target).toBe(id);
+  // ...and the page shows whose it is.
+  await new SignInPage(page).signInAsAdmin();
+  await page.goto(`/audit?action=team.delete&actor=${viewer.username}`);
+  const row = page.getByRole("table", { name: /Audit log/ }).locator("tbody tr").first();
+  await expect(row).toContainText(`team ${team}`);
+  await expect(row).not.toContainText(id);
+  await viewerApi.dispose();
+  await admin.dispose();
+});

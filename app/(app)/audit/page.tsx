@@ -7,6 +7,9 @@ import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { getAuditRetention } from "@/server/services/audit/audit-retention";
 import { searchAudit } from "@/server/services/audit/search-audit";
+import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
+import { listTeams } from "@/server/services/teams/list-teams";
+import { listUsers } from "@/server/services/users/list-users";
 
 export const metadata = { title: "Audit" };
 
@@ -30,6 +33,17 @@ export default async function AuditPage({
   }
   const parsed = auditFilter.safeParse(values);
   const rows = parsed.success ? await searchAudit(actor, { ...parsed.data, limit: 200 }) : [];
+  // Refused or failed operations keep the id they were asked about (the name is looked up only once allowed):
+  // show the name of a team, user or endpoint that still exists, so nobody reads UUIDs.
+  const [teams, users] = await Promise.all([
+    can(actor, "team:manage") ? listTeams(actor).catch(() => []) : [],
+    can(actor, "user:manage") ? listUsers(actor).catch(() => []) : [],
+  ]);
+  const names = new Map<string, string>([
+    ...teams.map((t): [string, string] => [t.id, `team ${t.name}`]),
+    ...users.map((u): [string, string] => [u.id, `user ${u.username}`]),
+  ]);
+  const endpointNames = new Map(listEndpoints(actor).map((e) => [e.id, e.name]));
   const exportHref = `/api/v1/audit/export?${new URLSearchParams(values).toString()}`;
   return (
     <>
@@ -63,8 +77,8 @@ export default async function AuditPage({
               <td className="whitespace-nowrap py-1 text-xs">{formatTime(r.at)}</td>
               <td>{r.actorName}</td>
               <td className="font-mono text-xs">{r.action}</td>
-              <td>{r.endpointId ?? ""}</td>
-              <td>{r.target ?? ""}</td>
+              <td>{r.endpointId ? (endpointNames.get(r.endpointId) ?? r.endpointId) : ""}</td>
+              <td>{r.target ? (names.get(r.target) ?? r.target) : ""}</td>
               <td>{r.outcome}</td>
               <td className="text-xs">{r.detail ?? ""}</td>
             </tr>
