@@ -126,7 +126,10 @@ test("refused team operations show the team's name, not its id", async ({ page }
   // ...and the page shows whose it is.
   await new SignInPage(page).signInAsAdmin();
   await page.goto(`/audit?action=team.delete&actor=${viewer.username}`);
-  const row = page.getByRole("table", { name: /Audit log/ }).locator("tbody tr").first();
+  const row = page
+    .getByRole("table", { name: /Audit log/ })
+    .locator("tbody tr")
+    .first();
   await expect(row).toContainText(`team ${team}`);
   await expect(row).not.toContainText(id);
   await viewerApi.dispose();

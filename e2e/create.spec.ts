@@ -79,9 +79,17 @@ test.describe("as admin", () => {
     const image = requireEnv("BERTH_TEST_IMAGE");
     const imageList = await form.field("Image").getAttribute("list");
     expect(imageList).toBeTruthy();
-    expect(await page.locator(`datalist[id="${imageList}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain(image);
+    expect(
+      await page
+        .locator(`datalist[id="${imageList}"] option`)
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toContain(image);
     const netList = await form.field("Network").getAttribute("list");
-    expect(await page.locator(`datalist[id="${netList}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toContain(net);
+    expect(
+      await page
+        .locator(`datalist[id="${netList}"] option`)
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toContain(net);
     await form.fill("Image", image);
     await form.fill("Name", name);
     await form.fill("Network", net);
@@ -90,7 +98,9 @@ test.describe("as admin", () => {
     await form.addLabel(key, "v");
     const keyField = form.field("Label 1 key");
     // The whole key fits in its box (no hidden overflow).
-    expect(await keyField.evaluate((el) => (el as HTMLInputElement).scrollWidth <= (el as HTMLInputElement).clientWidth)).toBe(true);
+    expect(
+      await keyField.evaluate((el) => (el as HTMLInputElement).scrollWidth <= (el as HTMLInputElement).clientWidth),
+    ).toBe(true);
     await form.field("Run an init process").check();
     await form.submit();
     await form.landed(name);

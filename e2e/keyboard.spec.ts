@@ -26,7 +26,17 @@ test("a full round by keyboard: sign in, open a container, stop it, read its log
   const name = uniqueName("kbd");
   made.push(name);
   // --init so the stop is quick; the container says something we can read in its logs.
-  docker("run", "-d", "--init", "--name", name, requireEnv("BERTH_TEST_IMAGE"), "sh", "-c", `echo hello-${name}; sleep 3600`);
+  docker(
+    "run",
+    "-d",
+    "--init",
+    "--name",
+    name,
+    requireEnv("BERTH_TEST_IMAGE"),
+    "sh",
+    "-c",
+    `echo hello-${name}; sleep 3600`,
+  );
 
   await page.goto("/login");
   await tabTo(page, page.getByLabel("Username"));
@@ -58,7 +68,9 @@ test("a full round by keyboard: sign in, open a container, stop it, read its log
   const stop = page.getByRole("toolbar", { name: "Container actions" }).getByRole("button", { name: "Stop" });
   await tabTo(page, stop);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("toolbar", { name: "Container actions" }).getByRole("button", { name: "Start" })).toBeVisible({
+  await expect(
+    page.getByRole("toolbar", { name: "Container actions" }).getByRole("button", { name: "Start" }),
+  ).toBeVisible({
     timeout: 30_000,
   });
   expect(docker("inspect", "-f", "{{.State.Status}}", name)).toBe("exited");

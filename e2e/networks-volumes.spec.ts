@@ -143,7 +143,10 @@ test("a network's own page: facts, used by (links), connect, disconnect, remove"
   await expect(usedBy.getByRole("link", { name: a })).toBeVisible();
 
   // Connect the second one through the dialog: the CLI agrees and the table follows.
-  await page.getByRole("toolbar", { name: "Network actions" }).getByRole("button", { name: "Connect a container" }).click();
+  await page
+    .getByRole("toolbar", { name: "Network actions" })
+    .getByRole("button", { name: "Connect a container" })
+    .click();
   const connect = page.getByRole("dialog", { name: `Connect a container to ${net}` });
   await connect.getByLabel("Container").selectOption(b);
   await connect.getByRole("button", { name: "Connect" }).click();
@@ -163,13 +166,19 @@ test("a network's own page: facts, used by (links), connect, disconnect, remove"
   // Remove with a container still on it: the engine refuses and the page says so; the network stays.
   const remove = page.getByRole("toolbar", { name: "Network actions" }).getByRole("button", { name: "Remove" });
   await remove.click();
-  await page.getByRole("dialog", { name: `Remove network ${net}?` }).getByRole("button", { name: "Remove" }).click();
+  await page
+    .getByRole("dialog", { name: `Remove network ${net}?` })
+    .getByRole("button", { name: "Remove" })
+    .click();
   await expect(page.getByRole("alert")).toContainText(`Remove ${net}`);
   expect(docker("network", "ls", "-q", "--filter", `name=^${net}$`)).not.toBe("");
   docker("rm", "-f", a);
   await expect(usedBy).toHaveCount(0);
   await remove.click();
-  await page.getByRole("dialog", { name: `Remove network ${net}?` }).getByRole("button", { name: "Remove" }).click();
+  await page
+    .getByRole("dialog", { name: `Remove network ${net}?` })
+    .getByRole("button", { name: "Remove" })
+    .click();
   await expect(page).toHaveURL(/\/endpoints\/local\/networks$/);
   expect(docker("network", "ls", "-q", "--filter", `name=^${net}$`)).toBe("");
   docker("rm", "-f", b);

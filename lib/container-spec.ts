@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { splitCommandLine } from "./command-line";
-import { containerRef, endpointId } from "./schemas";
 import { RESTART_POLICIES } from "./restart-policies";
+import { containerRef, endpointId } from "./schemas";
 
 // The container create form, as one schema shared by the form, the server action and the HTTP API. Inputs are the
 // strings a form holds (numbers may also come as numbers from the API); empty strings mean "not set".

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "./body-limits";
-import { uploadedText } from "./upload-schema";
 import { endpointId } from "./schemas";
+import { uploadedText } from "./upload-schema";
 
 // One schema per input, shared by the endpoint form, the server action and the API route.
 

@@ -6,6 +6,7 @@ import { SLUG_MAX, SLUG_PATTERN } from "./status-slug";
 // Inputs of status page management: one schema per input, shared by the server actions, the API and the form.
 
 export { SLUG_MAX, SLUG_PATTERN };
+
 const slugRe = new RegExp(`^${SLUG_PATTERN}$`);
 
 export const statusSlug = z

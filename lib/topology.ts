@@ -140,7 +140,14 @@ export function buildTopology(input: EndpointTopologyInput): TopologyGraph {
       const nid = networkNodeId(ep, known ? att.id : (networkIdByName.get(att.name) ?? (att.id || att.name)));
       // The container list can name a network the network store has not seen yet (events race): show it anyway.
       if (!nodes.has(nid)) {
-        nodes.set(nid, { id: nid, el: "node", kind: "network", endpointId: ep, label: att.name, refId: att.id || att.name });
+        nodes.set(nid, {
+          id: nid,
+          el: "node",
+          kind: "network",
+          endpointId: ep,
+          label: att.name,
+          refId: att.id || att.name,
+        });
       }
       const edge: TopologyEdge = {
         id: `e:${cid}->${nid}`,

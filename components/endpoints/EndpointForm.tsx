@@ -175,7 +175,10 @@ export function EndpointForm(props: { settings?: EndpointSettings; onDone: () =>
         </>
       )}
       {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           {error}
         </p>
       )}
@@ -187,7 +190,11 @@ export function EndpointForm(props: { settings?: EndpointSettings; onDone: () =>
         >
           Save
         </button>
-        <button type="button" onClick={props.onCancel} className="rounded px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={props.onCancel}
+          className="rounded px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
           Cancel
         </button>
         {busy && (

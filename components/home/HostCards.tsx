@@ -68,7 +68,9 @@ function HostCard({ e }: { e: EndpointView }) {
         <HealthBadge health={e.health} />
         <span className="ml-auto truncate font-mono text-xs text-slate-500 dark:text-slate-400">{e.address}</span>
       </header>
-      {e.health.state === "down" && e.health.reason && <p className="mb-2 text-sm text-red-700 dark:text-red-300">{e.health.reason}</p>}
+      {e.health.state === "down" && e.health.reason && (
+        <p className="mb-2 text-sm text-red-700 dark:text-red-300">{e.health.reason}</p>
+      )}
       <dl className={`grid grid-cols-3 gap-x-3 gap-y-2 text-sm ${up ? "" : "opacity-60"}`}>
         {stats.map(([k, v, href]) => (
           <div key={k}>

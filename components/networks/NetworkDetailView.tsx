@@ -71,7 +71,12 @@ export function NetworkDetailView(props: {
           ["Internal", n.internal ? "yes (no outside access)" : "no"],
           ["Attachable", n.attachable ? "yes" : "no"],
           ["Created", n.created],
-          ["ID", <span key="id" className="font-mono text-xs">{n.id}</span>],
+          [
+            "ID",
+            <span key="id" className="font-mono text-xs">
+              {n.id}
+            </span>,
+          ],
           ["Labels", <LabelList key="labels" labels={n.labels} />],
         ]}
       />

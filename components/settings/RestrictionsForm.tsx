@@ -42,7 +42,10 @@ export function RestrictionsForm({ initial }: { initial: ContainerRestrictions }
         ))}
       </fieldset>
       {status && (
-        <p role={status.ok ? "status" : "alert"} className={`text-sm ${status.ok ? "text-green-700 dark:text-green-300" : "text-red-600 dark:text-red-300"}`}>
+        <p
+          role={status.ok ? "status" : "alert"}
+          className={`text-sm ${status.ok ? "text-green-700 dark:text-green-300" : "text-red-600 dark:text-red-300"}`}
+        >
           {status.text}
         </p>
       )}

@@ -12,7 +12,8 @@ export function ForbiddenView() {
         Not allowed
       </h1>
       <p className="mt-3 text-slate-700 dark:text-slate-300">
-        Your account cannot open this page: it is for administrators. If you need it, ask an administrator of this Berth.
+        Your account cannot open this page: it is for administrators. If you need it, ask an administrator of this
+        Berth.
       </p>
       <p className="mt-6">
         <Link href="/" className="text-blue-700 underline dark:text-blue-300">

@@ -265,7 +265,11 @@ export function StatusPageEditor(props: { page?: StatusPageAdminView; sources: S
           Add item
         </button>
         <span className="ml-auto flex gap-2">
-          <button type="button" onClick={props.onDone} className="rounded px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+          <button
+            type="button"
+            onClick={props.onDone}
+            className="rounded px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
             Cancel
           </button>
           <Button type="submit" disabled={busy}>

@@ -81,7 +81,6 @@ export const MIN_READABLE_ZOOM = 0.85;
 
 function FitOnFullLayout({ generation, fitKey }: { generation: number; fitKey?: string }) {
   const flow = useReactFlow();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new filter (fitKey) fits again
   useEffect(() => {
     if (generation > 0) void flow.fitView({ padding: 0.05, duration: 0, minZoom: MIN_READABLE_ZOOM, maxZoom: 1.25 });
   }, [generation, flow, fitKey]);
@@ -89,13 +88,16 @@ function FitOnFullLayout({ generation, fitKey }: { generation: number; fitKey?: 
 }
 
 /** Find: centre the graph on a node, at a zoom where it reads well, and give it the keyboard focus. */
-function CentreOn({ focus, positions, graph }: {
+function CentreOn({
+  focus,
+  positions,
+  graph,
+}: {
   focus?: { id: string; seq: number } | null;
   positions: ReadonlyMap<string, Point>;
   graph: Graph;
 }) {
   const flow = useReactFlow();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new Find (seq) moves the view
   useEffect(() => {
     if (!focus) return;
     const node = graph.nodes.find((n) => n.id === focus.id);

@@ -62,26 +62,26 @@ export function TopologyToolbar(props: {
       </search>
       <search aria-label="Find in the graph">
         <form onSubmit={submit} className="flex items-end gap-1">
-        <label className="flex flex-col text-sm">
-          Find a node
-          <input
-            className={inputClass}
-            value={text}
-            list={`${id}-names`}
-            autoComplete="off"
-            placeholder="container, network, port"
-            onChange={(e) => setText(e.target.value)}
-          />
-        </label>
-        <datalist id={`${id}-names`}>
-          {props.names.map((n) => (
-            <option key={n} value={n} />
-          ))}
-        </datalist>
-        <button type="submit" className={`${buttonClass} py-1.5`}>
-          <Search aria-hidden className="size-3.5" />
-          Find
-        </button>
+          <label className="flex flex-col text-sm">
+            Find a node
+            <input
+              className={inputClass}
+              value={text}
+              list={`${id}-names`}
+              autoComplete="off"
+              placeholder="container, network, port"
+              onChange={(e) => setText(e.target.value)}
+            />
+          </label>
+          <datalist id={`${id}-names`}>
+            {props.names.map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+          <button type="submit" className={`${buttonClass} py-1.5`}>
+            <Search aria-hidden className="size-3.5" />
+            Find
+          </button>
         </form>
       </search>
       <p role="status" className="text-sm text-slate-600 dark:text-slate-400">

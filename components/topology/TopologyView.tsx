@@ -62,7 +62,6 @@ export function TopologyPanels(props: {
     network: url.values.network || undefined,
   };
   const filterKey = `${filter.endpoint ?? ""}|${filter.project ?? ""}|${filter.network ?? ""}`;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey stands for the filter's three strings
   const shown = useMemo(() => filterTopology(props.graph, filter), [props.graph, filterKey]);
   const choices = useMemo(() => filterChoices(props.graph, props.names), [props.graph, props.names]);
   const names = useMemo(() => [...new Set(shown.nodes.map((n) => n.label))].sort(), [shown]);

@@ -28,7 +28,11 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
         {label}
       </button>
       <span role="status" className="text-xs">
-        {state === "copied" ? "Copied" : state === "failed" ? "The browser refused the clipboard: select and copy it" : ""}
+        {state === "copied"
+          ? "Copied"
+          : state === "failed"
+            ? "The browser refused the clipboard: select and copy it"
+            : ""}
       </span>
     </span>
   );

@@ -51,7 +51,12 @@ export function VolumeDetailView(props: {
           ["Driver", v.driver],
           ["Scope", v.scope],
           ["Size", props.size === null ? "unknown" : formatBytes(props.size)],
-          ["Mountpoint", <span key="mp" className="font-mono text-xs">{v.mountpoint}</span>],
+          [
+            "Mountpoint",
+            <span key="mp" className="font-mono text-xs">
+              {v.mountpoint}
+            </span>,
+          ],
           ["Created", v.created],
           ["Options", <LabelList key="options" labels={v.options} />],
           ["Labels", <LabelList key="labels" labels={v.labels} />],

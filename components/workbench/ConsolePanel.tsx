@@ -185,7 +185,11 @@ export function ConsolePanel(props: { endpointId: string; containerId: string; c
             Connect
           </button>
         ) : (
-          <button type="button" className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700" onClick={disconnect}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700"
+            onClick={disconnect}
+          >
             Disconnect
           </button>
         )}

@@ -41,7 +41,9 @@ const Line = memo(function Line(props: {
       >
         {line.stream}
       </span>
-      {props.showTs && line.ts && <span className="mr-2 select-none text-slate-500 dark:text-slate-400">{line.ts}</span>}
+      {props.showTs && line.ts && (
+        <span className="mr-2 select-none text-slate-500 dark:text-slate-400">{line.ts}</span>
+      )}
       {props.source && <span className="mr-2 shrink-0 select-none text-sky-400">{props.source}</span>}
       {pieces.map((p, i) =>
         p.hit ? (

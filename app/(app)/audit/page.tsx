@@ -1,6 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
 import { AuditFilters } from "@/components/audit/AuditFilters";
 import { RetentionForm } from "@/components/audit/RetentionForm";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { auditFilter } from "@/lib/audit-schemas";
 import { formatTime } from "@/lib/format";
 import { can } from "@/lib/policy";
@@ -56,35 +57,37 @@ export default async function AuditPage({
           </p>
         )}
       </div>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Audit log, newest first</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col" className="py-2">
-              Time (UTC)
-            </th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Endpoint</th>
-            <th scope="col">Target</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className="border-b border-slate-200 dark:border-slate-800">
-              <td className="whitespace-nowrap py-1 text-xs">{formatTime(r.at)}</td>
-              <td>{r.actorName}</td>
-              <td className="font-mono text-xs">{r.action}</td>
-              <td>{r.endpointId ? (endpointNames.get(r.endpointId) ?? r.endpointId) : ""}</td>
-              <td>{r.target ? (names.get(r.target) ?? r.target) : ""}</td>
-              <td>{r.outcome}</td>
-              <td className="text-xs">{r.detail ?? ""}</td>
+      <TableScroll label="Audit log table">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Audit log, newest first</caption>
+          <thead className="border-b border-slate-300 dark:border-slate-700">
+            <tr>
+              <th scope="col" className="py-2">
+                Time (UTC)
+              </th>
+              <th scope="col">Actor</th>
+              <th scope="col">Action</th>
+              <th scope="col">Endpoint</th>
+              <th scope="col">Target</th>
+              <th scope="col">Outcome</th>
+              <th scope="col">Detail</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className="border-b border-slate-200 dark:border-slate-800">
+                <td className="whitespace-nowrap py-1 text-xs">{formatTime(r.at)}</td>
+                <td>{r.actorName}</td>
+                <td className="font-mono text-xs">{r.action}</td>
+                <td>{r.endpointId ? (endpointNames.get(r.endpointId) ?? r.endpointId) : ""}</td>
+                <td>{r.target ? (names.get(r.target) ?? r.target) : ""}</td>
+                <td>{r.outcome}</td>
+                <td className="text-xs">{r.detail ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {rows.length === 0 && <p className="mt-2 text-sm">No audit records match.</p>}
       {can(actor, "settings:manage") && (
         <section aria-labelledby="retention-heading" className="mt-8 space-y-2">

@@ -42,7 +42,10 @@ export default async function NetworksPage({ params }: { params: Promise<{ id: s
       <h1 className="mb-2 text-2xl font-semibold">Networks on {endpoint.name}</h1>
       <EndpointNav endpointId={id} current="networks" />
       {error && (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           {error}
         </p>
       )}

@@ -24,7 +24,10 @@ export default async function ContainerPage({ params }: { params: Promise<{ id: 
   } catch (err) {
     if (err instanceof UserError && err.status === 404) notFound();
     return (
-      <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
+      <p
+        role="alert"
+        className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+      >
         {err instanceof UserError ? err.message : "The container could not be read"}
       </p>
     );

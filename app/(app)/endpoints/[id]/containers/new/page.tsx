@@ -47,11 +47,14 @@ export default async function NewContainerPage(props: {
         {endpoint.name}
       </h1>
       {problem && (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           Could not copy the container: {problem}
         </p>
       )}
-      <ContainerForm endpointId={id} initial={initial} {...await formChoices(actor, id)} />
+      <ContainerForm endpointId={id} initial={initial} {...(await formChoices(actor, id))} />
     </>
   );
 }

@@ -35,7 +35,10 @@ export default async function EditContainerPage(props: { params: Promise<{ id: s
   } catch (err) {
     if (err instanceof UserError && err.status === 404) notFound();
     return (
-      <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300">
+      <p
+        role="alert"
+        className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+      >
         Could not read the container: {err instanceof UserError ? err.message : "unknown error"}
       </p>
     );
@@ -79,7 +82,7 @@ export default async function EditContainerPage(props: { params: Promise<{ id: s
         endpointId={id}
         initial={initial}
         edit={{ containerId: ref.data, name }}
-        {...await formChoices(actor, id)}
+        {...(await formChoices(actor, id))}
       />
     </>
   );
