@@ -18,6 +18,8 @@ export const STATE_STYLE: Record<string, string> = {
   restarting: "text-amber-700 dark:text-amber-400",
 };
 
+// Row links do not prefetch: a 1,000-row list scrolled past would ask the server for hundreds of pages (and run an
+// observer per link); a click loads the page as fast without it.
 export const containerHref = (c: Pick<ContainerSummary, "endpointId" | "id">) =>
   `/endpoints/${encodeURIComponent(c.endpointId)}/containers/${encodeURIComponent(c.id)}`;
 
@@ -40,7 +42,12 @@ export function containerColumns(o: {
       accessorFn: (c) => c.name,
       meta: { width: "13rem" },
       cell: ({ row: { original: c } }) => (
-        <Link href={containerHref(c)} className="text-blue-800 hover:underline dark:text-blue-300" title={c.name}>
+        <Link
+          prefetch={false}
+          href={containerHref(c)}
+          className="text-blue-800 hover:underline dark:text-blue-300"
+          title={c.name}
+        >
           {c.name}
         </Link>
       ),
@@ -51,7 +58,7 @@ export function containerColumns(o: {
       accessorFn: (c) => o.endpointName(c.endpointId),
       meta: { width: "8rem" },
       cell: ({ row: { original: c } }) => (
-        <Link href={filterHref("endpoint", c.endpointId)} className="hover:underline">
+        <Link prefetch={false} href={filterHref("endpoint", c.endpointId)} className="hover:underline">
           {o.endpointName(c.endpointId)}
         </Link>
       ),
@@ -117,7 +124,7 @@ export function containerColumns(o: {
       cell: ({ row: { original: c } }) => {
         const p = composeProject(c);
         return p ? (
-          <Link href={filterHref("project", p)} className="hover:underline">
+          <Link prefetch={false} href={filterHref("project", p)} className="hover:underline">
             {p}
           </Link>
         ) : null;
