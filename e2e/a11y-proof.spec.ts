@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { signedInApi } from "./support/api-client";
+import { signedInApi, userWithGrants } from "./support/api-client";
 import { docker, runSleeper, uniqueName } from "./support/docker-cli";
 import { ADMIN } from "./support/env";
 import { type SitePage, sitePages } from "./support/site-pages";
@@ -21,12 +21,14 @@ const SIZES: Record<string, { width: number; height: number }> = {
 const THEMES = ["light", "dark"] as const;
 const SCREENS = path.join(process.cwd(), "test-results", "screens");
 const STATE = path.join(process.cwd(), "test-results", "ux-proof-admin.json");
+const VIEWER_STATE = path.join(process.cwd(), "test-results", "ux-proof-viewer.json");
 
 let container: string;
 let containerId: string;
 let statusSlug: string;
 
 let statusPageId = "";
+let viewerIds: { user: string; team: string } | null = null;
 
 test.beforeAll(async ({ browser }) => {
   fs.mkdirSync(SCREENS, { recursive: true });
@@ -43,6 +45,8 @@ test.beforeAll(async ({ browser }) => {
   });
   expect(res.status(), await res.text()).toBe(201);
   statusPageId = ((await res.json()) as { id: string }).id;
+  const viewer = await userWithGrants(admin, uniqueName("ux-viewer"), { local: "viewer" });
+  viewerIds = { user: viewer.id, team: viewer.teamId };
   await admin.dispose();
   // One browser sign-in, its cookies reused by every page below.
   const ctx = await browser.newContext();
@@ -62,27 +66,42 @@ test.beforeAll(async ({ browser }) => {
   }).toPass({ timeout: 15_000 });
   await ctx.storageState({ path: STATE });
   await ctx.close();
+  await signInAndStore(browser, viewer.username, viewer.password, VIEWER_STATE);
 });
+
+async function signInAndStore(browser: Browser, username: string, password: string, file: string) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
+  await ctx.storageState({ path: file });
+  await ctx.close();
+}
 
 test.afterAll(async () => {
   // This spec runs first: leave nothing behind for the specs after it.
   if (container) docker("rm", "-f", container);
-  if (statusPageId) {
-    const admin = await signedInApi();
-    await admin.delete(`/api/v1/status-pages/${statusPageId}`);
-    await admin.dispose();
+  const admin = await signedInApi();
+  if (statusPageId) await admin.delete(`/api/v1/status-pages/${statusPageId}`);
+  if (viewerIds) {
+    await admin.delete(`/api/v1/users/${viewerIds.user}`);
+    await admin.delete(`/api/v1/teams/${viewerIds.team}`);
   }
+  await admin.dispose();
 });
 
 async function open(browser: Browser, p: SitePage, size: string, theme: (typeof THEMES)[number]) {
   const ctx = await browser.newContext({
     viewport: SIZES[size],
     colorScheme: theme,
-    storageState: p.anonymous ? undefined : STATE,
+    storageState: p.anonymous ? undefined : p.viewer ? VIEWER_STATE : STATE,
   });
   const page = await ctx.newPage();
   const res = await page.goto(p.path);
-  expect(res?.status(), p.path).toBe(p.id === "not-found" ? 404 : 200);
+  expect(res?.status(), p.path).toBe(p.status ?? 200);
   await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   // Let live data and fonts settle; charts and graphs draw after the first frame.
   await page.waitForLoadState("networkidle").catch(() => undefined);

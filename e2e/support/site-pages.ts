@@ -6,6 +6,10 @@ export interface SitePage {
   id: string;
   path: string;
   anonymous?: boolean;
+  /** Opened as a viewer (not an admin): the 403 page of an admin page. */
+  viewer?: boolean;
+  /** The HTTP status the page answers (200 unless said). */
+  status?: number;
 }
 
 export function sitePages(fixture: { containerId: string; statusSlug: string }): SitePage[] {
@@ -39,7 +43,8 @@ export function sitePages(fixture: { containerId: string; statusSlug: string }):
     { id: "status-pages-admin", path: "/admin/status-pages" },
     { id: "tokens", path: "/account/tokens" },
     { id: "two-factor", path: "/account/security" },
-    { id: "not-found", path: "/no-such-page" },
+    { id: "not-found", path: "/no-such-page", status: 404 },
+    { id: "forbidden", path: "/admin/users", viewer: true, status: 403 },
     { id: "login", path: "/login", anonymous: true },
     { id: "status-page", path: `/status/${fixture.statusSlug}`, anonymous: true },
   ];
