@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { signedInApi, userWithGrants } from "./support/api-client";
 import { docker, runSleeper, uniqueName } from "./support/docker-cli";
-import { ADMIN } from "./support/env";
+import { ADMIN, requireEnv } from "./support/env";
 import { type SitePage, sitePages } from "./support/site-pages";
 
 // Every page, light and dark, desktop and phone: axe finds no serious or critical violation, a phone page never
@@ -24,6 +24,8 @@ const STATE = path.join(process.cwd(), "test-results", "ux-proof-admin.json");
 const VIEWER_STATE = path.join(process.cwd(), "test-results", "ux-proof-viewer.json");
 
 let container: string;
+let volume: string;
+let imageId: string;
 let containerId: string;
 let statusSlug: string;
 
@@ -33,7 +35,10 @@ let viewerIds: { user: string; team: string } | null = null;
 test.beforeAll(async ({ browser }) => {
   fs.mkdirSync(SCREENS, { recursive: true });
   container = uniqueName("ux");
-  containerId = runSleeper(container).trim();
+  volume = uniqueName("ux-vol");
+  docker("volume", "create", volume);
+  containerId = runSleeper(container, ["-v", `${volume}:/data`]).trim();
+  imageId = docker("image", "inspect", "-f", "{{.Id}}", requireEnv("BERTH_TEST_IMAGE"));
   const admin = await signedInApi();
   statusSlug = uniqueName("ux-status");
   const res = await admin.post("/api/v1/status-pages", {
@@ -84,6 +89,7 @@ async function signInAndStore(browser: Browser, username: string, password: stri
 test.afterAll(async () => {
   // This spec runs first: leave nothing behind for the specs after it.
   if (container) docker("rm", "-f", container);
+  if (volume) docker("volume", "rm", volume);
   const admin = await signedInApi();
   if (statusPageId) await admin.delete(`/api/v1/status-pages/${statusPageId}`);
   if (viewerIds) {
@@ -126,7 +132,7 @@ for (const size of Object.keys(SIZES)) {
     test(`every page at ${size} in ${theme}: axe clean, no sideways scroll, screenshot`, async ({ browser }) => {
       test.setTimeout(15 * 60_000);
       const problems: string[] = [];
-      for (const p of sitePages({ containerId, statusSlug })) {
+      for (const p of sitePages({ containerId, statusSlug, volume, imageId })) {
         const { ctx, page } = await open(browser, p, size, theme);
         for (const v of await seriousViolations(page)) problems.push(`${p.path}: ${v}`);
         if (size === "phone") {

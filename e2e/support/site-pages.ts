@@ -12,7 +12,12 @@ export interface SitePage {
   status?: number;
 }
 
-export function sitePages(fixture: { containerId: string; statusSlug: string }): SitePage[] {
+export function sitePages(fixture: {
+  containerId: string;
+  statusSlug: string;
+  volume: string;
+  imageId: string;
+}): SitePage[] {
   const ep = "/endpoints/local";
   return [
     { id: "home", path: "/" },
@@ -27,10 +32,13 @@ export function sitePages(fixture: { containerId: string; statusSlug: string }):
     { id: "containers", path: `${ep}/containers` },
     { id: "container", path: `${ep}/containers/${fixture.containerId}` },
     { id: "container-new", path: `${ep}/containers/new` },
+    { id: "container-edit", path: `${ep}/containers/${fixture.containerId}/edit` },
     { id: "images", path: `${ep}/images` },
+    { id: "image", path: `${ep}/images/${fixture.imageId.replace(/^sha256:/, "").slice(0, 12)}` },
     { id: "networks", path: `${ep}/networks` },
     { id: "network", path: `${ep}/networks/bridge` },
     { id: "volumes", path: `${ep}/volumes` },
+    { id: "volume", path: `${ep}/volumes/${fixture.volume}` },
     { id: "events", path: `${ep}/events` },
     { id: "topology", path: `${ep}/topology` },
     { id: "registries", path: "/registries" },
