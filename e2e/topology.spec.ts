@@ -101,6 +101,7 @@ test("a readable first view, one 'none' node, filters in the URL, and Find centr
     await view.open("local");
     await expect(view.connection(onNet, net)).toBeVisible();
     // The first fit never shrinks labels below a readable size, however many nodes the engine has.
+    await expect(page.locator("[data-layout-generation]")).not.toHaveAttribute("data-layout-generation", "0");
     await expect
       .poll(() =>
         page.evaluate(() => {

@@ -111,9 +111,14 @@ function CentreOn({
       zoom: Math.max(flow.getZoom(), 1),
       duration: 0,
     });
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`.berth-topology [data-id="${CSS.escape(node.id)}"]`)?.focus(),
-    );
+    // Only nodes in view are rendered: the centred one appears after React Flow's next render, so look for a while.
+    let tries = 0;
+    const focusIt = () => {
+      const el = document.querySelector<HTMLElement>(`.berth-topology [data-id="${CSS.escape(node.id)}"]`);
+      if (el) el.focus();
+      else if (tries++ < 30) requestAnimationFrame(focusIt);
+    };
+    requestAnimationFrame(focusIt);
   }, [focus?.seq]);
   return null;
 }
