@@ -79,11 +79,12 @@ export function toFlow(graph: Graph, positions: ReadonlyMap<string, Point>) {
  */
 export const MIN_READABLE_ZOOM = 0.85;
 
-function FitOnFullLayout({ generation, fitKey }: { generation: number; fitKey?: string }) {
+function FitOnFullLayout(props: { generation: number; fitKey?: string; minZoom: number }) {
   const flow = useReactFlow();
+  const { generation, fitKey, minZoom } = props;
   useEffect(() => {
-    if (generation > 0) void flow.fitView({ padding: 0.05, duration: 0, minZoom: MIN_READABLE_ZOOM, maxZoom: 1.25 });
-  }, [generation, flow, fitKey]);
+    if (generation > 0) void flow.fitView({ padding: 0.05, duration: 0, minZoom, maxZoom: 1.25 });
+  }, [generation, flow, fitKey, minZoom]);
   return null;
 }
 
@@ -131,6 +132,8 @@ export function TopologyGraph(props: {
   onOpen?: (node: TopologyNode) => void;
   fitKey?: string;
   focus?: { id: string; seq: number } | null;
+  /** The benchmark fits everything in view (the heaviest case to draw); pages keep labels readable. */
+  fitMinZoom?: number;
 }) {
   const flow = useMemo(() => toFlow(props.graph, props.positions), [props.graph, props.positions]);
   const focusId = props.focus?.id;
@@ -171,7 +174,11 @@ export function TopologyGraph(props: {
         if (node.kind === "container") onOpen?.(node);
       }}
     >
-      <FitOnFullLayout generation={props.generation} fitKey={props.fitKey} />
+      <FitOnFullLayout
+        generation={props.generation}
+        fitKey={props.fitKey}
+        minZoom={props.fitMinZoom ?? MIN_READABLE_ZOOM}
+      />
       <CentreOn focus={props.focus} positions={props.positions} graph={props.graph} />
       <Background gap={24} />
       <Controls showInteractive={false} />

@@ -52,6 +52,7 @@ export function TopologyPanels(props: {
   status: string;
   names?: ReadonlyMap<string, string>;
   onOpen: (href: string) => void;
+  fitMinZoom?: number;
 }) {
   // The whole graph is laid out once; filters only hide parts, so nothing moves when a filter comes or goes.
   const layout = useLayout(props.graph);
@@ -123,6 +124,7 @@ export function TopologyPanels(props: {
             positions={layout.positions}
             generation={layout.generation}
             fitKey={filterKey}
+            fitMinZoom={props.fitMinZoom}
             focus={focus}
             label="Network topology graph"
             onOpen={(n) => props.onOpen(containerHref(n.endpointId, n.refId ?? ""))}
