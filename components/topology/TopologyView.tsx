@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useUrlState } from "@/components/ui/data-table/use-url-state";
@@ -14,10 +15,16 @@ import {
 } from "@/lib/topology";
 import { filterChoices, filterTopology, findNodes, type TopologyFilter } from "@/lib/topology-filter";
 import { ConnectionsTable, containerHref } from "./ConnectionsTable";
-import { TopologyGraph } from "./TopologyGraph";
 import { TopologyToolbar } from "./TopologyToolbar";
 import { useLayout } from "./use-layout";
 import { useTopologies } from "./use-topologies";
+
+// React Flow is the page's heaviest part (about 60 kB compressed): it loads after the page is up, while the toolbar
+// and the Connections table (the same graph, as text) show at once.
+const TopologyGraph = dynamic(() => import("./TopologyGraph").then((m) => m.TopologyGraph), {
+  ssr: false,
+  loading: () => <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the graph…</p>,
+});
 
 /** The live graph of one or several endpoints, with the same graph as a table beside it. */
 export function TopologyView(props: { endpoints: EndpointView[]; initial: Record<string, TopologyElement[]> }) {
