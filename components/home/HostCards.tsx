@@ -28,9 +28,9 @@ export function HostCards({ initial }: { initial: EndpointView[] }) {
     );
   }
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Endpoints">
+    <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Endpoints">
       {cards.map((e) => (
-        <li key={e.id}>
+        <li key={e.id} className="min-w-0">
           <HostCard e={e} />
         </li>
       ))}
@@ -66,7 +66,9 @@ function HostCard({ e }: { e: EndpointView }) {
           {e.name}
         </h2>
         <HealthBadge health={e.health} />
-        <span className="ml-auto truncate font-mono text-xs text-slate-500 dark:text-slate-400">{e.address}</span>
+        <span className="ml-auto min-w-0 truncate font-mono text-xs text-slate-500 dark:text-slate-400">
+          {e.address}
+        </span>
       </header>
       {e.health.state === "down" && e.health.reason && (
         <p className="mb-2 text-sm text-red-700 dark:text-red-300">{e.health.reason}</p>

@@ -41,11 +41,11 @@ export function PullPanel({ endpointId }: { endpointId: string }) {
       <h2 id="pull-heading" className="text-lg font-semibold">
         Pull an image
       </h2>
-      <form onSubmit={pull} className="flex items-end gap-2">
-        <label className="flex flex-col text-sm">
+      <form onSubmit={pull} className="flex flex-wrap items-end gap-2">
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
           Image to pull
           <input
-            className={`${inputClass} w-96`}
+            className={`${inputClass} w-96 max-w-full`}
             value={ref}
             onChange={(e) => setRef(e.target.value)}
             placeholder="registry.example.com:5000/team/app:1.2"

@@ -120,7 +120,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       ref={scroller}
       // A keyboard user can scroll the region too; its name is the table's.
       tabIndex={-1}
-      className="max-h-[70vh] overflow-auto rounded border border-slate-200 dark:border-slate-800"
+      className="relative max-h-[70vh] overflow-auto rounded border border-slate-200 dark:border-slate-800"
     >
       <table
         className="w-full table-fixed border-separate border-spacing-0 text-left text-sm"
