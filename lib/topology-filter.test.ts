@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ContainerSummary } from "./domain";
-import type { NetworkSummary } from "./network-map";
+import type { ContainerSummary, NetworkSummary } from "./domain";
 import { buildTopology, combineTopologies } from "./topology";
 import { filterChoices, filterTopology, findNodes } from "./topology-filter";
 
