@@ -75,6 +75,7 @@ function isRefusal(status: number | undefined, message: string | undefined): boo
 
 let clients: Record<ActorName, APIRequestContext>;
 let container: string;
+let volume: string;
 let admin: APIRequestContext;
 /** A status page showing the matrix's container, for the public namespace. */
 let statusSlug: string;
@@ -94,6 +95,9 @@ test.beforeAll(async () => {
   };
   container = uniqueName("mx");
   runSleeper(container);
+  // The network and volume pages host their actions too: a page path for them needs a real network and volume.
+  volume = uniqueName("mx-vol");
+  docker("volume", "create", volume);
   statusSlug = uniqueName("mx-status");
   const page = await admin.post("/api/v1/status-pages", {
     data: {
@@ -123,6 +127,7 @@ test.afterAll(async () => {
   }
   for (const c of Object.values(clients ?? {})) await c.dispose();
   docker("rm", "-f", container);
+  docker("volume", "rm", "-f", volume);
 });
 
 /** Fresh targets per call, so one actor's allowed call never changes what the next one is tested against. */
@@ -136,6 +141,8 @@ async function fixtures() {
   const values: Record<string, string> = {
     endpointId: ENDPOINT,
     containerId: container,
+    networkId: "bridge",
+    name: volume,
     verb: "start",
     userId: victim.id,
     teamId: team.id,

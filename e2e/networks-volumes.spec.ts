@@ -171,7 +171,7 @@ test("a network's own page: facts, used by (links), connect, disconnect, remove"
     .getByRole("dialog", { name: `Remove network ${net}?` })
     .getByRole("button", { name: "Remove" })
     .click();
-  await expect(page.getByRole("alert")).toContainText(`Remove ${net}`);
+  await expect(page.getByRole("alert").filter({ hasText: `Remove ${net}:` })).toBeVisible();
   expect(docker("network", "ls", "-q", "--filter", `name=^${net}$`)).not.toBe("");
   docker("rm", "-f", a);
   await expect(usedBy).toHaveCount(0);
@@ -204,7 +204,7 @@ test("a volume's own page: facts, used by (links), remove once unused", async ({
   const dialog = page.getByRole("dialog", { name: `Remove volume ${vol}?` });
   await expect(dialog).toContainText("1 container(s) mount it");
   await dialog.getByRole("button", { name: "Remove" }).click();
-  await expect(page.getByRole("alert")).toContainText(`Remove ${vol}`);
+  await expect(page.getByRole("alert").filter({ hasText: `Remove ${vol}:` })).toBeVisible();
   expect(docker("volume", "ls", "-q", "--filter", `name=^${vol}$`)).toBe(vol);
 
   docker("rm", "-f", user);

@@ -19,7 +19,9 @@ test("network connect and disconnect show up live in the graph and the table", a
   try {
     const view = new TopologyPage(page);
     await view.open("local");
+    await view.find(a);
     await expect(view.containerNode(a)).toBeVisible();
+    await view.find(net);
     await expect(view.networkNode(net)).toBeVisible();
     await expect(view.connection(a, net)).toHaveCount(0);
     // The page must not reload: a marker on window survives every change below.
@@ -27,6 +29,7 @@ test("network connect and disconnect show up live in the graph and the table", a
 
     docker("network", "connect", "--alias", "api-alias", net, a);
     docker("network", "connect", net, b);
+    await view.filterNetwork(net);
     await expect(view.connection(a, net)).toBeVisible();
     await expect(view.connection(b, net)).toBeVisible();
     await expect(view.edge(a, net)).toHaveCount(1);
@@ -50,6 +53,7 @@ test("network connect and disconnect show up live in the graph and the table", a
     // The same graph across all endpoints.
     await chooseEndpoint(page, "All endpoints");
     await expect(page).toHaveURL(/\/topology$/);
+    await view.filterNetwork(net);
     await expect(view.connection(a, net)).toBeVisible();
     await expect(view.edge(a, net)).toHaveCount(1);
 
