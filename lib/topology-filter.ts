@@ -84,13 +84,19 @@ export function filterTopology(g: TopologyGraph, f: TopologyFilter): TopologyGra
 export function findNodes(g: TopologyGraph, text: string): TopologyNode[] {
   const q = text.trim().toLowerCase();
   if (!q) return [];
-  const rank = { container: 0, network: 1, port: 2, project: 3, endpoint: 4 } as const;
+  const rank: Partial<Record<TopologyNode["kind"], number>> = {
+    container: 0,
+    network: 1,
+    port: 2,
+    project: 3,
+    endpoint: 4,
+  };
   return g.nodes
     .filter((n) => n.label.toLowerCase().includes(q))
     .sort(
       (a, b) =>
         Number(b.label.toLowerCase() === q) - Number(a.label.toLowerCase() === q) ||
-        rank[a.kind] - rank[b.kind] ||
+        (rank[a.kind] ?? 5) - (rank[b.kind] ?? 5) ||
         a.label.localeCompare(b.label),
     );
 }
