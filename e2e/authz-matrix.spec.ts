@@ -157,6 +157,8 @@ async function fixtures() {
     // Alerts: a channel and a rule that do not exist, so an allowed edit, delete or test answers 404 and changes nothing.
     channelId: "matrix-no-such-channel",
     ruleId: "matrix-no-such-rule",
+    // The stack page (/endpoints/[id]/stacks/[name]) some stack actions are bound to.
+    name: "matrix-no-such-stack",
   };
   // One input that satisfies every schema; each strips what it does not use.
   const input: Record<string, unknown> = {
@@ -199,6 +201,13 @@ async function fixtures() {
     kind: "secret",
     value: "matrix-value",
     compose: "services:\n  web:\n    image: busybox\n",
+    // Compose stacks of a plain engine: never pull (an allowed deploy then fails on the missing image and touches
+    // nothing), roll back to version 1, down without volumes.
+    pullPolicy: "never",
+    version: 1,
+    removeVolumes: false,
+    // A Git source on a closed loopback port: an allowed save fails to read it and saves nothing.
+    repoUrl: "http://127.0.0.1:9/berth-matrix.git",
     // The user's own theme: a valid choice, so an allowed call just sets it.
     theme: "dark",
     // Alert channel and rule inputs: a webhook on loopback (never sent to); a rule naming a channel that does not exist.

@@ -33,6 +33,13 @@ describe("navGroups", () => {
     expect(groups(["kubernetes"])).toContain("Kubernetes");
     expect(groups(["kubernetes"])).not.toContain("Swarm");
   });
+  it("lists Compose stacks for Docker endpoints and across endpoints, not for Kubernetes", () => {
+    const items = (scope: Parameters<typeof navGroups>[0]) => navGroups(scope, none)[1]?.items.map((i) => i.href);
+    expect(items(local)).toContain("/endpoints/local/stacks");
+    expect(items({ kind: "all" })).toContain("/stacks");
+    expect(items({ ...local, features: ["kubernetes"] })).not.toContain("/endpoints/local/stacks");
+    expect(sectionHref("/endpoints/a/stacks", { kind: "all" })).toBe("/stacks");
+  });
 });
 
 describe("currentItem", () => {

@@ -64,7 +64,7 @@ export function endpointIdOfPath(pathname: string): string | null {
 }
 
 /** Cross-endpoint pages that have a per-endpoint twin: switching endpoint keeps the section. */
-const SECTIONS = ["containers", "images", "networks", "volumes", "events", "topology"] as const;
+const SECTIONS = ["containers", "stacks", "images", "networks", "volumes", "events", "topology"] as const;
 
 export function isAllEndpointsPath(pathname: string): boolean {
   return SECTIONS.some((s) => pathname === `/${s}`);
@@ -95,6 +95,10 @@ export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup
     label: scope.kind === "all" ? ALL_ENDPOINTS : scope.name,
     items: [
       { label: "Containers", href: `${base}/containers`, icon: "containers", prefix: true },
+      // Compose projects of plain Docker engines (a Kubernetes endpoint has none).
+      ...(scope.kind === "endpoint" && scope.features.includes("kubernetes")
+        ? []
+        : [{ label: "Stacks", href: `${base}/stacks`, icon: "stacks" as const, prefix: true }]),
       { label: "Images", href: `${base}/images`, icon: "images", prefix: true },
       { label: "Networks", href: `${base}/networks`, icon: "networks", prefix: true },
       { label: "Volumes", href: `${base}/volumes`, icon: "volumes", prefix: true },

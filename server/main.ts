@@ -14,6 +14,7 @@ import { securityHeaders } from "./security-headers";
 import { startAlertEngine } from "./services/alerts/alert-engine";
 import { startAuditPruner } from "./services/audit/audit-retention";
 import { startSwapRecovery } from "./services/containers/recover-swaps";
+import { startGitPoller } from "./services/stacks/git-poller";
 import { startUpdateScheduler } from "./services/updates/update-scheduler";
 import { startUsageRecorder } from "./services/usage/usage-recorder";
 import { refuseOverPublicLimit } from "./status/public-http";
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   const alerts = startAlertEngine(rt);
   // Under the "usage-history" lease: one replica records per-minute usage where it is switched on.
   const usage = startUsageRecorder(rt);
+  const stopGitPoller = startGitPoller(log);
   startProcessMetrics(log);
 
   const app = next({ dev: config.dev, hostname: config.host, port: config.port, dir: process.cwd() });
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     void stopUpdates();
     void alerts.stop();
     void usage.stop();
+    stopGitPoller();
     // Close the status periods at this moment (before the sessions go, which would read as "unreachable").
     const statusStopped = rt.status.stop().catch(() => {});
     rt.endpoints.stopAll();

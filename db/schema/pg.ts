@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 
 // Keep in step with ./sqlite.ts: db/schema-parity.test.ts fails when the two drift.
 
@@ -264,4 +264,45 @@ export const usagePoints = pgTable(
     mem: bigint("mem", { mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.endpointId, t.containerId, t.t] }), index("usage_points_time_idx").on(t.t)],
+);
+
+export const stackVersions = pgTable(
+  "stack_versions",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id").notNull(),
+    project: text("project").notNull(),
+    version: integer("version").notNull(),
+    kind: text("kind").notNull(),
+    compose: text("compose").notNull(),
+    envSealed: text("env_sealed").notNull(),
+    workingDir: text("working_dir").notNull(),
+    outcome: text("outcome").notNull(),
+    error: text("error"),
+    log: text("log").notNull(),
+    actorName: text("actor_name").notNull(),
+    startedAt: bigint("started_at", { mode: "number" }).notNull(),
+    finishedAt: bigint("finished_at", { mode: "number" }),
+  },
+  (t) => [uniqueIndex("stack_versions_project_idx").on(t.endpointId, t.project, t.version)],
+);
+
+export const stackSources = pgTable(
+  "stack_sources",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id").notNull(),
+    project: text("project").notNull(),
+    repoUrl: text("repo_url").notNull(),
+    tokenSealed: text("token_sealed"),
+    branch: text("branch").notNull(),
+    composePath: text("compose_path").notNull(),
+    webhookSecretSealed: text("webhook_secret_sealed").notNull(),
+    pollSeconds: integer("poll_seconds").notNull(),
+    lastCommit: text("last_commit"),
+    lastCheckedAt: bigint("last_checked_at", { mode: "number" }),
+    userId: text("user_id").notNull(),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [uniqueIndex("stack_sources_project_idx").on(t.endpointId, t.project)],
 );

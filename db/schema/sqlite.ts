@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Keep in step with ./pg.ts: db/schema-parity.test.ts fails when the two drift.
 // Times are epoch milliseconds in both dialects, so queries never branch on dialect.
@@ -305,4 +305,53 @@ export const usagePoints = sqliteTable(
     mem: integer("mem").notNull(),
   },
   (t) => [primaryKey({ columns: [t.endpointId, t.containerId, t.t] }), index("usage_points_time_idx").on(t.t)],
+);
+
+// Compose stacks Berth deploys on a plain engine: the file and .env of each deploy (the .env sealed like other
+// credentials, it often holds passwords), its outcome and its step log. The newest successful version is what the
+// editor opens; any older one can be deployed again (rollback).
+export const stackVersions = sqliteTable(
+  "stack_versions",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id").notNull(),
+    project: text("project").notNull(),
+    version: integer("version").notNull(),
+    kind: text("kind").notNull(),
+    compose: text("compose").notNull(),
+    envSealed: text("env_sealed").notNull(),
+    workingDir: text("working_dir").notNull(),
+    // running, done, failed
+    outcome: text("outcome").notNull(),
+    error: text("error"),
+    // The deploy's steps as JSON (lib/stack-deploy.ts DeployStep[]), capped.
+    log: text("log").notNull(),
+    actorName: text("actor_name").notNull(),
+    startedAt: integer("started_at").notNull(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [uniqueIndex("stack_versions_project_idx").on(t.endpointId, t.project, t.version)],
+);
+
+// A stack whose compose file comes from a Git repository (HTTPS, optional token): where to read it, the webhook that
+// redeploys it (its id is in the URL, its secret is sealed and sent in a header), optional polling, the last commit
+// deployed, and the user it deploys as (re-loaded each time, so a revoked user's stack stops redeploying).
+export const stackSources = sqliteTable(
+  "stack_sources",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id").notNull(),
+    project: text("project").notNull(),
+    repoUrl: text("repo_url").notNull(),
+    tokenSealed: text("token_sealed"),
+    branch: text("branch").notNull(),
+    composePath: text("compose_path").notNull(),
+    webhookSecretSealed: text("webhook_secret_sealed").notNull(),
+    pollSeconds: integer("poll_seconds").notNull(),
+    lastCommit: text("last_commit"),
+    lastCheckedAt: integer("last_checked_at"),
+    userId: text("user_id").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("stack_sources_project_idx").on(t.endpointId, t.project)],
 );

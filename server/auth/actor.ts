@@ -12,6 +12,21 @@ export async function loadActor(userId: unknown, sessionVersion: unknown): Promi
   const user = await findUserById(db, userId);
   if (!user || user.disabled) return null;
   if (typeof sessionVersion !== "number" || sessionVersion !== user.sessionVersion) return null;
+  return actorOf(user);
+}
+
+/**
+ * The actor of a user for work done on their behalf without a session (a stack's Git webhook or polling): re-loaded
+ * each time, so a user disabled, deleted or without the grant any more can no longer deploy through it.
+ */
+export async function loadUserActor(userId: string): Promise<Actor | null> {
+  const user = await findUserById(runtime().db, userId);
+  if (!user || user.disabled) return null;
+  return actorOf(user);
+}
+
+async function actorOf(user: { id: string; username: string; isAdmin: boolean }): Promise<Actor> {
+  const { db } = runtime();
   const grants: Record<string, EndpointRole> = {};
   if (!user.isAdmin) {
     for (const g of await grantsForUser(db, user.id)) {

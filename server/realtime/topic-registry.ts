@@ -1,7 +1,7 @@
 import { matchTopic, storeTopicPattern, type Topic } from "@/lib/topics";
 import { storeSpecs } from "@/server/endpoints/registry";
 import { endpointsTopic, topologyTopic } from "./endpoint-topics";
-import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
+import { allEventsTopic, deploysTopic, eventsTopic, pullsTopic } from "./resource-topics";
 import { serviceLogsHandler } from "./service-logs-handler";
 import { storeTopic } from "./store-topic";
 import type { TopicHandler } from "./topic-handler";
@@ -20,6 +20,7 @@ const HANDLERS: readonly TopicHandler[] = [
   eventsTopic,
   allEventsTopic,
   pullsTopic,
+  deploysTopic,
   logsHandler,
   serviceLogsHandler,
   statsHandler,

@@ -45,22 +45,23 @@ import * as r41 from "@/app/api/v1/endpoints/[endpointId]/volumes/route";
 import * as r7 from "@/app/api/v1/endpoints/route";
 import * as r43 from "@/app/api/v1/search/route";
 import * as r44 from "@/app/api/v1/settings/container-restrictions/route";
-import * as r47 from "@/app/api/v1/status/[slug]/route";
-import * as r46 from "@/app/api/v1/status-pages/[pageId]/route";
-import * as r45 from "@/app/api/v1/status-pages/route";
-import * as r51 from "@/app/api/v1/teams/[teamId]/grants/[endpointId]/route";
-import * as r50 from "@/app/api/v1/teams/[teamId]/grants/route";
-import * as r53 from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
-import * as r52 from "@/app/api/v1/teams/[teamId]/members/route";
-import * as r49 from "@/app/api/v1/teams/[teamId]/route";
-import * as r48 from "@/app/api/v1/teams/route";
-import * as r55 from "@/app/api/v1/tokens/[tokenId]/route";
-import * as r54 from "@/app/api/v1/tokens/route";
-import * as r57 from "@/app/api/v1/usage/export/route";
-import * as r56 from "@/app/api/v1/usage/route";
-import * as r60 from "@/app/api/v1/users/[userId]/password/route";
-import * as r59 from "@/app/api/v1/users/[userId]/route";
-import * as r58 from "@/app/api/v1/users/route";
+import * as r45 from "@/app/api/v1/stacks/webhooks/[hookId]/route";
+import * as r48 from "@/app/api/v1/status/[slug]/route";
+import * as r47 from "@/app/api/v1/status-pages/[pageId]/route";
+import * as r46 from "@/app/api/v1/status-pages/route";
+import * as r52 from "@/app/api/v1/teams/[teamId]/grants/[endpointId]/route";
+import * as r51 from "@/app/api/v1/teams/[teamId]/grants/route";
+import * as r54 from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
+import * as r53 from "@/app/api/v1/teams/[teamId]/members/route";
+import * as r50 from "@/app/api/v1/teams/[teamId]/route";
+import * as r49 from "@/app/api/v1/teams/route";
+import * as r56 from "@/app/api/v1/tokens/[tokenId]/route";
+import * as r55 from "@/app/api/v1/tokens/route";
+import * as r58 from "@/app/api/v1/usage/export/route";
+import * as r57 from "@/app/api/v1/usage/route";
+import * as r61 from "@/app/api/v1/users/[userId]/password/route";
+import * as r60 from "@/app/api/v1/users/[userId]/route";
+import * as r59 from "@/app/api/v1/users/route";
 import type { ApiRoute } from "@/server/entry/openapi";
 
 export const API_ROUTES: ApiRoute[] = [
@@ -109,20 +110,21 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/endpoints/{endpointId}/volumes/{op}", module: r42 },
   { path: "/search", module: r43 },
   { path: "/settings/container-restrictions", module: r44 },
-  { path: "/status-pages", module: r45 },
-  { path: "/status-pages/{pageId}", module: r46 },
-  { path: "/status/{slug}", module: r47 },
-  { path: "/teams", module: r48 },
-  { path: "/teams/{teamId}", module: r49 },
-  { path: "/teams/{teamId}/grants", module: r50 },
-  { path: "/teams/{teamId}/grants/{endpointId}", module: r51 },
-  { path: "/teams/{teamId}/members", module: r52 },
-  { path: "/teams/{teamId}/members/{userId}", module: r53 },
-  { path: "/tokens", module: r54 },
-  { path: "/tokens/{tokenId}", module: r55 },
-  { path: "/usage", module: r56 },
-  { path: "/usage/export", module: r57 },
-  { path: "/users", module: r58 },
-  { path: "/users/{userId}", module: r59 },
-  { path: "/users/{userId}/password", module: r60 },
+  { path: "/stacks/webhooks/{hookId}", module: r45 },
+  { path: "/status-pages", module: r46 },
+  { path: "/status-pages/{pageId}", module: r47 },
+  { path: "/status/{slug}", module: r48 },
+  { path: "/teams", module: r49 },
+  { path: "/teams/{teamId}", module: r50 },
+  { path: "/teams/{teamId}/grants", module: r51 },
+  { path: "/teams/{teamId}/grants/{endpointId}", module: r52 },
+  { path: "/teams/{teamId}/members", module: r53 },
+  { path: "/teams/{teamId}/members/{userId}", module: r54 },
+  { path: "/tokens", module: r55 },
+  { path: "/tokens/{tokenId}", module: r56 },
+  { path: "/usage", module: r57 },
+  { path: "/usage/export", module: r58 },
+  { path: "/users", module: r59 },
+  { path: "/users/{userId}", module: r60 },
+  { path: "/users/{userId}/password", module: r61 },
 ];
