@@ -157,8 +157,6 @@ async function fixtures() {
     // Alerts: a channel and a rule that do not exist, so an allowed edit, delete or test answers 404 and changes nothing.
     channelId: "matrix-no-such-channel",
     ruleId: "matrix-no-such-rule",
-    // The stack page (/endpoints/[id]/stacks/[name]) some stack actions are bound to.
-    name: "matrix-no-such-stack",
   };
   // One input that satisfies every schema; each strips what it does not use.
   const input: Record<string, unknown> = {
