@@ -14,13 +14,17 @@ export async function listChannelRows({ db, t }: DbHandle): Promise<ChannelRow[]
 export async function findChannelRow({ db, t }: DbHandle, id: string): Promise<ChannelRow | undefined> {
   return (await db.select().from(t.alertChannels).where(eq(t.alertChannels.id, id)).limit(1))[0];
 }
-export async function upsertChannelRow({ db, t }: DbHandle, row: ChannelRow): Promise<void> {
+// Channel and rule writes are statements of an atomic write (db/atomic.ts): they commit with their audit record.
+export function upsertChannelStmt({ db, t }: DbHandle, row: ChannelRow) {
   const { id: _id, createdAt: _c, ...rest } = row;
-  await db.insert(t.alertChannels).values(row).onConflictDoUpdate({ target: t.alertChannels.id, set: rest });
+  return db
+    .insert(t.alertChannels)
+    .values(row)
+    .onConflictDoUpdate({ target: t.alertChannels.id, set: rest })
+    .returning({ id: t.alertChannels.id });
 }
-export async function deleteChannelRow({ db, t }: DbHandle, id: string): Promise<boolean> {
-  const rows = await db.delete(t.alertChannels).where(eq(t.alertChannels.id, id)).returning({ id: t.alertChannels.id });
-  return rows.length > 0;
+export function deleteChannelStmt({ db, t }: DbHandle, id: string) {
+  return db.delete(t.alertChannels).where(eq(t.alertChannels.id, id)).returning({ id: t.alertChannels.id });
 }
 
 export async function listRuleRows({ db, t }: DbHandle, endpointId?: string): Promise<RuleRow[]> {
@@ -30,12 +34,16 @@ export async function listRuleRows({ db, t }: DbHandle, endpointId?: string): Pr
 export async function findRuleRow({ db, t }: DbHandle, id: string): Promise<RuleRow | undefined> {
   return (await db.select().from(t.alertRules).where(eq(t.alertRules.id, id)).limit(1))[0];
 }
-export async function upsertRuleRow({ db, t }: DbHandle, row: RuleRow): Promise<void> {
+export function upsertRuleStmt({ db, t }: DbHandle, row: RuleRow) {
   const { id: _id, createdAt: _c, createdBy: _b, ...rest } = row;
-  await db.insert(t.alertRules).values(row).onConflictDoUpdate({ target: t.alertRules.id, set: rest });
+  return db
+    .insert(t.alertRules)
+    .values(row)
+    .onConflictDoUpdate({ target: t.alertRules.id, set: rest })
+    .returning({ id: t.alertRules.id });
 }
-export async function deleteRuleRow({ db, t }: DbHandle, id: string): Promise<void> {
-  await db.delete(t.alertRules).where(eq(t.alertRules.id, id));
+export function deleteRuleStmt({ db, t }: DbHandle, id: string) {
+  return db.delete(t.alertRules).where(eq(t.alertRules.id, id)).returning({ id: t.alertRules.id });
 }
 
 export async function openIncident(

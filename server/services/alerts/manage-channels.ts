@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import {
   type ChannelRow,
-  deleteChannelRow,
+  deleteChannelStmt,
   findChannelRow,
   listChannelRows,
-  upsertChannelRow,
+  upsertChannelStmt,
 } from "@/db/alert-queries";
+import { rows } from "@/db/atomic";
 import {
   type ChannelConfig,
   type ChannelKind,
@@ -76,7 +77,7 @@ export async function saveChannel(
       target: input.name,
       describe: (v) => `${v.kind} channel`,
     },
-    async () => {
+    async (_who, note) => {
       const rt = runtime();
       const existing = input.id ? await findChannelRow(rt.db, input.id) : undefined;
       if (input.id && !existing) throw new NotFoundError("Alert channel not found");
@@ -104,7 +105,9 @@ export async function saveChannel(
         secret: Object.keys(secrets).length ? rt.secrets.seal(JSON.stringify(secrets)) : null,
         createdAt: existing?.createdAt ?? Date.now(),
       };
-      await upsertChannelRow(rt.db, row);
+      await note.commit(function* (tx) {
+        yield upsertChannelStmt(tx, row);
+      });
       return toView(row);
     },
     ctx,
@@ -115,8 +118,10 @@ export async function deleteChannel(actor: Actor | null, channelId: string, ctx?
   await useCase(
     actor,
     { audit: "alert.channel.delete", permission: "alert:channels", target: channelId },
-    async () => {
-      if (!(await deleteChannelRow(runtime().db, channelId))) throw new NotFoundError("Alert channel not found");
+    async (_who, note) => {
+      await note.commit(function* (tx) {
+        if (!rows(yield deleteChannelStmt(tx, channelId)).length) throw new NotFoundError("Alert channel not found");
+      });
     },
     ctx,
   );

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import {
-  deleteRuleRow,
+  deleteRuleStmt,
   findRuleRow,
   listChannelRows,
   listRuleRows,
   type RuleRow,
-  upsertRuleRow,
+  upsertRuleStmt,
 } from "@/db/alert-queries";
 import { type RuleInput, type RuleView, ruleInput } from "@/lib/alert-schemas";
 import type { Actor } from "@/lib/domain";
@@ -37,7 +37,7 @@ export async function saveRule(actor: Actor | null, input: RuleInput, ctx?: UseC
       target: input.name,
       describe: (r) => `${r.trigger} on ${r.endpointId}`,
     },
-    async (who) => {
+    async (who, note) => {
       const db = runtime().db;
       const existing = input.id ? await findRuleRow(db, input.id) : undefined;
       // A rule of another endpoint is not this one's to edit: as unknown as a missing one.
@@ -57,7 +57,9 @@ export async function saveRule(actor: Actor | null, input: RuleInput, ctx?: UseC
         createdBy: existing?.createdBy ?? who.username,
         createdAt: existing?.createdAt ?? Date.now(),
       };
-      await upsertRuleRow(db, row);
+      await note.commit(function* (tx) {
+        yield upsertRuleStmt(tx, row);
+      });
       alertSignals().emit("rulesChanged");
       return ruleOf(row);
     },
@@ -78,11 +80,13 @@ export async function deleteRule(
       resource: { endpointId: input.endpointId },
       target: input.ruleId,
     },
-    async () => {
+    async (_who, note) => {
       const db = runtime().db;
       const row = await findRuleRow(db, input.ruleId);
       if (!row || row.endpointId !== input.endpointId) throw new NotFoundError("Alert rule not found");
-      await deleteRuleRow(db, row.id);
+      await note.commit(function* (tx) {
+        yield deleteRuleStmt(tx, row.id);
+      });
       alertSignals().emit("rulesChanged");
     },
     ctx,

@@ -1,5 +1,5 @@
 import { listTeams, teamGrants } from "@/db/access-queries";
-import { putSetting } from "@/db/settings-queries";
+import { putSettingStmt } from "@/db/settings-queries";
 import { usageBuckets } from "@/db/usage-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
@@ -67,14 +67,16 @@ export async function setUsageHistory(
       permission: "settings:manage",
       target: input.endpointId,
     },
-    async () => {
+    async (_who, note) => {
       const rt = runtime();
       if (!rt.endpoints.view(input.endpointId)) throw new NotFoundError("Endpoint not found");
       const current = new Set(await usageEndpoints(rt));
       if (input.enabled) current.add(input.endpointId);
       else current.delete(input.endpointId);
       const enabled = [...current].sort();
-      await putSetting(rt.db, USAGE_SETTING, JSON.stringify({ endpoints: enabled }));
+      await note.commit(function* (tx) {
+        yield putSettingStmt(tx, USAGE_SETTING, JSON.stringify({ endpoints: enabled }));
+      });
       return { enabled };
     },
     ctx,
