@@ -8,8 +8,8 @@ import { docker, uniqueName } from "./support/docker-cli";
 import { requireEnv } from "./support/env";
 
 // Compose stacks on the rig's plain engine through the browser: the editor's inline errors, preview, a live deploy,
-// the list (live, with docker-compose's projects beside Berth's), stop from the row menu, Adopt offered for a
-// project Berth did not deploy, and Down with volumes behind a confirmation. Checked with the docker CLI.
+// the list (live, with docker-compose's projects beside Berth's), stop from the row menu, a click on a name opening
+// the stack's page, Adopt offered for a project Berth did not deploy, and Down with volumes behind a confirmation. Checked with the docker CLI.
 
 const image = requireEnv("BERTH_TEST_IMAGE");
 const composeEnv = { ...process.env, DOCKER_HOST: requireEnv("BERTH_TEST_DOCKER_HOST"), DOCKER_API_VERSION: "1.41" };
@@ -83,19 +83,22 @@ test("a stack made in the editor deploys live, lists beside docker-compose's, st
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: stack, exact: true }) });
   await expect(row.getByRole("cell", { name: "Berth", exact: true })).toBeVisible();
   await expect(row.getByRole("cell", { name: "1/1 running", exact: true })).toBeVisible();
-  expect(await row.getByRole("button", { name: `Actions for stack ${stack}` }).count()).toBe(1);
-  // Stop from the stack's page; the list (live) says so.
-  await page.goto(`/endpoints/local/stacks/${stack}`);
-  await page.getByRole("button", { name: "Stop", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "0 of 1 containers running" })).toBeVisible({
-    timeout: 30_000,
-  });
+  // Stop from the row menu; the list (live) says so.
+  await row.getByRole("button", { name: `Actions for stack ${stack}` }).click();
+  await page.getByRole("menuitem", { name: "Stop" }).click();
+  await expect(row.getByRole("cell", { name: "0/1 stopped", exact: true })).toBeVisible({ timeout: 30_000 });
   expect(docker("inspect", "-f", "{{.State.Running}}", `${stack}-web-1`)).toBe("false");
 
-  await page.goto(`/endpoints/local/stacks/${external}`);
+  // The docker-compose project's name opens its page, which offers Adopt with the file where it really is.
+  await page.getByRole("link", { name: external, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/endpoints/local/stacks/${external}$`));
   await expect(page.getByRole("region", { name: "Adopt" })).toContainText(`${dir}/docker-compose.yml`);
 
-  await page.goto(`/endpoints/local/stacks/${stack}`);
+  // Back on the list, the stack's own name opens its page.
+  await page.goBack();
+  await page.getByRole("link", { name: stack, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/endpoints/local/stacks/${stack}$`));
+  await expect(page.getByRole("status").filter({ hasText: "0 of 1 containers running" })).toBeVisible();
   await page.getByRole("button", { name: "Down" }).click();
   const dialog = page.getByRole("dialog", { name: `Take ${stack} down?` });
   await dialog.getByLabel(/Also remove its volumes/).check();

@@ -79,12 +79,18 @@ const STICKY = "sticky z-[1] bg-white dark:bg-slate-950";
 export function DataTable<T>(props: DataTableProps<T>) {
   const { selection, rowMenu, onWindow } = props;
   const rowHeight = props.rowHeight ?? 36;
+  // The sorting state keeps its identity while the sort is the same: TanStack recomputes the sorted rows whenever it
+  // changes, and each recompute resets the page index (a state update, so another render, so a new array...). With
+  // a fresh array per render that loop never ended: on a click (a sync update) it held the main thread for good.
+  const sorting = useMemo(() => [{ id: props.sort.id, desc: props.sort.desc }], [props.sort.id, props.sort.desc]);
   const table = useReactTable<T>({
     data: props.data as T[],
     columns: props.columns,
     getRowId: props.getRowId,
-    state: { sorting: [props.sort], globalFilter: props.search ?? "" },
+    state: { sorting, globalFilter: props.search ?? "" },
     manualSorting: props.manualSorting,
+    // No pagination here (rows are virtualized): nothing to reset when the rows change.
+    autoResetPageIndex: false,
     enableSortingRemoval: false,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: props.manualSorting ? undefined : getSortedRowModel(),
