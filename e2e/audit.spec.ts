@@ -116,9 +116,10 @@ test("refused team operations show the team's name, not its id", async ({ page }
   const { id } = (await made.json()) as { id: string };
   const refused = await viewerApi.delete(`/api/v1/teams/${id}`, { headers: { Origin: serverState().baseURL } });
   expect(refused.status()).toBe(403);
-  // The refused row was asked about the team's id; the page shows whose it is.
+  // The route refused before looking anything up, so its row holds the request path with the team's id; the page
+  // shows whose it is.
   await new SignInPage(page).signInAsAdmin();
-  await page.goto(`/audit?action=team.delete&actor=${viewer.username}`);
+  await page.goto(`/audit?action=api.teams.delete&actor=${viewer.username}`);
   const row = page
     .getByRole("table", { name: /Audit log/ })
     .locator("tbody tr")

@@ -80,7 +80,7 @@ export default async function AuditPage({
                 <td>{r.actorName}</td>
                 <td className="font-mono text-xs">{r.action}</td>
                 <td>{r.endpointId ? (endpointNames.get(r.endpointId) ?? r.endpointId) : ""}</td>
-                <td>{r.target ? (names.get(r.target) ?? r.target) : ""}</td>
+                <td>{r.target ? targetLabel(r.target, names) : ""}</td>
                 <td>{r.outcome}</td>
                 <td className="text-xs">{r.detail ?? ""}</td>
               </tr>
@@ -99,4 +99,19 @@ export default async function AuditPage({
       )}
     </>
   );
+}
+
+const ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * A target as people read it: a bare id becomes the name of what it names; ids inside a refused request's path
+ * (`DELETE /api/v1/teams/<id>`, recorded before anything was looked up) are replaced by that name too.
+ */
+function targetLabel(target: string, names: Map<string, string>): string {
+  const whole = names.get(target);
+  if (whole) return whole;
+  return target.replace(ID, (id) => {
+    const name = names.get(id);
+    return name ? `‹${name}›` : id;
+  });
 }
