@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { UiButton } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { toast } from "@/components/ui/toast";
 import { CHANNEL_LABELS, type ChannelView, type DeliveryView, RULE_LABELS, type RuleView } from "@/lib/alert-schemas";
 import { formatTime } from "@/lib/format";
@@ -62,71 +63,73 @@ export function AlertsView(props: {
           </h2>
           {writable.size > 0 && <UiButton onClick={() => setDialog({ kind: "rule" })}>Add rule</UiButton>}
         </div>
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Alert rules</caption>
-          <thead className="border-b border-slate-300 dark:border-slate-700">
-            <tr>
-              <th scope="col" className={th}>
-                Name
-              </th>
-              <th scope="col" className={th}>
-                Endpoint
-              </th>
-              <th scope="col" className={th}>
-                When
-              </th>
-              <th scope="col" className={th}>
-                Send to
-              </th>
-              <th scope="col" className={th}>
-                State
-              </th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rules.length === 0 && (
+        <TableScroll label="Alert rules">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Alert rules</caption>
+            <thead className="border-b border-slate-300 dark:border-slate-700">
               <tr>
-                <td colSpan={6} className="py-4 text-slate-500">
-                  No alert rules yet.
-                </td>
-              </tr>
-            )}
-            {props.rules.map((r) => (
-              <tr key={r.id} className={row}>
-                <th scope="row" className="py-1 pr-3 font-medium">
-                  {r.name}
+                <th scope="col" className={th}>
+                  Name
                 </th>
-                <td className="pr-3">{endpointName(r.endpointId)}</td>
-                <td className="pr-3">{RULE_LABELS[r.trigger]}</td>
-                <td className="pr-3">{r.channelIds.map(channelName).join(", ")}</td>
-                <td className="pr-3">{r.enabled ? "enabled" : "disabled"}</td>
-                <td className="space-x-1 whitespace-nowrap">
-                  {writable.has(r.endpointId) && (
-                    <>
-                      <UiButton variant="outline" onClick={() => setDialog({ kind: "rule", rule: r })}>
-                        Edit<span className="sr-only"> rule {r.name}</span>
-                      </UiButton>
-                      <UiButton
-                        variant="outline"
-                        onClick={() =>
-                          setConfirm({
-                            title: `Delete alert rule ${r.name}?`,
-                            run: () => deleteRuleAction({ endpointId: r.endpointId, ruleId: r.id }),
-                          })
-                        }
-                      >
-                        Delete<span className="sr-only"> rule {r.name}</span>
-                      </UiButton>
-                    </>
-                  )}
-                </td>
+                <th scope="col" className={th}>
+                  Endpoint
+                </th>
+                <th scope="col" className={th}>
+                  When
+                </th>
+                <th scope="col" className={th}>
+                  Send to
+                </th>
+                <th scope="col" className={th}>
+                  State
+                </th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.rules.length === 0 && (
+                <tr>
+                  <td colSpan={6} className="py-4 text-slate-500 dark:text-slate-400">
+                    No alert rules yet.
+                  </td>
+                </tr>
+              )}
+              {props.rules.map((r) => (
+                <tr key={r.id} className={row}>
+                  <th scope="row" className="py-1 pr-3 font-medium">
+                    {r.name}
+                  </th>
+                  <td className="pr-3">{endpointName(r.endpointId)}</td>
+                  <td className="pr-3">{RULE_LABELS[r.trigger]}</td>
+                  <td className="pr-3">{r.channelIds.map(channelName).join(", ")}</td>
+                  <td className="pr-3">{r.enabled ? "enabled" : "disabled"}</td>
+                  <td className="space-x-1 whitespace-nowrap">
+                    {writable.has(r.endpointId) && (
+                      <>
+                        <UiButton variant="outline" onClick={() => setDialog({ kind: "rule", rule: r })}>
+                          Edit<span className="sr-only"> rule {r.name}</span>
+                        </UiButton>
+                        <UiButton
+                          variant="outline"
+                          onClick={() =>
+                            setConfirm({
+                              title: `Delete alert rule ${r.name}?`,
+                              run: () => deleteRuleAction({ endpointId: r.endpointId, ruleId: r.id }),
+                            })
+                          }
+                        >
+                          Delete<span className="sr-only"> rule {r.name}</span>
+                        </UiButton>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       {props.channels && (
@@ -137,56 +140,58 @@ export function AlertsView(props: {
             </h2>
             <UiButton onClick={() => setDialog({ kind: "channel" })}>Add channel</UiButton>
           </div>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Alert channels</caption>
-            <thead className="border-b border-slate-300 dark:border-slate-700">
-              <tr>
-                <th scope="col" className={th}>
-                  Name
-                </th>
-                <th scope="col" className={th}>
-                  Kind
-                </th>
-                <th scope="col" className={th}>
-                  Secrets
-                </th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.channels.map((c) => (
-                <tr key={c.id} className={row}>
-                  <th scope="row" className="py-1 pr-3 font-medium">
-                    {c.name}
+          <TableScroll label="Alert channels">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Alert channels</caption>
+              <thead className="border-b border-slate-300 dark:border-slate-700">
+                <tr>
+                  <th scope="col" className={th}>
+                    Name
                   </th>
-                  <td className="pr-3">{CHANNEL_LABELS[c.kind]}</td>
-                  <td className="pr-3">{c.storedSecrets.length ? `${c.storedSecrets.join(", ")} stored` : "none"}</td>
-                  <td className="space-x-1 whitespace-nowrap">
-                    <UiButton variant="outline" disabled={testing === c.id} onClick={() => void sendTest(c)}>
-                      {testing === c.id ? "Sending…" : "Send test"}
-                      <span className="sr-only"> to {c.name}</span>
-                    </UiButton>
-                    <UiButton variant="outline" onClick={() => setDialog({ kind: "channel", channel: c })}>
-                      Edit<span className="sr-only"> channel {c.name}</span>
-                    </UiButton>
-                    <UiButton
-                      variant="outline"
-                      onClick={() =>
-                        setConfirm({
-                          title: `Delete alert channel ${c.name}?`,
-                          run: () => deleteChannelAction({ channelId: c.id }),
-                        })
-                      }
-                    >
-                      Delete<span className="sr-only"> channel {c.name}</span>
-                    </UiButton>
-                  </td>
+                  <th scope="col" className={th}>
+                    Kind
+                  </th>
+                  <th scope="col" className={th}>
+                    Secrets
+                  </th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {props.channels.map((c) => (
+                  <tr key={c.id} className={row}>
+                    <th scope="row" className="py-1 pr-3 font-medium">
+                      {c.name}
+                    </th>
+                    <td className="pr-3">{CHANNEL_LABELS[c.kind]}</td>
+                    <td className="pr-3">{c.storedSecrets.length ? `${c.storedSecrets.join(", ")} stored` : "none"}</td>
+                    <td className="space-x-1 whitespace-nowrap">
+                      <UiButton variant="outline" disabled={testing === c.id} onClick={() => void sendTest(c)}>
+                        {testing === c.id ? "Sending…" : "Send test"}
+                        <span className="sr-only"> to {c.name}</span>
+                      </UiButton>
+                      <UiButton variant="outline" onClick={() => setDialog({ kind: "channel", channel: c })}>
+                        Edit<span className="sr-only"> channel {c.name}</span>
+                      </UiButton>
+                      <UiButton
+                        variant="outline"
+                        onClick={() =>
+                          setConfirm({
+                            title: `Delete alert channel ${c.name}?`,
+                            run: () => deleteChannelAction({ channelId: c.id }),
+                          })
+                        }
+                      >
+                        Delete<span className="sr-only"> channel {c.name}</span>
+                      </UiButton>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       )}
 
@@ -195,48 +200,50 @@ export function AlertsView(props: {
           <h2 id="deliveries-heading" className="text-lg font-semibold">
             Delivery log
           </h2>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Alert deliveries</caption>
-            <thead className="border-b border-slate-300 dark:border-slate-700">
-              <tr>
-                <th scope="col" className={th}>
-                  When
-                </th>
-                <th scope="col" className={th}>
-                  Message
-                </th>
-                <th scope="col" className={th}>
-                  Channel
-                </th>
-                <th scope="col" className={th}>
-                  State
-                </th>
-                <th scope="col" className={th}>
-                  Attempts
-                </th>
-                <th scope="col" className={th}>
-                  Last error
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.deliveries.map((d) => (
-                <tr key={d.id} className={row}>
-                  <td className="whitespace-nowrap pr-3 text-xs">{formatTime(d.createdAt)}</td>
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    {d.title}
+          <TableScroll label="Delivery log">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Alert deliveries</caption>
+              <thead className="border-b border-slate-300 dark:border-slate-700">
+                <tr>
+                  <th scope="col" className={th}>
+                    When
                   </th>
-                  <td className="pr-3">{d.channelName}</td>
-                  <td className="pr-3">
-                    {d.state}
-                    {d.state === "pending" && d.attempts > 0 && ` (retry ${formatTime(d.nextAttemptAt)})`}
-                  </td>
-                  <td className="pr-3 tabular-nums">{d.attempts}</td>
-                  <td className="pr-3 text-xs text-red-700 dark:text-red-400">{d.lastError ?? ""}</td>
+                  <th scope="col" className={th}>
+                    Message
+                  </th>
+                  <th scope="col" className={th}>
+                    Channel
+                  </th>
+                  <th scope="col" className={th}>
+                    State
+                  </th>
+                  <th scope="col" className={th}>
+                    Attempts
+                  </th>
+                  <th scope="col" className={th}>
+                    Last error
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {props.deliveries.map((d) => (
+                  <tr key={d.id} className={row}>
+                    <td className="whitespace-nowrap pr-3 text-xs">{formatTime(d.createdAt)}</td>
+                    <th scope="row" className="py-1 pr-3 font-normal">
+                      {d.title}
+                    </th>
+                    <td className="pr-3">{d.channelName}</td>
+                    <td className="pr-3">
+                      {d.state}
+                      {d.state === "pending" && d.attempts > 0 && ` (retry ${formatTime(d.nextAttemptAt)})`}
+                    </td>
+                    <td className="pr-3 tabular-nums">{d.attempts}</td>
+                    <td className="pr-3 text-xs text-red-700 dark:text-red-400">{d.lastError ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       )}
 

@@ -15,7 +15,10 @@ export function EndpointNav({
 }) {
   const sections: EndpointSection[] = capabilities?.includes("swarm") ? [...SECTIONS, "swarm"] : [...SECTIONS];
   return (
-    <nav aria-label="Endpoint" className="mb-4 flex gap-3 border-b border-slate-200 pb-2 text-sm dark:border-slate-800">
+    <nav
+      aria-label="Endpoint"
+      className="mb-4 flex flex-wrap gap-x-3 gap-y-1 border-b border-slate-200 pb-2 text-sm dark:border-slate-800"
+    >
       {sections.map((s) => (
         <Link
           key={s}

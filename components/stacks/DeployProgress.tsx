@@ -53,7 +53,7 @@ export function DeployProgress(props: { endpointId: string; project: string }) {
             />
             {pct !== null && ` ${pct}%`}
             {p.layers.length > 0 && (
-              <span className="ml-2 text-xs text-slate-500">
+              <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">
                 {p.layers.filter((l) => l.status === "Pull complete" || l.status === "Already exists").length}/
                 {p.layers.length} layers
               </span>

@@ -35,7 +35,8 @@ export function StackHistory(props: {
     setBusy(false);
     if (r) router.refresh();
   };
-  if (!props.versions.length) return <p className="text-sm text-slate-500">Berth has not deployed this stack.</p>;
+  if (!props.versions.length)
+    return <p className="text-sm text-slate-500 dark:text-slate-400">Berth has not deployed this stack.</p>;
   return (
     <>
       <table className="w-full text-left text-sm">

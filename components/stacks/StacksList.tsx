@@ -89,7 +89,7 @@ export function StacksList(props: {
   );
   return (
     <>
-      <p role="status" className="mb-2 text-xs text-slate-500">
+      <p role="status" className="mb-2 text-xs text-slate-500 dark:text-slate-400">
         {live.live ? "Live" : "Connecting…"} · {stacks.length} stack{stacks.length === 1 ? "" : "s"}
       </p>
       <DataTable

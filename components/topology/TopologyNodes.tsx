@@ -31,7 +31,7 @@ export function LeafNode({ data }: NodeProps) {
       <span className="min-w-0">
         <span className="block truncate font-medium">{node.label}</span>
         {node.detail && node.kind !== "port" && (
-          <span className="block truncate text-[10px] text-slate-500 dark:text-slate-400">{node.detail}</span>
+          <span className="block truncate text-[10px] text-slate-700 dark:text-slate-300">{node.detail}</span>
         )}
       </span>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="opacity-0" />

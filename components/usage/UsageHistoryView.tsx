@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/button";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { toast } from "@/components/ui/toast";
 import { UPlotChart } from "@/components/workbench/UPlotChart";
 import { formatBytes } from "@/lib/container-overview";
@@ -113,40 +114,42 @@ export function UsageHistoryView(props: {
           format={formatBytes}
         />
       </div>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Mean usage over the range</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col" className="py-2">
-              {view.group === "endpoint" ? "Endpoint" : view.group === "stack" ? "Stack" : "Team"}
-            </th>
-            <th scope="col">Mean CPU</th>
-            <th scope="col">Mean memory</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.series.length === 0 && (
+      <TableScroll label="Usage by group">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Mean usage over the range</caption>
+          <thead className="border-b border-slate-300 dark:border-slate-700">
             <tr>
-              <td colSpan={3} className="py-4 text-slate-500">
-                No usage recorded in this range.
-              </td>
+              <th scope="col" className="py-2">
+                {view.group === "endpoint" ? "Endpoint" : view.group === "stack" ? "Stack" : "Team"}
+              </th>
+              <th scope="col">Mean CPU</th>
+              <th scope="col">Mean memory</th>
             </tr>
-          )}
-          {view.series.map((s) => {
-            const cpu = mean(s.cpu);
-            const mem = mean(s.mem);
-            return (
-              <tr key={s.key} className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="row" className="py-1 font-medium">
-                  {s.label}
-                </th>
-                <td className="tabular-nums">{cpu === null ? "—" : pct(cpu)}</td>
-                <td className="tabular-nums">{mem === null ? "—" : formatBytes(mem)}</td>
+          </thead>
+          <tbody>
+            {view.series.length === 0 && (
+              <tr>
+                <td colSpan={3} className="py-4 text-slate-500 dark:text-slate-400">
+                  No usage recorded in this range.
+                </td>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            )}
+            {view.series.map((s) => {
+              const cpu = mean(s.cpu);
+              const mem = mean(s.mem);
+              return (
+                <tr key={s.key} className="border-b border-slate-200 dark:border-slate-800">
+                  <th scope="row" className="py-1 font-medium">
+                    {s.label}
+                  </th>
+                  <td className="tabular-nums">{cpu === null ? "—" : pct(cpu)}</td>
+                  <td className="tabular-nums">{mem === null ? "—" : formatBytes(mem)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       {props.admin && (
         <fieldset className="space-y-1 text-sm">
           <legend className="font-medium">Record usage history (one stats stream per running container)</legend>

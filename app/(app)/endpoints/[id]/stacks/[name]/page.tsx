@@ -30,7 +30,8 @@ export default async function StackPage(props: {
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">
-        Stack {name} <span className="text-base font-normal text-slate-500">on {endpoint.name}</span>
+        Stack {name}{" "}
+        <span className="text-base font-normal text-slate-500 dark:text-slate-400">on {endpoint.name}</span>
       </h1>
       <StackView
         endpointId={id}
