@@ -108,7 +108,8 @@ async function open(browser: Browser, p: SitePage, size: string, theme: (typeof 
   const page = await ctx.newPage();
   const res = await page.goto(p.path);
   expect(res?.status(), p.path).toBe(p.status ?? 200);
-  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  // A generous wait: a loaded machine (CI beside other work) can take more than the default 10 s for a cold page.
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible({ timeout: 30_000 });
   // Let live data and fonts settle; charts and graphs draw after the first frame.
   await page.waitForLoadState("networkidle").catch(() => undefined);
   return { ctx, page };
