@@ -2,8 +2,17 @@
 
 import "@xyflow/react/dist/style.css";
 import "./topology.css";
-import { Background, Controls, type Edge, type Node, ReactFlow, useReactFlow } from "@xyflow/react";
-import { useEffect, useMemo } from "react";
+import {
+  Background,
+  Controls,
+  type Edge,
+  getViewportForBounds,
+  type Node,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+} from "@xyflow/react";
+import { useEffect, useMemo, useRef } from "react";
 import { useResolvedTheme } from "@/components/shell/use-theme";
 import { edgeAccessibleName, type TopologyGraph as Graph, nodeAccessibleName, type TopologyNode } from "@/lib/topology";
 import { groupBoxes, isGroup, type Point, sizeOf } from "@/lib/topology-layout";
@@ -79,28 +88,63 @@ export function toFlow(graph: Graph, positions: ReadonlyMap<string, Point>) {
  */
 export const MIN_READABLE_ZOOM = 0.85;
 
-function FitOnFullLayout(props: { generation: number; fitKey?: string; minZoom: number }) {
+/**
+ * Fit the whole laid-out graph in view after each full layout and each new filter. The bounds come from the nodes'
+ * own boxes and the viewport is set at once: React Flow's fitView would wait for every node to be measured, which
+ * with onlyRenderVisibleElements may happen much later (nodes out of view are never measured), and would then undo
+ * a Find made meanwhile.
+ */
+function FitOnFullLayout(props: { generation: number; fitKey?: string; minZoom: number; nodes: Node[] }) {
   const flow = useReactFlow();
-  const { generation, fitKey, minZoom } = props;
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const { generation, fitKey, minZoom, nodes } = props;
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  // Fits on a full layout or a new filter (fitKey), not on every live change.
   useEffect(() => {
-    if (generation > 0) void flow.fitView({ padding: 0.05, duration: 0, minZoom, maxZoom: 1.25 });
-  }, [generation, flow, fitKey, minZoom]);
+    if (generation === 0 || !width || !height || !flow.viewportInitialized) return;
+    const all = nodesRef.current;
+    if (!all.length) return;
+    let x0 = Number.POSITIVE_INFINITY;
+    let y0 = Number.POSITIVE_INFINITY;
+    let x1 = Number.NEGATIVE_INFINITY;
+    let y1 = Number.NEGATIVE_INFINITY;
+    for (const n of all) {
+      x0 = Math.min(x0, n.position.x);
+      y0 = Math.min(y0, n.position.y);
+      x1 = Math.max(x1, n.position.x + (n.width ?? 0));
+      y1 = Math.max(y1, n.position.y + (n.height ?? 0));
+    }
+    const bounds = { x: x0, y: y0, width: Math.max(x1 - x0, 1), height: Math.max(y1 - y0, 1) };
+    void flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, 1.25, 0.05), { duration: 0 });
+  }, [generation, fitKey, minZoom, width > 0 && height > 0, flow.viewportInitialized]);
   return null;
 }
 
-/** Find: centre the graph on a node, at a zoom where it reads well, and give it the keyboard focus. */
+/**
+ * Find: centre the graph on a node, at a zoom where it reads well, and give it the keyboard focus. A node found before
+ * the layout has placed it (the page is live before the first layout is done) is centred on as soon as it is placed.
+ */
 function CentreOn({
   focus,
   positions,
   graph,
+  onCentred,
 }: {
   focus?: { id: string; seq: number } | null;
   positions: ReadonlyMap<string, Point>;
   graph: Graph;
+  onCentred?: (id: string) => void;
 }) {
   const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const done = useRef(0);
+  const ready = width > 0 && height > 0 && flow.viewportInitialized;
+  // Re-checked when the layout, the graph or the pane changes, until this Find (seq) is done.
   useEffect(() => {
-    if (!focus) return;
+    if (!focus || done.current === focus.seq || !ready) return;
     const node = graph.nodes.find((n) => n.id === focus.id);
     if (!node) return;
     let box: { x: number; y: number; width: number; height: number } | undefined;
@@ -108,19 +152,22 @@ function CentreOn({
     if (p) box = { ...p, ...sizeOf(node) };
     else box = groupBoxes(graph, positions).get(node.id);
     if (!box) return;
+    done.current = focus.seq;
     void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, {
       zoom: Math.max(flow.getZoom(), 1),
       duration: 0,
     });
-    // Only nodes in view are rendered: the centred one appears after React Flow's next render, so look for a while.
+    onCentred?.(node.id);
+    // Only nodes in view are rendered: the centred one appears after React Flow's next render, so look for a while
+    // (not cancelled by a live change meanwhile: this Find is done once centred).
     let tries = 0;
     const focusIt = () => {
       const el = document.querySelector<HTMLElement>(`.berth-topology [data-id="${CSS.escape(node.id)}"]`);
       if (el) el.focus();
-      else if (tries++ < 30) requestAnimationFrame(focusIt);
+      else if (tries++ < 60) requestAnimationFrame(focusIt);
     };
     requestAnimationFrame(focusIt);
-  }, [focus?.seq]);
+  }, [focus?.seq, positions, graph, ready]);
   return null;
 }
 
@@ -134,6 +181,8 @@ export function TopologyGraph(props: {
   focus?: { id: string; seq: number } | null;
   /** The benchmark fits everything in view (the heaviest case to draw); pages keep labels readable. */
   fitMinZoom?: number;
+  /** Find's node is in view (it may be found before the layout has placed it). */
+  onCentred?: (id: string) => void;
 }) {
   const flow = useMemo(() => toFlow(props.graph, props.positions), [props.graph, props.positions]);
   const focusId = props.focus?.id;
@@ -178,8 +227,9 @@ export function TopologyGraph(props: {
         generation={props.generation}
         fitKey={props.fitKey}
         minZoom={props.fitMinZoom ?? MIN_READABLE_ZOOM}
+        nodes={nodes}
       />
-      <CentreOn focus={props.focus} positions={props.positions} graph={props.graph} />
+      <CentreOn focus={props.focus} positions={props.positions} graph={props.graph} onCentred={props.onCentred} />
       <Background gap={24} />
       <Controls showInteractive={false} />
     </ReactFlow>

@@ -13,7 +13,7 @@ import {
   nodeAccessibleName,
   type TopologyElement,
 } from "@/lib/topology";
-import { filterChoices, filterTopology, findNodes, type TopologyFilter } from "@/lib/topology-filter";
+import { filterChoices, filterTopology, findNodes, isFiltered, type TopologyFilter } from "@/lib/topology-filter";
 import { ConnectionsTable, containerHref } from "./ConnectionsTable";
 import { TopologyToolbar } from "./TopologyToolbar";
 import { useLayout } from "./use-layout";
@@ -25,6 +25,9 @@ const TopologyGraph = dynamic(() => import("./TopologyGraph").then((m) => m.Topo
   ssr: false,
   loading: () => <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the graph…</p>,
 });
+
+/** React Flow's own smallest zoom (TopologyGraph's minZoom): a filtered graph is fitted whole. */
+const FILTERED_FIT_MIN_ZOOM = 0.02;
 
 /** The live graph of one or several endpoints, with the same graph as a table beside it. */
 export function TopologyView(props: { endpoints: EndpointView[]; initial: Record<string, TopologyElement[]> }) {
@@ -75,14 +78,21 @@ export function TopologyPanels(props: {
   const names = useMemo(() => [...new Set(shown.nodes.map((n) => n.label))].sort(), [shown]);
   const [focus, setFocus] = useState<{ id: string; seq: number } | null>(null);
   const [found, setFound] = useState<string | null>(null);
+  // Find looks in the graph itself, not in the layout: the page is live (and a node can be new) before the layout
+  // worker has placed it. The graph centres on the node once it has a place, and only then says so.
   const find = (text: string) => {
-    const hit = findNodes(shown, text).find((n) => layout.positions.has(n.id) || n.kind === "project");
+    const hit = findNodes(shown, text)[0];
     if (!hit) {
       setFound(text.trim() ? `Nothing named like "${text.trim()}" in the graph` : null);
       return;
     }
     setFocus((f) => ({ id: hit.id, seq: (f?.seq ?? 0) + 1 }));
-    setFound(`Centred on ${nodeAccessibleName(hit)}`);
+    setFound(`Finding ${nodeAccessibleName(hit)}…`);
+  };
+  const byId = useMemo(() => new Map(shown.nodes.map((n) => [n.id, n])), [shown]);
+  const onCentred = (id: string) => {
+    const node = byId.get(id);
+    if (node) setFound(`Centred on ${nodeAccessibleName(node)}`);
   };
   const rows = useMemo(() => connections(shown), [shown]);
   const last = layout.last;
@@ -131,8 +141,10 @@ export function TopologyPanels(props: {
             positions={layout.positions}
             generation={layout.generation}
             fitKey={filterKey}
-            fitMinZoom={props.fitMinZoom}
+            // A filter asks to see its part whole: its fit may zoom out past the readable floor of the first view.
+            fitMinZoom={props.fitMinZoom ?? (isFiltered(filter) ? FILTERED_FIT_MIN_ZOOM : undefined)}
             focus={focus}
+            onCentred={onCentred}
             label="Network topology graph"
             onOpen={(n) => props.onOpen(containerHref(n.endpointId, n.refId ?? ""))}
           />
