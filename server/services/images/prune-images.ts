@@ -43,26 +43,43 @@ export function pruneImages(
       const result: PruneResult = { removed: [], skipped: [] };
       const plan = planImagePrune(await readImages(api, input.endpointId));
       const still = new Map(plan.items.map((i) => [i.imageId, i]));
-      for (const id of input.imageIds) {
-        const img = still.get(id);
-        if (!img) {
-          result.skipped.push({ id, reason: "in use or gone since the preview" });
-          continue;
+      const removeOne = async (id: string, tags: string[]) => {
+        // Untag every reference first: removing by id refuses an image referenced by several repositories.
+        for (const tag of tags) await api.getImage(tag).remove({ noprune: false });
+        await api
+          .getImage(id)
+          .remove()
+          .catch(async (err: { statusCode?: number; message?: string }) => {
+            if (err?.statusCode === 404) return;
+            // Only digests are left (pushed, then its tag moved on): the engine wants force to drop those
+            // references. The image was unused at the confirmed preview's re-check just above.
+            if (/must be forced/.test(String(err?.message)))
+              return void (await api.getImage(id).remove({ force: true }));
+            throw err;
+          });
+      };
+      // Passes until nothing more goes: a parent with unused children can only go after them, as the engine's own
+      // prune orders it.
+      let pending = input.imageIds.filter((id) => {
+        if (still.has(id)) return true;
+        result.skipped.push({ id, reason: "in use or gone since the preview" });
+        return false;
+      });
+      let errors = new Map<string, unknown>();
+      while (pending.length) {
+        errors = new Map();
+        for (const id of pending) {
+          try {
+            await removeOne(id, still.get(id)!.repoTags);
+            result.removed.push(id);
+          } catch (err) {
+            errors.set(id, err);
+          }
         }
-        try {
-          // Untag every reference first: removing by id refuses an image referenced by several repositories.
-          for (const tag of img.repoTags) await api.getImage(tag).remove({ noprune: false });
-          await api
-            .getImage(id)
-            .remove()
-            .catch((err: { statusCode?: number }) => {
-              if (err?.statusCode !== 404) throw err;
-            });
-          result.removed.push(id);
-        } catch (err) {
-          result.skipped.push({ id, reason: engineMessage(err) });
-        }
+        if (errors.size === pending.length) break;
+        pending = [...errors.keys()];
       }
+      for (const [id, err] of errors) result.skipped.push({ id, reason: engineMessage(err) });
       note.target = `${result.removed.length} image(s)`;
       note.outcome = result.skipped.length && !result.removed.length ? "failure" : "success";
       note.detail = `removed ${result.removed.map((i) => i.slice(7, 19)).join(", ") || "none"}${
