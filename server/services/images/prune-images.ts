@@ -45,7 +45,14 @@ export function pruneImages(
       const still = new Map(plan.items.map((i) => [i.imageId, i]));
       const removeOne = async (id: string, tags: string[]) => {
         // Untag every reference first: removing by id refuses an image referenced by several repositories.
-        for (const tag of tags) await api.getImage(tag).remove({ noprune: false });
+        // A tag already gone (an earlier pass untagged it before the engine refused the id) is not an error.
+        for (const tag of tags)
+          await api
+            .getImage(tag)
+            .remove({ noprune: false })
+            .catch((err: { statusCode?: number }) => {
+              if (err?.statusCode !== 404) throw err;
+            });
         await api
           .getImage(id)
           .remove()
