@@ -6,6 +6,8 @@ const config: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "pg", "dockerode", "ssh2", "@node-rs/argon2", "pino", "socket.io"],
   poweredByHeader: false,
   experimental: {
+    // forbidden() and app/(app)/forbidden.tsx: admin pages answer a real 403 page inside the shell.
+    authInterrupts: true,
     // The custom server refuses larger bodies before Next reads them (server/body-gate.ts); same figure.
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_SETTING },
   },

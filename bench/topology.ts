@@ -246,7 +246,7 @@ async function main(): Promise<void> {
   await page.getByLabel("Username").fill("admin");
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await page.getByRole("button", { name: "Account menu" }).waitFor();
 
   console.log(`Chromium ${browser.version()}, ${os.cpus().length} cores; Berth at ${base}`);
   const rows = [];

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { UserError } from "@/lib/errors";
 import type { DbHandle } from "./client";
 
 // Users, teams, grants and API tokens. Authorization happens above, in services.
@@ -27,33 +28,61 @@ export async function listUsers({ db, t }: DbHandle): Promise<UserListRow[]> {
     .orderBy(asc(t.users.username));
 }
 
-/** Admins that can still sign in: the last of them may not be disabled, demoted or deleted. */
-export async function countActiveAdmins({ db, t }: DbHandle): Promise<number> {
-  const rows = await db
-    .select({ n: sql<number>`count(*)` })
+// The `...Stmt` builders are the same writes as statements of an atomic write (db/atomic.ts): built, not run.
+
+/**
+ * The active admins' ids (admins that can still sign in: the last of them may not be disabled, demoted or deleted),
+ * as a statement of an atomic write that is about to take an admin away (demote, disable,
+ * delete). On Postgres the rows are locked (FOR UPDATE), so two admins demoting each other at once serialize: the
+ * second waits, re-reads and finds itself the last one. SQLite needs no lock: better-sqlite3 runs the whole write
+ * synchronously, nothing interleaves with it.
+ */
+export function activeAdminIdsStmt({ db, t, dialect }: DbHandle) {
+  const q = db
+    .select({ id: t.users.id })
     .from(t.users)
     .where(and(eq(t.users.isAdmin, true), eq(t.users.disabled, false)));
-  return Number(rows[0]?.n ?? 0);
+  if (dialect !== "pg") return q;
+  // The handle is typed as SQLite's (db/client.ts); at run time it is drizzle's Postgres select, which has .for().
+  return (q as unknown as { for(strength: "update"): typeof q }).for("update");
+}
+
+/** Throws when `userId` is the only active admin among `adminIds` (the rows `activeAdminIdsStmt` answered). */
+export function refuseLastAdmin(adminIds: { id: string }[], userId: string, message: string): void {
+  if (adminIds.length <= 1 && adminIds.some((a) => a.id === userId)) {
+    throw new UserError(message, 409, "conflict");
+  }
 }
 
 /** Updates a user and bumps the session version when `revoke` is set, so every existing session dies. */
-export async function updateUser(
+export function updateUserStmt(
   { db, t }: DbHandle,
   id: string,
   patch: { disabled?: boolean; isAdmin?: boolean; passwordHash?: string },
   revoke: boolean,
-): Promise<boolean> {
-  const rows = await db
+) {
+  return db
     .update(t.users)
     .set({ ...patch, ...(revoke ? { sessionVersion: sql`${t.users.sessionVersion} + 1` } : {}) })
     .where(eq(t.users.id, id))
     .returning({ id: t.users.id });
-  return rows.length === 1;
 }
 
-export async function deleteUser({ db, t }: DbHandle, id: string): Promise<boolean> {
-  const rows = await db.delete(t.users).where(eq(t.users.id, id)).returning({ id: t.users.id });
-  return rows.length === 1;
+export async function updateUser(
+  h: DbHandle,
+  id: string,
+  patch: { disabled?: boolean; isAdmin?: boolean; passwordHash?: string },
+  revoke: boolean,
+): Promise<boolean> {
+  return (await updateUserStmt(h, id, patch, revoke)).length === 1;
+}
+
+export function deleteUserStmt({ db, t }: DbHandle, id: string) {
+  return db.delete(t.users).where(eq(t.users.id, id)).returning({ id: t.users.id });
+}
+
+export async function deleteUser(h: DbHandle, id: string): Promise<boolean> {
+  return (await deleteUserStmt(h, id)).length === 1;
 }
 
 export async function listTeams({ db, t }: DbHandle): Promise<TeamRow[]> {
@@ -70,13 +99,12 @@ export async function findTeamByName({ db, t }: DbHandle, name: string): Promise
   return rows[0];
 }
 
-export async function insertTeam(h: DbHandle, row: TeamRow): Promise<void> {
-  await h.db.insert(h.t.teams).values(row);
+export function insertTeamStmt(h: DbHandle, row: TeamRow) {
+  return h.db.insert(h.t.teams).values(row).returning({ id: h.t.teams.id });
 }
 
-export async function deleteTeam({ db, t }: DbHandle, id: string): Promise<boolean> {
-  const rows = await db.delete(t.teams).where(eq(t.teams.id, id)).returning({ id: t.teams.id });
-  return rows.length === 1;
+export function deleteTeamStmt({ db, t }: DbHandle, id: string) {
+  return db.delete(t.teams).where(eq(t.teams.id, id)).returning({ id: t.teams.id });
 }
 
 export async function teamMembers({ db, t }: DbHandle, teamIds: string[]) {
@@ -89,21 +117,20 @@ export async function teamMembers({ db, t }: DbHandle, teamIds: string[]) {
     .orderBy(asc(t.users.username));
 }
 
-export async function addTeamMember({ db, t }: DbHandle, teamId: string, userId: string): Promise<boolean> {
-  const rows = await db
+/** No row back when the user was a member already. */
+export function addTeamMemberStmt({ db, t }: DbHandle, teamId: string, userId: string) {
+  return db
     .insert(t.teamMembers)
     .values({ teamId, userId })
     .onConflictDoNothing()
     .returning({ teamId: t.teamMembers.teamId });
-  return rows.length === 1;
 }
 
-export async function removeTeamMember({ db, t }: DbHandle, teamId: string, userId: string): Promise<boolean> {
-  const rows = await db
+export function removeTeamMemberStmt({ db, t }: DbHandle, teamId: string, userId: string) {
+  return db
     .delete(t.teamMembers)
     .where(and(eq(t.teamMembers.teamId, teamId), eq(t.teamMembers.userId, userId)))
     .returning({ teamId: t.teamMembers.teamId });
-  return rows.length === 1;
 }
 
 export async function teamGrants({ db, t }: DbHandle, teamIds: string[]) {
@@ -126,29 +153,29 @@ export async function endpointExists({ db, t }: DbHandle, id: string): Promise<b
 }
 
 /** `namespaces`: a JSON array (Kubernetes namespaces the role is limited to), or null for the whole endpoint. */
-export async function upsertGrant(
+export function upsertGrantStmt(
   { db, t }: DbHandle,
   teamId: string,
   endpointId: string,
   role: string,
   namespaces: string | null = null,
 ) {
-  await db
+  return db
     .insert(t.grants)
     .values({ teamId, endpointId, role, namespaces })
-    .onConflictDoUpdate({ target: [t.grants.teamId, t.grants.endpointId], set: { role, namespaces } });
+    .onConflictDoUpdate({ target: [t.grants.teamId, t.grants.endpointId], set: { role, namespaces } })
+    .returning({ teamId: t.grants.teamId });
 }
 
-export async function deleteGrant({ db, t }: DbHandle, teamId: string, endpointId: string): Promise<boolean> {
-  const rows = await db
+export function deleteGrantStmt({ db, t }: DbHandle, teamId: string, endpointId: string) {
+  return db
     .delete(t.grants)
     .where(and(eq(t.grants.teamId, teamId), eq(t.grants.endpointId, endpointId)))
     .returning({ teamId: t.grants.teamId });
-  return rows.length === 1;
 }
 
-export async function insertToken(h: DbHandle, row: DbHandle["t"]["apiTokens"]["$inferInsert"]): Promise<void> {
-  await h.db.insert(h.t.apiTokens).values(row);
+export function insertTokenStmt(h: DbHandle, row: DbHandle["t"]["apiTokens"]["$inferInsert"]) {
+  return h.db.insert(h.t.apiTokens).values(row).returning({ id: h.t.apiTokens.id });
 }
 
 export async function findTokenByHash({ db, t }: DbHandle, tokenHash: string): Promise<TokenRow | undefined> {
@@ -160,14 +187,13 @@ export async function listTokensOf({ db, t }: DbHandle, userId: string): Promise
   return db.select().from(t.apiTokens).where(eq(t.apiTokens.userId, userId)).orderBy(asc(t.apiTokens.createdAt));
 }
 
-/** Revokes a token of this user only; false when the user has no such live token. */
-export async function revokeToken({ db, t }: DbHandle, userId: string, id: string, at: number): Promise<boolean> {
-  const rows = await db
+/** Revokes a token of this user only; no row back when the user has no such live token. */
+export function revokeTokenStmt({ db, t }: DbHandle, userId: string, id: string, at: number) {
+  return db
     .update(t.apiTokens)
     .set({ revokedAt: at })
     .where(and(eq(t.apiTokens.id, id), eq(t.apiTokens.userId, userId), sql`${t.apiTokens.revokedAt} is null`))
     .returning({ id: t.apiTokens.id });
-  return rows.length === 1;
 }
 
 export async function touchToken({ db, t }: DbHandle, id: string, at: number): Promise<void> {

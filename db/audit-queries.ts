@@ -26,11 +26,18 @@ export async function searchAudit(
 }
 
 /** Deletes audit rows older than `before`; returns how many went. */
-export async function pruneAudit({ db, t }: DbHandle, before: number): Promise<number> {
-  const rows = await db.delete(t.auditLog).where(lt(t.auditLog.at, before)).returning({ id: t.auditLog.id });
-  return rows.length;
+export async function pruneAudit(h: DbHandle, before: number): Promise<number> {
+  return (await pruneAuditStmt(h, before)).length;
 }
 
-export async function setMeta({ db, t }: DbHandle, key: string, value: string): Promise<void> {
-  await db.insert(t.meta).values({ key, value }).onConflictDoUpdate({ target: t.meta.key, set: { value } });
+export function pruneAuditStmt({ db, t }: DbHandle, before: number) {
+  return db.delete(t.auditLog).where(lt(t.auditLog.at, before)).returning({ id: t.auditLog.id });
+}
+
+export function setMetaStmt({ db, t }: DbHandle, key: string, value: string) {
+  return db
+    .insert(t.meta)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: t.meta.key, set: { value } })
+    .returning({ key: t.meta.key });
 }

@@ -14,16 +14,19 @@ export async function findEndpointByName({ db, t }: DbHandle, name: string): Pro
   return rows[0];
 }
 
-export async function updateEndpointRow(
+export function updateEndpointRowStmt(
   { db, t }: DbHandle,
   id: string,
   patch: { name: string; url: string; secret: string | null },
-): Promise<void> {
-  await db.update(t.endpoints).set(patch).where(eq(t.endpoints.id, id));
+) {
+  return db.update(t.endpoints).set(patch).where(eq(t.endpoints.id, id)).returning({ id: t.endpoints.id });
 }
 
 /** Grants and status page items of the endpoint go with it (ON DELETE CASCADE). */
-export async function deleteEndpointRow({ db, t }: DbHandle, id: string): Promise<boolean> {
-  const rows = await db.delete(t.endpoints).where(eq(t.endpoints.id, id)).returning({ id: t.endpoints.id });
-  return rows.length === 1;
+export async function deleteEndpointRow(h: DbHandle, id: string): Promise<boolean> {
+  return (await deleteEndpointRowStmt(h, id)).length === 1;
+}
+
+export function deleteEndpointRowStmt({ db, t }: DbHandle, id: string) {
+  return db.delete(t.endpoints).where(eq(t.endpoints.id, id)).returning({ id: t.endpoints.id });
 }

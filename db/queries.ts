@@ -24,7 +24,11 @@ export async function countAdmins({ db, t }: DbHandle): Promise<number> {
 }
 
 export async function insertUser(h: DbHandle, row: DbHandle["t"]["users"]["$inferInsert"]): Promise<void> {
-  await h.db.insert(h.t.users).values(row);
+  await insertUserStmt(h, row);
+}
+
+export function insertUserStmt(h: DbHandle, row: DbHandle["t"]["users"]["$inferInsert"]) {
+  return h.db.insert(h.t.users).values(row).returning({ id: h.t.users.id });
 }
 
 /** Grants of every team the user belongs to; the strongest role wins per endpoint. */
@@ -55,11 +59,20 @@ export async function listEndpoints({ db, t }: DbHandle): Promise<EndpointRow[]>
 }
 
 export async function insertEndpoint(h: DbHandle, row: DbHandle["t"]["endpoints"]["$inferInsert"]): Promise<void> {
-  await h.db.insert(h.t.endpoints).values(row);
+  await insertEndpointStmt(h, row);
+}
+
+export function insertEndpointStmt(h: DbHandle, row: DbHandle["t"]["endpoints"]["$inferInsert"]) {
+  return h.db.insert(h.t.endpoints).values(row).returning({ id: h.t.endpoints.id });
 }
 
 export async function insertAudit(h: DbHandle, row: NewAudit): Promise<void> {
   await h.db.insert(h.t.auditLog).values(row);
+}
+
+/** An audit row as a statement of an atomic write: the change and its record commit together or not at all. */
+export function insertAuditStmt(h: DbHandle, row: NewAudit) {
+  return h.db.insert(h.t.auditLog).values(row).returning({ id: h.t.auditLog.id });
 }
 
 export async function listAudit(

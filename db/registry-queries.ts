@@ -16,18 +16,23 @@ export async function findRegistryRow({ db, t }: DbHandle, id: string): Promise<
 }
 
 export async function insertRegistryRow(h: DbHandle, row: DbHandle["t"]["registries"]["$inferInsert"]): Promise<void> {
-  await h.db.insert(h.t.registries).values(row);
+  await insertRegistryRowStmt(h, row);
 }
 
-export async function updateRegistryRow(
+// Statements of an atomic write (db/atomic.ts): the change and its audit record commit together.
+
+export function insertRegistryRowStmt(h: DbHandle, row: DbHandle["t"]["registries"]["$inferInsert"]) {
+  return h.db.insert(h.t.registries).values(row).returning({ id: h.t.registries.id });
+}
+
+export function updateRegistryRowStmt(
   h: DbHandle,
   id: string,
   row: Partial<Pick<RegistryRow, "name" | "url" | "username" | "secret">>,
-): Promise<void> {
-  await h.db.update(h.t.registries).set(row).where(eq(h.t.registries.id, id));
+) {
+  return h.db.update(h.t.registries).set(row).where(eq(h.t.registries.id, id)).returning({ id: h.t.registries.id });
 }
 
-export async function deleteRegistryRow(h: DbHandle, id: string): Promise<boolean> {
-  const rows = await h.db.delete(h.t.registries).where(eq(h.t.registries.id, id)).returning({ id: h.t.registries.id });
-  return rows.length > 0;
+export function deleteRegistryRowStmt(h: DbHandle, id: string) {
+  return h.db.delete(h.t.registries).where(eq(h.t.registries.id, id)).returning({ id: h.t.registries.id });
 }

@@ -8,6 +8,14 @@ export async function getSetting({ db, t }: DbHandle, key: string): Promise<stri
   return rows[0]?.value;
 }
 
-export async function putSetting({ db, t }: DbHandle, key: string, value: string): Promise<void> {
-  await db.insert(t.meta).values({ key, value }).onConflictDoUpdate({ target: t.meta.key, set: { value } });
+export async function putSetting(h: DbHandle, key: string, value: string): Promise<void> {
+  await putSettingStmt(h, key, value);
+}
+
+export function putSettingStmt({ db, t }: DbHandle, key: string, value: string) {
+  return db
+    .insert(t.meta)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: t.meta.key, set: { value } })
+    .returning({ key: t.meta.key });
 }

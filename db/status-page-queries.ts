@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, lt, sql } from "drizzle-orm";
-import type { Db, DbHandle } from "./client";
+import { atomically, type Statement } from "./atomic";
+import type { DbHandle } from "./client";
 
 // Status pages, their items and the up/down history of what they show. Authorization happens above, in services.
 
@@ -44,38 +45,39 @@ export async function findStatusPageBySlug(h: DbHandle, slug: string): Promise<S
 type ItemValues = Omit<StatusItemRow, "pageId" | "position">;
 
 /**
- * Writes a page and replaces its items in one transaction: a failure leaves the page as it was. better-sqlite3
- * transactions are synchronous (drizzle refuses an async callback there) while node-postgres ones are asynchronous,
- * so this is the one query that branches on the dialect; the statements are the same.
+ * Writes a page and replaces its items, as statements of an atomic write (db/atomic.ts): with the audit record of the
+ * save, all of it commits or none.
  */
-export async function saveStatusPageRow(
+export function* saveStatusPageWrite(
+  tx: DbHandle,
+  page: StatusPageRow,
+  items: ItemValues[],
+  mode: "insert" | "update",
+): Generator<Statement, void, unknown> {
+  const { db, t } = tx;
+  const rows = items.map((i, position) => ({ ...i, pageId: page.id, position }));
+  yield mode === "insert"
+    ? db.insert(t.statusPages).values(page).returning({ id: t.statusPages.id })
+    : db
+        .update(t.statusPages)
+        .set({ slug: page.slug, title: page.title })
+        .where(eq(t.statusPages.id, page.id))
+        .returning({ id: t.statusPages.id });
+  yield db
+    .delete(t.statusPageItems)
+    .where(eq(t.statusPageItems.pageId, page.id))
+    .returning({ id: t.statusPageItems.pageId });
+  if (rows.length) yield db.insert(t.statusPageItems).values(rows).returning({ id: t.statusPageItems.pageId });
+}
+
+/** Writes a page and replaces its items in one transaction: a failure leaves the page as it was. */
+export function saveStatusPageRow(
   h: DbHandle,
   page: StatusPageRow,
   items: ItemValues[],
   mode: "insert" | "update",
 ): Promise<void> {
-  const { t } = h;
-  const rows = items.map((i, position) => ({ ...i, pageId: page.id, position }));
-  const writePage = (tx: Db) =>
-    mode === "insert"
-      ? tx.insert(t.statusPages).values(page)
-      : tx.update(t.statusPages).set({ slug: page.slug, title: page.title }).where(eq(t.statusPages.id, page.id));
-  const clearItems = (tx: Db) => tx.delete(t.statusPageItems).where(eq(t.statusPageItems.pageId, page.id));
-  const addItems = (tx: Db) => tx.insert(t.statusPageItems).values(rows);
-  if (h.dialect === "sqlite") {
-    h.db.transaction((tx) => {
-      writePage(tx).run();
-      clearItems(tx).run();
-      if (rows.length) addItems(tx).run();
-    });
-    return;
-  }
-  const pgTransaction = h.db.transaction as unknown as (cb: (tx: Db) => Promise<void>) => Promise<void>;
-  await pgTransaction.call(h.db, async (tx) => {
-    await writePage(tx);
-    await clearItems(tx);
-    if (rows.length) await addItems(tx);
-  });
+  return atomically(h, (tx) => saveStatusPageWrite(tx, page, items, mode));
 }
 
 /** A unique-constraint violation from either driver (drizzle may wrap the driver's error in `cause`). */
@@ -85,9 +87,12 @@ export function isUniqueViolation(err: unknown): boolean {
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-export async function deleteStatusPageRow({ db, t }: DbHandle, id: string): Promise<boolean> {
-  const rows = await db.delete(t.statusPages).where(eq(t.statusPages.id, id)).returning({ id: t.statusPages.id });
-  return rows.length === 1;
+export async function deleteStatusPageRow(h: DbHandle, id: string): Promise<boolean> {
+  return (await deleteStatusPageRowStmt(h, id)).length === 1;
+}
+
+export function deleteStatusPageRowStmt({ db, t }: DbHandle, id: string) {
+  return db.delete(t.statusPages).where(eq(t.statusPages.id, id)).returning({ id: t.statusPages.id });
 }
 
 /** Every distinct thing some page shows: what the tracker watches. */

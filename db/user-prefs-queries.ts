@@ -8,6 +8,7 @@ export async function getUserTheme({ db, t }: DbHandle, userId: string): Promise
   return rows[0]?.theme;
 }
 
-export async function setUserTheme({ db, t }: DbHandle, userId: string, theme: string): Promise<void> {
-  await db.update(t.users).set({ theme }).where(eq(t.users.id, userId));
+/** A statement of an atomic write (db/atomic.ts): the change and its audit record commit together. */
+export function setUserThemeStmt({ db, t }: DbHandle, userId: string, theme: string) {
+  return db.update(t.users).set({ theme }).where(eq(t.users.id, userId)).returning({ id: t.users.id });
 }

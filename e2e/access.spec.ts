@@ -91,8 +91,11 @@ test("non-admins get no admin pages or admin API", async ({ browser }) => {
   const u = await userWithGrants(admin, uniqueName("plain"), { local: "operator" });
   const page = await signedInPage(browser, u.username, u.password);
   await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
-  for (const path of ["/admin/users", "/admin/teams", "/audit"]) {
-    expect((await page.goto(path))?.status(), path).toBe(404);
+  // The pages exist, so the answer is a 403 page inside the shell (not a 404) that says why.
+  for (const path of ["/admin/users", "/admin/teams", "/audit", "/registries", "/settings/restrictions"]) {
+    expect((await page.goto(path))?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
   }
   // Well-formed requests (input is validated before anything else), refused for the role alone.
   for (const [method, path, data] of [

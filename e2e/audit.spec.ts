@@ -105,3 +105,27 @@ test("retention: old records are pruned when an admin sets it", async ({ page })
   expect((await admin.put("/api/v1/audit/retention", { data: { days: 365 } })).status()).toBe(200);
   await admin.dispose();
 });
+
+test("refused team operations show the team's name, not its id", async ({ page }) => {
+  const admin = await signedInApi();
+  const viewer = await userWithGrants(admin, uniqueName("audname"), { local: "viewer" });
+  const viewerApi = await signedInApi(viewer.username, viewer.password);
+  const team = uniqueName("audnamed");
+  const made = await admin.post("/api/v1/teams", { data: { name: team } });
+  expect(made.status()).toBe(201);
+  const { id } = (await made.json()) as { id: string };
+  const refused = await viewerApi.delete(`/api/v1/teams/${id}`, { headers: { Origin: serverState().baseURL } });
+  expect(refused.status()).toBe(403);
+  // The route refused before looking anything up, so its row holds the request path with the team's id; the page
+  // shows whose it is.
+  await new SignInPage(page).signInAsAdmin();
+  await page.goto(`/audit?action=api.teams.delete&actor=${viewer.username}`);
+  const row = page
+    .getByRole("table", { name: /Audit log/ })
+    .locator("tbody tr")
+    .first();
+  await expect(row).toContainText(`team ${team}`);
+  await expect(row).not.toContainText(id);
+  await viewerApi.dispose();
+  await admin.dispose();
+});

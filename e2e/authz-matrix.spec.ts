@@ -84,6 +84,7 @@ function isRefusal(status: number | undefined, message: string | undefined): boo
 
 let clients: Record<ActorName, APIRequestContext>;
 let container: string;
+let volume: string;
 let admin: APIRequestContext;
 /** A status page showing the matrix's container, for the public namespace. */
 let statusSlug: string;
@@ -117,6 +118,9 @@ test.beforeAll(async () => {
   };
   container = uniqueName("mx");
   runSleeper(container);
+  // The network and volume pages host their actions too: a page path for them needs a real network and volume.
+  volume = uniqueName("mx-vol");
+  docker("volume", "create", volume);
   statusSlug = uniqueName("mx-status");
   const page = await admin.post("/api/v1/status-pages", {
     data: {
@@ -139,8 +143,14 @@ test.afterAll(async () => {
   for (const p of pages.filter((x) => x.slug.startsWith("e2e-mx"))) {
     await admin.delete(`/api/v1/status-pages/${p.id}`, { headers: { Origin: serverState().baseURL } });
   }
+  // Alert channels an allowed create added.
+  const channels = (await (await admin.get("/api/v1/alert-channels")).json()) as { id: string; name: string }[];
+  for (const c of channels.filter((x) => x.name.startsWith("e2e-mx"))) {
+    await admin.delete(`/api/v1/alert-channels/${c.id}`, { headers: { Origin: serverState().baseURL } });
+  }
   for (const c of Object.values(clients ?? {})) await c.dispose();
   docker("rm", "-f", container);
+  docker("volume", "rm", "-f", volume);
 });
 
 /** Fresh targets per call, so one actor's allowed call never changes what the next one is tested against. */
@@ -154,6 +164,8 @@ async function fixtures() {
   const values: Record<string, string> = {
     endpointId: ENDPOINT,
     containerId: container,
+    networkId: "bridge",
+    name: volume,
     verb: "start",
     userId: victim.id,
     teamId: team.id,
@@ -165,6 +177,9 @@ async function fixtures() {
     serviceId: "matrix-no-such-service",
     id: "matrix-no-such-object",
     stack: "matrix-no-such-stack",
+    // Alerts: a channel and a rule that do not exist, so an allowed edit, delete or test answers 404 and changes nothing.
+    channelId: "matrix-no-such-channel",
+    ruleId: "matrix-no-such-rule",
   };
   // One input that satisfies every schema; each strips what it does not use.
   const input: Record<string, unknown> = {
@@ -207,6 +222,13 @@ async function fixtures() {
     kind: "secret",
     value: "matrix-value",
     compose: "services:\n  web:\n    image: busybox\n",
+    // Compose stacks of a plain engine: never pull (an allowed deploy then fails on the missing image and touches
+    // nothing), roll back to version 1, down without volumes.
+    pullPolicy: "never",
+    version: 1,
+    removeVolumes: false,
+    // A Git source on a closed loopback port: an allowed save fails to read it and saves nothing.
+    repoUrl: "http://127.0.0.1:9/berth-matrix.git",
     // The user's own theme: a valid choice, so an allowed call just sets it.
     theme: "dark",
     // Kubernetes inputs: a namespace that does not exist, so an allowed call gets the API server's 404 and changes
@@ -219,6 +241,12 @@ async function fixtures() {
     yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: matrix\n",
     dryRun: true,
     paused: true,
+    // Alert channel and rule inputs: a webhook on loopback (never sent to); a rule naming a channel that does not exist.
+    config: { kind: "webhook", url: "http://127.0.0.1:59999/matrix" },
+    trigger: "die",
+    channelIds: ["matrix-no-such-channel"],
+    // Usage history: switching it off where it is off changes nothing.
+    enabled: false,
   };
   return { values, input };
 }
@@ -386,6 +414,8 @@ const TOPIC_VALUES: Record<string, string> = {
   // Kubernetes log topics: a pod that does not exist (an allowed subscriber gets an error state, not a refusal).
   logKind: "pods",
   previous: "0",
+  // Service logs: every task of the service (the matrix's endpoint is no manager: the snapshot says so).
+  task: "all",
 };
 
 function topicName(pattern: string, liveId: string, endpointId = ENDPOINT): string {

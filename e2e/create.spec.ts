@@ -52,9 +52,10 @@ test.describe("as admin", () => {
     await form.field("Run an init process").check();
     await form.submit();
 
-    const list = new ContainersPage(page);
-    await expect(list.state(name)).toHaveText("running");
+    await form.landed(name);
+    await expect(page.getByText(`Created ${name}`)).toBeVisible();
     const c = inspect(name);
+    expect(c.State.Running).toBe(true);
     expect(c.Config.Env).toEqual(expect.arrayContaining(["GREETING=hello world=1 <b>&amp;", "EMPTY="]));
     expect(c.Config.Labels["com.example.team"]).toBe("<b>ops</b>");
     expect(c.Config.Cmd).toEqual(["sh", "-c", "sleep 3600"]);
@@ -66,6 +67,68 @@ test.describe("as admin", () => {
     const record = auditRows("admin", "container.create").find((r) => r.target === name);
     expect(record?.outcome).toBe("success");
     docker("rm", "-f", name);
+  });
+
+  test("pickers offer what exists, the command spans lines, long label keys show whole", async ({ page }) => {
+    const name = uniqueName("picked");
+    const net = uniqueName("picknet");
+    docker("network", "create", net);
+    const form = new CreateContainerPage(page);
+    await form.open();
+    // The image and network fields suggest the endpoint's own images and networks; typing stays free.
+    const image = requireEnv("BERTH_TEST_IMAGE");
+    const imageList = await form.field("Image").getAttribute("list");
+    expect(imageList).toBeTruthy();
+    expect(
+      await page
+        .locator(`datalist[id="${imageList}"] option`)
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toContain(image);
+    const netList = await form.field("Network").getAttribute("list");
+    expect(
+      await page
+        .locator(`datalist[id="${netList}"] option`)
+        .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toContain(net);
+    await form.fill("Image", image);
+    await form.fill("Name", name);
+    await form.fill("Network", net);
+    await form.fill("Command", "sh -c \\\n  'echo two lines;\n   sleep 3600'");
+    const key = "com.docker.compose.config-hash";
+    await form.addLabel(key, "v");
+    const keyField = form.field("Label 1 key");
+    // The whole key fits in its box (no hidden overflow).
+    expect(
+      await keyField.evaluate((el) => (el as HTMLInputElement).scrollWidth <= (el as HTMLInputElement).clientWidth),
+    ).toBe(true);
+    await form.field("Run an init process").check();
+    await form.submit();
+    await form.landed(name);
+    const c = inspect(name);
+    expect(c.Config.Cmd).toEqual(["sh", "-c", "echo two lines;\n   sleep 3600"]);
+    expect(c.Config.Labels[key]).toBe("v");
+    expect(docker("inspect", "-f", `{{if index .NetworkSettings.Networks "${net}"}}yes{{end}}`, name)).toBe("yes");
+    docker("rm", "-f", name);
+    docker("network", "rm", net);
+  });
+
+  test("editing a compose-managed container warns that compose will put it back", async ({ page }) => {
+    const name = uniqueName("composed");
+    runSleeper(name, ["--label", "com.docker.compose.project=shop", "--label", "com.docker.compose.service=web"]);
+    await page.goto(`/endpoints/local/containers/${name}`);
+    await page.getByRole("toolbar", { name: "Container actions" }).getByRole("link", { name: "Edit" }).click();
+    const note = page.getByRole("note");
+    await expect(note).toContainText("Managed by Compose");
+    await expect(note).toContainText("shop");
+    await expect(note).toContainText("web");
+    // A container outside compose gets no such warning.
+    const plain = uniqueName("plain");
+    runSleeper(plain);
+    await page.goto(`/endpoints/local/containers/${plain}`);
+    await page.getByRole("toolbar", { name: "Container actions" }).getByRole("link", { name: "Edit" }).click();
+    await expect(page.getByRole("form", { name: `Edit container ${plain}` })).toBeVisible();
+    await expect(page.getByRole("note")).toHaveCount(0);
+    docker("rm", "-f", name, plain);
   });
 
   test("a malformed form explains each field and creates nothing", async ({ page }) => {
@@ -97,7 +160,8 @@ test.describe("as admin", () => {
     await form.form.getByRole("button", { name: "Remove port 1" }).click();
     await form.field("Run an init process").check();
     await form.submit();
-    await expect(new ContainersPage(page).state(name)).toHaveText("running");
+    await form.landed(name);
+    expect(inspect(name).State.Running).toBe(true);
     docker("rm", "-f", name);
   });
 
@@ -137,7 +201,8 @@ test.describe("as admin", () => {
     // The copy cannot share the host port; without it, it is created as shown.
     await form.form.getByRole("button", { name: "Remove port 1" }).click();
     await form.submit();
-    await expect(list.state(`${name}-copy`)).toHaveText("running");
+    await form.landed(`${name}-copy`);
+    expect(inspect(`${name}-copy`).State.Running).toBe(true);
     expect(inspect(`${name}-copy`).Config.Env).toContain("MODE=copy me");
     docker("rm", "-f", name, `${name}-copy`);
   });
@@ -248,7 +313,7 @@ test.describe("Edit", () => {
     await form.addLabel("tier", "web");
     await form.field("Restart policy").selectOption("unless-stopped");
     await form.submit();
-    await page.waitForURL(/\/endpoints\/local\/containers$/);
+    await form.landed(name);
 
     const after = inspect(name);
     expect(after.Id).not.toBe(before.Id);
@@ -259,7 +324,7 @@ test.describe("Edit", () => {
     expect(after.HostConfig.RestartPolicy.Name).toBe("unless-stopped");
     expect(after.HostConfig.Init).toBe(true);
     expect(namesLike(name)).toEqual([name]);
-    await expect(new ContainersPage(page).state(name)).toHaveText("running");
+    expect(page.url()).toContain(after.Id);
     const record = auditRows("admin", "container.edit").find((r) => r.target === name);
     expect(record?.outcome).toBe("success");
     expect(record?.detail).toContain(`${before.Id.slice(0, 12)} -> ${after.Id.slice(0, 12)}`);
@@ -360,7 +425,8 @@ test.describe("as a non-admin operator", () => {
     await form.addVolume({ type: "volume", source: "", target: "/data" });
     await form.field("Run an init process").check();
     await form.submit();
-    await expect(new ContainersPage(page).state(ok)).toHaveText("running");
+    await form.landed(ok);
+    expect(inspect(ok).State.Running).toBe(true);
     docker("rm", "-f", "-v", ok);
   });
 
@@ -435,7 +501,8 @@ test.describe("as a non-admin operator", () => {
       await form.addVolume({ type: "bind", source: "/tmp", target: "/host-tmp" });
       await form.field("Run an init process").check();
       await form.submit();
-      await expect(new ContainersPage(page).state(name)).toHaveText("running");
+      await form.landed(name);
+      expect(inspect(name).State.Running).toBe(true);
       docker("rm", "-f", name);
       // Privileged stays refused.
       const res = await page.request.post(`/api/v1/endpoints/local/containers/${privileged}/recreate`, { data: {} });

@@ -39,8 +39,11 @@ test("Stop of a container that ignores SIGTERM waits out the grace period and re
   await view.open();
   await expect(view.state(name)).toHaveText("running");
   await view.action(name, "Stop").click();
+  // The success toast comes only when the engine answered, after the 10 s grace period.
+  await expect(page.getByText(`Stopped ${name}`)).toBeVisible({ timeout: 45_000 });
   await expect(view.state(name)).toHaveText("exited", { timeout: 45_000 });
   // No failure was shown: the old 5 s cut said "Connection lost" here.
+  await expect(page.getByText(/Stop .* failed|Connection lost|Timed out/)).toHaveCount(0);
   await expect(page.getByRole("alert").filter({ hasText: /Stop|Connection lost|Timed out/ })).toHaveCount(0);
   // The CLI agrees (killed after the grace period) and the audit log records a success.
   expect(docker("inspect", "-f", "{{.State.Status}} {{.State.ExitCode}}", name)).toBe("exited 137");

@@ -126,3 +126,92 @@ test("hostile labels on networks and volumes render as inert text", async ({ pag
   docker("network", "rm", net);
   docker("volume", "rm", vol);
 });
+
+test("a network's own page: facts, used by (links), connect, disconnect, remove", async ({ page }) => {
+  const net = uniqueName("dnet");
+  const a = uniqueName("dneta");
+  const b = uniqueName("dnetb");
+  docker("network", "create", "--label", "team=e2e", net);
+  const subnet = docker("network", "inspect", "-f", "{{(index .IPAM.Config 0).Subnet}}", net);
+  runSleeper(a, ["--network", net]);
+  runSleeper(b);
+  await page.goto(`/endpoints/local/networks/${net}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Network ${net} on local`);
+  const facts = page.getByRole("region", { name: "Network facts" });
+  await expect(facts).toContainText(subnet);
+  await expect(facts).toContainText("team=e2e");
+  const usedBy = page.getByRole("table", { name: `Containers on ${net}` });
+  await expect(usedBy.getByRole("link", { name: a })).toBeVisible();
+
+  // Connect the second one through the dialog: the CLI agrees and the table follows.
+  await page
+    .getByRole("toolbar", { name: "Network actions" })
+    .getByRole("button", { name: "Connect a container" })
+    .click();
+  const connect = page.getByRole("dialog", { name: `Connect a container to ${net}` });
+  await connect.getByLabel("Container").selectOption(b);
+  await connect.getByRole("button", { name: "Connect" }).click();
+  await expect(usedBy.getByRole("link", { name: b })).toBeVisible();
+  expect(docker("inspect", "-f", `{{if index .NetworkSettings.Networks "${net}"}}yes{{end}}`, b)).toBe("yes");
+
+  // Disconnect from the page.
+  await usedBy.getByRole("button", { name: `Disconnect ${b}` }).click();
+  await expect(usedBy.getByRole("link", { name: b })).toHaveCount(0);
+  expect(docker("inspect", "-f", `{{if index .NetworkSettings.Networks "${net}"}}yes{{end}}`, b)).toBe("");
+
+  // A container link opens the container's page.
+  await usedBy.getByRole("link", { name: a }).click();
+  await expect(page.getByRole("heading", { level: 1, name: a })).toBeVisible();
+  await page.goBack();
+
+  // Remove with a container still on it: the engine refuses and the page says so; the network stays.
+  const remove = page.getByRole("toolbar", { name: "Network actions" }).getByRole("button", { name: "Remove" });
+  await remove.click();
+  await page
+    .getByRole("dialog", { name: `Remove network ${net}?` })
+    .getByRole("button", { name: "Remove" })
+    .click();
+  await expect(page.getByRole("alert").filter({ hasText: `Remove ${net}:` })).toBeVisible();
+  expect(docker("network", "ls", "-q", "--filter", `name=^${net}$`)).not.toBe("");
+  docker("rm", "-f", a);
+  await expect(usedBy).toHaveCount(0);
+  await remove.click();
+  await page
+    .getByRole("dialog", { name: `Remove network ${net}?` })
+    .getByRole("button", { name: "Remove" })
+    .click();
+  await expect(page).toHaveURL(/\/endpoints\/local\/networks$/);
+  expect(docker("network", "ls", "-q", "--filter", `name=^${net}$`)).toBe("");
+  docker("rm", "-f", b);
+});
+
+test("a volume's own page: facts, used by (links), remove once unused", async ({ page }) => {
+  const vol = uniqueName("dvol");
+  const user = uniqueName("dvolc");
+  docker("volume", "create", "--label", "team=e2e", vol);
+  runSleeper(user, ["-v", `${vol}:/data`]);
+  await page.goto(`/endpoints/local/volumes/${vol}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Volume ${vol} on local`);
+  const facts = page.getByRole("region", { name: "Volume facts" });
+  await expect(facts).toContainText("local");
+  await expect(facts).toContainText("team=e2e");
+  const usedBy = page.getByRole("list", { name: `Containers using ${vol}` });
+  await expect(usedBy.getByRole("link", { name: user })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Volume inspect" })).toContainText(`"Name": "${vol}"`);
+
+  const remove = page.getByRole("toolbar", { name: "Volume actions" }).getByRole("button", { name: "Remove" });
+  await remove.click();
+  const dialog = page.getByRole("dialog", { name: `Remove volume ${vol}?` });
+  await expect(dialog).toContainText("1 container(s) mount it");
+  await dialog.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: `Remove ${vol}:` })).toBeVisible();
+  expect(docker("volume", "ls", "-q", "--filter", `name=^${vol}$`)).toBe(vol);
+
+  docker("rm", "-f", user);
+  await expect(usedBy).toHaveCount(0);
+  await expect(page.getByText("No container mounts this volume")).toBeVisible();
+  await remove.click();
+  await dialog.getByRole("button", { name: "Remove" }).click();
+  await expect(page).toHaveURL(/\/endpoints\/local\/volumes$/);
+  expect(docker("volume", "ls", "-q", "--filter", `name=^${vol}$`)).toBe("");
+});

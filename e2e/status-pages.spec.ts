@@ -231,7 +231,7 @@ test("viewers and operators cannot manage status pages", async ({ browser }) => 
     await expect(
       page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Status pages" }),
     ).toHaveCount(0);
-    expect((await page.goto("/admin/status-pages"))?.status(), role).toBe(404);
+    expect((await page.goto("/admin/status-pages"))?.status(), role).toBe(403);
     await ctx.close();
     await api.dispose();
   }

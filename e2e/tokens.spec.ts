@@ -62,7 +62,15 @@ test("a token made in the UI is shown once, stored hashed, and carries its owner
 
   await page.reload();
   await expect(lastUsed).toHaveText(/^\d{4}-\d{2}-\d{2}/); // last use recorded
+  // Revoking asks first: Cancel keeps the token working, Revoke in the dialog ends it.
   await row.getByRole("button", { name: "Revoke" }).click();
+  const confirm = page.getByRole("dialog", { name: `Revoke token ${tokenName}?` });
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(row).toContainText("active");
+  expect((await api.get("/api/v1/endpoints")).status()).toBe(200);
+  await row.getByRole("button", { name: "Revoke" }).click();
+  await confirm.getByRole("button", { name: "Revoke" }).click();
   await expect(row).toContainText("revoked");
   expect((await api.get("/api/v1/endpoints")).status()).toBe(401);
 
@@ -127,5 +135,26 @@ test("credentials are accepted only in the Authorization header", async () => {
     expect((await anon.get("/api/v1/endpoints", { headers: { Authorization: header } })).status()).toBe(401);
   }
   await anon.dispose();
+  await admin.dispose();
+});
+
+test("the token page says what tokens are when there are none, and the new token has a copy button", async ({
+  browser,
+}) => {
+  const admin = await signedInApi();
+  const user = await userWithGrants(admin, uniqueName("tokfresh"), { local: "viewer" });
+  const ctx = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await ctx.newPage();
+  await new SignInPage(page).signIn(user.username, user.password);
+  await expect(accountMenuButton(page)).toBeVisible();
+  await openAccountItem(page, "API tokens");
+  await expect(page.getByText("No tokens yet.")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Personal access tokens" })).toBeHidden();
+  const token = await createTokenInUi(page, uniqueName("copy"));
+  await page.getByRole("button", { name: "Copy token" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
+  await expect(page.getByText("No tokens yet.")).toHaveCount(0);
+  await ctx.close();
   await admin.dispose();
 });

@@ -3,6 +3,7 @@ import { chooseEndpoint } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { TopologyPage } from "./pages/topology-page";
 import { docker, runSleeper, uniqueName } from "./support/docker-cli";
+import { requireEnv } from "./support/env";
 
 test.beforeEach(async ({ page }) => {
   await new SignInPage(page).signInAsAdmin();
@@ -18,7 +19,9 @@ test("network connect and disconnect show up live in the graph and the table", a
   try {
     const view = new TopologyPage(page);
     await view.open("local");
+    await view.find(a);
     await expect(view.containerNode(a)).toBeVisible();
+    await view.find(net);
     await expect(view.networkNode(net)).toBeVisible();
     await expect(view.connection(a, net)).toHaveCount(0);
     // The page must not reload: a marker on window survives every change below.
@@ -26,6 +29,7 @@ test("network connect and disconnect show up live in the graph and the table", a
 
     docker("network", "connect", "--alias", "api-alias", net, a);
     docker("network", "connect", net, b);
+    await view.filterNetwork(net);
     await expect(view.connection(a, net)).toBeVisible();
     await expect(view.connection(b, net)).toBeVisible();
     await expect(view.edge(a, net)).toHaveCount(1);
@@ -49,6 +53,7 @@ test("network connect and disconnect show up live in the graph and the table", a
     // The same graph across all endpoints.
     await chooseEndpoint(page, "All endpoints");
     await expect(page).toHaveURL(/\/topology$/);
+    await view.filterNetwork(net);
     await expect(view.connection(a, net)).toBeVisible();
     await expect(view.edge(a, net)).toHaveCount(1);
 
@@ -68,7 +73,10 @@ test("published host ports and compose projects appear as their own nodes", asyn
   runSleeper(name, ["-p", "127.0.0.1::80", "--label", `com.docker.compose.project=${project}`]);
   try {
     const view = new TopologyPage(page);
-    await view.open("local");
+    // Narrowed to the project (its container's host ports come along): the unfiltered first view keeps labels
+    // readable, so on an engine with many containers it does not hold every node in view, and React Flow draws
+    // only what is in view.
+    await page.goto(`/endpoints/local/topology?project=${encodeURIComponent(project)}`);
     const port = docker("port", name, "80/tcp");
     await expect(view.graph.getByRole("group", { name: `Host port ${port}/tcp`, exact: true })).toBeVisible();
     await expect(view.graph.getByRole("group", { name: `Compose project ${project}`, exact: true })).toHaveCount(1);
@@ -80,5 +88,70 @@ test("published host ports and compose projects appear as their own nodes", asyn
     await expect(row).toContainText("to container port 80/tcp");
   } finally {
     docker("rm", "-f", name);
+  }
+});
+
+test("a readable first view, one 'none' node, filters in the URL, and Find centres a node", async ({ page }) => {
+  const project = uniqueName("fproj");
+  const net = uniqueName("fnet");
+  const inProject = uniqueName("fp");
+  const onNet = uniqueName("fn");
+  const iso1 = uniqueName("iso");
+  const iso2 = uniqueName("iso");
+  docker("network", "create", net);
+  runSleeper(inProject, ["--label", `com.docker.compose.project=${project}`]);
+  runSleeper(onNet, ["--network", net]);
+  runSleeper(iso1, ["--network", "none"]);
+  docker("create", "--name", iso2, "--network", "none", requireEnv("BERTH_TEST_IMAGE"), "sleep", "1");
+  try {
+    const view = new TopologyPage(page);
+    await view.open("local");
+    await expect(view.connection(onNet, net)).toBeVisible();
+    // The first fit never shrinks labels below a readable size, however many nodes the engine has.
+    await expect(page.locator("[data-layout-generation]")).not.toHaveAttribute("data-layout-generation", "0");
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const t = getComputedStyle(document.querySelector(".react-flow__viewport")!).transform;
+          return t === "none" ? 1 : new DOMMatrix(t).a;
+        }),
+      )
+      .toBeGreaterThanOrEqual(0.85);
+    // Both isolated containers (one running, one never started) sit on the one "none" network.
+    await expect(view.connection(iso1, "none")).toBeVisible();
+    await expect(view.connection(iso2, "none")).toBeVisible();
+    const graph = (await (await page.request.get("/api/v1/endpoints/local/topology")).json()) as {
+      nodes: { label: string; kind: string }[];
+    };
+    expect(graph.nodes.filter((n) => n.kind === "network" && n.label === "none")).toHaveLength(1);
+
+    // Filters narrow the graph and the table alike, and live in the URL.
+    const filters = page.getByRole("search", { name: "Filter the topology" });
+    await filters.getByLabel("Compose project").selectOption(project);
+    await expect(page).toHaveURL(new RegExp(`project=${project}`));
+    await expect(view.table.getByRole("rowheader", { name: inProject, exact: true })).toBeVisible();
+    await expect(view.table.getByRole("rowheader", { name: onNet, exact: true })).toHaveCount(0);
+    await filters.getByLabel("Compose project").selectOption("");
+    await filters.getByLabel("Network").selectOption(net);
+    await expect(page).toHaveURL(new RegExp(`network=${net}`));
+    await expect(view.connection(onNet, net)).toBeVisible();
+    await expect(view.table.getByRole("rowheader", { name: inProject, exact: true })).toHaveCount(0);
+    await page.reload();
+    await expect(view.connection(onNet, net)).toBeVisible();
+    await expect(view.table.getByRole("rowheader", { name: iso1, exact: true })).toHaveCount(0);
+    await page.getByRole("search", { name: "Filter the topology" }).getByLabel("Network").selectOption("");
+
+    // Find centres the graph on the node and gives it the focus.
+    const find = page.getByRole("search", { name: "Find in the graph" });
+    await find.getByLabel("Find a node").fill(onNet);
+    await find.getByRole("button", { name: "Find" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Centred on Container ${onNet}` })).toBeVisible();
+    await expect(view.containerNode(onNet)).toBeFocused();
+    await find.getByLabel("Find a node").fill("no-such-node-anywhere");
+    await find.getByRole("button", { name: "Find" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Nothing named like" })).toBeVisible();
+  } finally {
+    docker("rm", "-f", inProject, onNet, iso1, iso2);
+    docker("network", "rm", net);
   }
 });

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { TOTP } from "otpauth";
+import { qrPath } from "../lib/qr-path";
 import { accountMenuButton, openAccountItem } from "./pages/account-menu";
 import { SignInPage } from "./pages/sign-in-page";
 import { createUser, signedInApi } from "./support/api-client";
@@ -27,6 +28,12 @@ test("optional TOTP two-factor with single-use recovery codes", async ({ page })
   await page.getByRole("button", { name: "Set up two-factor" }).click();
   const secret = (await page.getByRole("status", { name: "Two-factor key" }).textContent()) ?? "";
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+  // The QR code carries exactly the otpauth:// link shown beside it, which names this key.
+  const uri = (await page.getByRole("link", { name: /^otpauth:\/\// }).getAttribute("href")) ?? "";
+  expect(uri).toContain(`secret=${secret}`);
+  const qr = page.getByRole("img", { name: "QR code of the two-factor key" });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute("data-qr-path")).toBe(qrPath(uri).d);
 
   const form = page.getByRole("form", { name: "Confirm two-factor sign-in" });
   await form.getByLabel("Code from the app").fill("000000" === code(secret) ? "111111" : "000000");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, declaredLength, LIMITS, readUploadedFile, uploadedText } from "./body-limits";
+import { bodyLimitFor, declaredLength, LIMITS, readUploadedFile } from "./body-limits";
+import { uploadedText } from "./upload-schema";
 
 describe("body limits", () => {
   it("picks the limit by what reads the body", () => {

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * How many bytes each kind of request body, upload and socket message may have. One place, so the custom server's
  * gate, the route factory, next.config (server actions), socket.io and upload fields all agree.
@@ -42,13 +40,6 @@ export function bodyLimitFor(method: string, path: string, headers: { nextAction
 export function declaredLength(value: string | null | undefined): number | null {
   if (value == null || !/^\d+$/.test(value.trim())) return null;
   return Number(value.trim());
-}
-
-/** An uploaded text file (PEM, compose) as a form field: the same byte limit in the browser, action and API. */
-export function uploadedText(what: string, limit: number) {
-  return z
-    .string()
-    .refine((s) => new TextEncoder().encode(s).length <= limit, `${what} is too large (at most ${formatBytes(limit)})`);
 }
 
 /** For a browser file input: refuse a file over the limit before reading it into memory. */

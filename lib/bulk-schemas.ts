@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { containerRef, endpointId } from "./schemas";
 
-export const BULK_VERBS = ["start", "stop", "kill", "restart", "pause", "resume", "remove"] as const;
+// "update": pull each container's tag and recreate it on a newer image (server/services/updates/update-container.ts).
+export const BULK_VERBS = ["start", "stop", "kill", "restart", "pause", "resume", "remove", "update"] as const;
 export type BulkVerb = (typeof BULK_VERBS)[number];
 
 /** One bulk action on containers of one endpoint (the client sends one per endpoint of the selection). */

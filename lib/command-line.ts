@@ -14,6 +14,11 @@ export function splitCommandLine(line: string): string[] | null {
       else cur += ch;
       continue;
     }
+    // Backslash-newline continues the line (outside single quotes), as in a shell script written over lines.
+    if (ch === "\\" && line.charAt(i + 1) === "\n") {
+      i++;
+      continue;
+    }
     if (quote === '"') {
       if (ch === '"') quote = null;
       else if (ch === "\\" && i + 1 < line.length && '"\\$`'.includes(line.charAt(i + 1))) cur += line.charAt(++i);

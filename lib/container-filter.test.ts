@@ -51,6 +51,15 @@ describe("matchesFilter", () => {
     expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, project: "shop" }))).toEqual([web]);
     expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, endpointId: "b" }))).toEqual([db]);
   });
+
+  it("filters by the last image update check; errors and never-checked count as not known", () => {
+    const states: Record<string, string> = { "web-1": "available", db: "current", api: "error" };
+    const of = (c: ContainerSummary) => states[c.name];
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, update: "available" }, of))).toEqual([web]);
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, update: "current" }, of))).toEqual([db]);
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, update: "unknown" }, of))).toEqual([sick]);
+    expect(all.filter((c) => matchesFilter(c, { ...EMPTY_FILTER, update: "available" }))).toEqual([]);
+  });
 });
 
 describe("filterAndSort", () => {

@@ -14,9 +14,14 @@ export interface ContainerFilter {
   /** Compose project name, or "" for any. */
   project: string;
   endpointId: string;
+  /** Image update status from the last check ("available", "current", "unknown"), or "" for any. */
+  update?: string;
 }
 
 export const EMPTY_FILTER: ContainerFilter = { name: "", image: "", state: "", label: "", project: "", endpointId: "" };
+
+/** The update check's verdict for a container, as the filter reads it ("unknown" when never checked). */
+export type UpdateStateOf = (c: ContainerSummary) => string | undefined;
 
 export type SortKey = "name" | "endpoint" | "image" | "state" | "status" | "project" | "created" | "cpu" | "memory";
 
@@ -47,8 +52,14 @@ export const isFailed = (c: Pick<ContainerSummary, "state" | "status">) => {
 /** Every value the state filter takes, in the order a picker shows them. */
 export const STATE_FILTERS = ["running", "exited", "failed", "unhealthy", "restarting", "paused", "created", "dead"];
 
-export function matchesFilter(c: ContainerSummary, f: ContainerFilter): boolean {
+export function matchesFilter(c: ContainerSummary, f: ContainerFilter, updateOf?: UpdateStateOf): boolean {
   if (f.endpointId && c.endpointId !== f.endpointId) return false;
+  if (f.update) {
+    const u = updateOf?.(c);
+    // Errors count as unknown: the check could not say.
+    const state = u === "available" || u === "current" ? u : "unknown";
+    if (state !== f.update) return false;
+  }
   if (f.name && !c.name.toLowerCase().includes(f.name.trim().toLowerCase())) return false;
   if (f.image && !c.image.toLowerCase().includes(f.image.trim().toLowerCase())) return false;
   if (f.state === "unhealthy") {

@@ -6,7 +6,9 @@ import {
   describeViolations,
   parseRestrictions,
   type RestrictionRule,
+  referencedNetworks,
   referencedVolumes,
+  serviceNetworkTargets,
 } from "./container-restrictions";
 
 const on = DEFAULT_RESTRICTIONS;
@@ -175,6 +177,45 @@ describe("checkServiceSpec", () => {
       "securityOptions",
     ]);
     expect(checkServiceSpec({ TaskTemplate: { ContainerSpec: { Image: "x" } } }, on)).toEqual([]);
+  });
+});
+
+describe("networks resolved by the engine", () => {
+  const HOST_ID = "a".repeat(64);
+  const networks = {
+    [HOST_ID]: { Id: HOST_ID, Name: "host", Driver: "host" },
+    aaaaaaaaaaaa: { Id: HOST_ID, Name: "host", Driver: "host" },
+    mynet: { Id: "b".repeat(64), Name: "mynet", Driver: "bridge" },
+  };
+
+  it("names the networks a body refers to, leaving out the engine's own modes", () => {
+    const body = {
+      HostConfig: { NetworkMode: HOST_ID },
+      NetworkingConfig: { EndpointsConfig: { mynet: { NetworkID: "c".repeat(12) }, host: {} } },
+    };
+    expect(referencedNetworks(body).sort()).toEqual([HOST_ID, "c".repeat(12), "mynet"].sort());
+    expect(referencedNetworks(hc({ NetworkMode: "container:web" }))).toEqual([]);
+    expect(referencedNetworks(hc({ NetworkMode: "none" }))).toEqual([]);
+  });
+
+  it("refuses the host network named by its id or an id prefix, in NetworkMode and in NetworkingConfig", () => {
+    expect(rules(hc({ NetworkMode: HOST_ID }), { networks })).toEqual(["hostNetwork"]);
+    expect(rules(hc({ networkmode: "aaaaaaaaaaaa" }), { networks })).toEqual(["hostNetwork"]);
+    expect(rules({ Image: "x", NetworkingConfig: { EndpointsConfig: { [HOST_ID]: {} } } }, { networks })).toEqual([
+      "hostNetwork",
+    ]);
+    expect(rules({ Image: "x", NetworkingConfig: { EndpointsConfig: { HOST: {} } } })).toEqual(["hostNetwork"]);
+    expect(
+      rules({ Image: "x", NetworkingConfig: { EndpointsConfig: { x: { NetworkID: "aaaaaaaaaaaa" } } } }, { networks }),
+    ).toEqual(["hostNetwork"]);
+    expect(rules(hc({ NetworkMode: "mynet" }), { networks })).toEqual([]);
+  });
+
+  it("refuses a service attached to the host network by id", () => {
+    const spec = { TaskTemplate: { ContainerSpec: { Image: "x" }, Networks: [{ Target: "aaaaaaaaaaaa" }] } };
+    expect(serviceNetworkTargets(spec)).toEqual(["aaaaaaaaaaaa"]);
+    expect(checkServiceSpec(spec, on, { networks }).map((v) => v.rule)).toEqual(["hostNetwork"]);
+    expect(checkServiceSpec(spec, on).map((v) => v.rule)).toEqual([]);
   });
 });
 

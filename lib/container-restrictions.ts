@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ContainerRestrictions, RESTRICTION_RULES, type RestrictionRule } from "./restriction-rules";
 
 // What a non-admin may not ask an engine for, because it hands over the host (CVE-2026-44850/44849 class: bind
 // mounts smuggled through Mounts, volume driver options or another container). Pure: the caller supplies what it
@@ -6,21 +7,7 @@ import { z } from "zod";
 // including the Kelvin sign and long s folds), so every key here is matched the same way, and a body is refused if
 // ANY spelling of a key asks for something restricted.
 
-export const RESTRICTION_RULES = [
-  { id: "privileged", label: "Privileged mode" },
-  { id: "hostPid", label: "Host or another container's PID namespace" },
-  { id: "hostNetwork", label: "Host or another container's network namespace" },
-  { id: "hostIpc", label: "Host or another container's IPC namespace" },
-  { id: "hostNamespaces", label: "Host UTS and user namespaces" },
-  { id: "bindMounts", label: "Bind mounts of host paths (including volumes with bind driver options)" },
-  { id: "devices", label: "Host devices" },
-  { id: "capabilities", label: "Added capabilities" },
-  { id: "sysctls", label: "Sysctls" },
-  { id: "securityOptions", label: "Security options (seccomp, AppArmor, SELinux labels)" },
-] as const;
-
-export type RestrictionRule = (typeof RESTRICTION_RULES)[number]["id"];
-export type ContainerRestrictions = Record<RestrictionRule, boolean>;
+export { type ContainerRestrictions, RESTRICTION_RULES, type RestrictionRule };
 
 export const RULE_LABEL = Object.fromEntries(RESTRICTION_RULES.map((r) => [r.id, r.label])) as Record<
   RestrictionRule,
@@ -61,9 +48,20 @@ export interface VolumeInfo {
   Options?: Record<string, string> | null;
 }
 
+export interface NetworkInfo {
+  Id?: string;
+  Name?: string;
+  Driver?: string;
+}
+
 export interface CheckContext {
   /** Named volumes that already exist on the engine, by name: their driver options may bind a host path. */
   volumes?: Record<string, VolumeInfo | undefined>;
+  /**
+   * The networks a body names, as the engine resolved each reference (a name, an id or an id prefix): the host
+   * network named by its id is the host network all the same.
+   */
+  networks?: Record<string, NetworkInfo | undefined>;
 }
 
 /** The text of a refusal: names every rule that refused. */
@@ -166,6 +164,33 @@ const hostish = (v: unknown) => {
   return s === "host" || s.startsWith("container:");
 };
 
+/** True when the engine resolved this network reference to its host network (the "host" driver). */
+const hostNetwork = (ctx: CheckContext, ref: unknown) => {
+  const net = typeof ref === "string" ? ctx.networks?.[ref] : undefined;
+  return !!net && (net.Driver?.toLowerCase() === "host" || net.Name?.toLowerCase() === "host");
+};
+
+/** Network modes that name no network: the engine's own modes, and another container's namespace. */
+const NETWORK_MODES = new Set(["", "default", "bridge", "none", "host"]);
+
+/** Names of the networks a create body refers to (NetworkMode and NetworkingConfig), to resolve on the engine. */
+export function referencedNetworks(body: unknown): string[] {
+  const names = new Set<string>();
+  const add = (v: unknown) => {
+    const s = typeof v === "string" ? v : "";
+    if (!NETWORK_MODES.has(s.toLowerCase()) && !s.toLowerCase().startsWith("container:")) names.add(s);
+  };
+  for (const hc of all(body, "HostConfig")) for (const mode of all(hc, "NetworkMode")) add(mode);
+  for (const nc of all(body, "NetworkingConfig"))
+    for (const eps of all(nc, "EndpointsConfig"))
+      if (isObj(eps))
+        for (const [key, ep] of Object.entries(eps)) {
+          add(key);
+          for (const id of all(ep, "NetworkID")) add(id);
+        }
+  return [...names];
+}
+
 /** Checks HostConfig (container create body) against the restrictions in force; returns every violation. */
 export function checkHostConfig(hostConfig: unknown, r: ContainerRestrictions, ctx: CheckContext = {}): Violation[] {
   const out: Violation[] = [];
@@ -175,6 +200,8 @@ export function checkHostConfig(hostConfig: unknown, r: ContainerRestrictions, c
   if (r.privileged && any("Privileged", present)) out.push({ rule: "privileged", detail: "HostConfig.Privileged" });
   if (r.hostPid && any("PidMode", hostish)) out.push({ rule: "hostPid", detail: "HostConfig.PidMode" });
   if (r.hostNetwork && any("NetworkMode", hostish)) out.push({ rule: "hostNetwork", detail: "HostConfig.NetworkMode" });
+  else if (r.hostNetwork && any("NetworkMode", (v) => hostNetwork(ctx, v)))
+    out.push({ rule: "hostNetwork", detail: "HostConfig.NetworkMode names the host network by id" });
   if (r.hostIpc && any("IpcMode", hostish)) out.push({ rule: "hostIpc", detail: "HostConfig.IpcMode" });
   if (r.hostNamespaces)
     // Not CgroupnsMode: "host" is the engine's own default on cgroup v1, so every container there would be refused.
@@ -201,8 +228,22 @@ export function checkHostConfig(hostConfig: unknown, r: ContainerRestrictions, c
 
 /** Checks a whole POST /containers/create body. */
 export function checkCreateBody(body: unknown, r: ContainerRestrictions, ctx: CheckContext = {}): Violation[] {
-  const hcs = all(body, "HostConfig");
-  return hcs.flatMap((hc) => checkHostConfig(hc, r, ctx));
+  const out = all(body, "HostConfig").flatMap((hc) => checkHostConfig(hc, r, ctx));
+  if (r.hostNetwork)
+    for (const nc of all(body, "NetworkingConfig"))
+      for (const eps of all(nc, "EndpointsConfig"))
+        if (isObj(eps))
+          for (const [key, ep] of Object.entries(eps))
+            if (
+              key.toLowerCase() === "host" ||
+              hostNetwork(ctx, key) ||
+              all(ep, "NetworkID").some((id) => hostNetwork(ctx, id))
+            )
+              out.push({
+                rule: "hostNetwork",
+                detail: `NetworkingConfig.EndpointsConfig attaches the host network (${key})`,
+              });
+  return out;
 }
 
 /** Names of the volumes a body refers to (Binds sources and Mounts sources), so a caller can look them up. */
@@ -221,6 +262,15 @@ export function referencedVolumes(body: unknown): string[] {
       }
   }
   return [...names];
+}
+
+/** The network targets a service spec attaches (names, ids or id prefixes), to resolve on the engine. */
+export function serviceNetworkTargets(spec: unknown): string[] {
+  const out = new Set<string>();
+  for (const n of [...all(spec, "TaskTemplate").flatMap((tt) => all(tt, "Networks")), ...all(spec, "Networks")])
+    for (const net of asArray(n))
+      for (const t of all(net, "Target")) if (typeof t === "string" && t.toLowerCase() !== "host") out.add(t);
+  return [...out];
 }
 
 /**
@@ -245,7 +295,7 @@ export function checkServiceSpec(spec: unknown, r: ContainerRestrictions, ctx: C
       if (r.hostNetwork)
         for (const n of [...all(tt, "Networks"), ...all(spec, "Networks")])
           for (const net of asArray(n))
-            if (all(net, "Target").some((t) => String(t).toLowerCase() === "host"))
+            if (all(net, "Target").some((t) => String(t).toLowerCase() === "host" || hostNetwork(ctx, t)))
               out.push({ rule: "hostNetwork", detail: "service attached to the host network" });
     }
   return out;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { splitCommandLine } from "./command-line";
+import { RESTART_POLICIES } from "./restart-policies";
 import { containerRef, endpointId } from "./schemas";
 
 // The container create form, as one schema shared by the form, the server action and the HTTP API. Inputs are the
@@ -107,7 +108,7 @@ export const volumeRow = z
       });
   });
 
-export const RESTART_POLICIES = ["no", "always", "unless-stopped", "on-failure"] as const;
+export { RESTART_POLICIES };
 
 export const containerSpec = z
   .object({

@@ -28,6 +28,7 @@ export const VERB_LABEL: Record<BulkVerb, string> = {
   pause: "Pause",
   resume: "Resume",
   remove: "Remove",
+  update: "Update image",
 };
 
 /** What a finished verb did, for a toast: "Stopped web". */
@@ -39,6 +40,7 @@ export const VERB_DONE: Record<BulkVerb, string> = {
   pause: "Paused",
   resume: "Resumed",
   remove: "Removed",
+  update: "Updated",
 };
 
 const ZERO_TIME = /^0001-01-01/;

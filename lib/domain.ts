@@ -80,7 +80,7 @@ export interface ContainerSummary {
   ports: PortBinding[];
   created: number;
   labels: Record<string, string>;
-  /** Networks the container is attached to (from the list's NetworkSettings); absent when the engine did not say. */
+  /** Networks the container is attached to (from the engine's list); absent when the engine did not say. */
   networks?: ContainerNetwork[];
 }
 
@@ -95,4 +95,15 @@ export interface ContainerNetwork {
 export interface Diff<T> {
   upsert: T[];
   remove: string[];
+}
+
+/** A network as the topology (and any list view) sees it. */
+export interface NetworkSummary {
+  id: string;
+  endpointId: string;
+  name: string;
+  driver: string;
+  scope: string;
+  internal: boolean;
+  labels: Record<string, string>;
 }

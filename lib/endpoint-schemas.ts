@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { LIMITS, uploadedText } from "./body-limits";
+import { LIMITS } from "./body-limits";
 import { kubeConnectionInput } from "./kube-connection";
 import { endpointId } from "./schemas";
+import { uploadedText } from "./upload-schema";
 
 // One schema per input, shared by the endpoint form, the server action and the API route.
 

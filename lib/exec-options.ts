@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { containerRef, endpointId } from "./schemas";
+import { SHELLS } from "./shells";
 
-export const SHELLS = ["sh", "bash", "ash", "custom"] as const;
+export { SHELLS };
 
 const cols = z.number().int().min(2).max(1000);
 const rows = z.number().int().min(2).max(500);

@@ -1,20 +1,17 @@
 import { z } from "zod";
+import { LOG_SINCE, LOG_TAILS, type LogOptions, type LogSince, MAX_TAIL } from "./log-topic";
 
 /**
  * Log stream options. They are part of the live topic name, so every viewer asking for the same container with the
  * same options shares one upstream stream.
  */
-export const LOG_SINCE = ["10m", "1h", "4h", "1d", "all"] as const;
-export type LogSince = (typeof LOG_SINCE)[number];
-export const LOG_TAILS = [100, 500, 1000, 5000, 10000] as const;
-export const MAX_TAIL = 100_000;
+export { LOG_SINCE, LOG_TAILS, type LogOptions, type LogSince, MAX_TAIL };
 
 export const logOptions = z.object({
   tail: z.union([z.literal("all"), z.coerce.number().int().min(0).max(MAX_TAIL)]).default(500),
   since: z.enum(LOG_SINCE).default("all"),
   timestamps: z.boolean().default(false),
 });
-export type LogOptions = z.infer<typeof logOptions>;
 
 const SINCE_SECONDS: Record<LogSince, number> = { "10m": 600, "1h": 3600, "4h": 4 * 3600, "1d": 86400, all: 0 };
 
@@ -26,6 +23,11 @@ export function sinceToUnix(since: LogSince, now = Date.now()): number {
 
 export function logsTopic(endpointId: string, containerId: string, o: LogOptions): string {
   return `endpoint:${endpointId}:container:${containerId}:logs:${o.tail}:${o.since}:${o.timestamps ? 1 : 0}`;
+}
+
+/** Logs of a swarm service: every task (`task` "all") or one task, with the same options as container logs. */
+export function serviceLogsTopic(endpointId: string, serviceId: string, task: string, o: LogOptions): string {
+  return `endpoint:${endpointId}:service:${serviceId}:logs:${task}:${o.tail}:${o.since}:${o.timestamps ? 1 : 0}`;
 }
 
 /** Reads options back from a parsed topic's fields. */
@@ -43,6 +45,9 @@ export interface LogLine {
   stream: "out" | "err";
   text: string;
   ts?: string;
+  /** Service logs: the task the line came from and its node (ids; the viewer names them). */
+  task?: string;
+  node?: string;
 }
 
 export interface LogBatch {

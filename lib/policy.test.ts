@@ -54,12 +54,23 @@ describe("access management actions", () => {
       "settings:manage",
       "audit:read",
       "statuspage:manage",
+      "alert:channels",
     ] as const) {
       expect(can(admin, a)).toBe(true);
       expect(can(op, a)).toBe(false);
       expect(can(op, a, { endpointId: "e1" })).toBe(false);
       expect(can(viewer, a, { endpointId: "e1" })).toBe(false);
     }
+  });
+});
+
+describe("alert rules", () => {
+  it("are managed by operators of the endpoint, not its viewers or operators elsewhere", () => {
+    const viewer: Actor = { id: "v", username: "v", isAdmin: false, grants: { e1: "viewer" } };
+    expect(can(op, "alert:rules", { endpointId: "e1" })).toBe(true);
+    expect(can(op, "alert:rules", { endpointId: "e3" })).toBe(false);
+    expect(can(viewer, "alert:rules", { endpointId: "e1" })).toBe(false);
+    expect(can(admin, "alert:rules", { endpointId: "e3" })).toBe(true);
   });
 });
 

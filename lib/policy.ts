@@ -40,6 +40,9 @@ export const ACTIONS = {
   "settings:manage": "global",
   // Compose public status pages (what anyone may see without signing in): admins only.
   "statuspage:manage": "global",
+  // Alerts: admins manage channels (they hold webhook URLs, tokens, SMTP logins); operators manage rules per endpoint.
+  "alert:channels": "global",
+  "alert:rules": "endpoint",
 } as const;
 
 export type Action = keyof typeof ACTIONS;
@@ -69,6 +72,7 @@ const ROLE_ALLOWS: Record<EndpointRole, ReadonlySet<Action>> = {
     "kube:read",
     "kube:operate",
     "kube:exec",
+    "alert:rules",
   ]),
 };
 

@@ -1,11 +1,14 @@
 /**
  * Berth's one redaction policy: what may leave the server for whom.
  *
- * - Shared summaries (container, network and volume lists, their live topics, events, search, topology, status pages)
- *   go to everyone who may read an endpoint through one fan-out, so they carry the form safe for a viewer: values of
- *   secret-looking labels and attributes, and exec command lines, never leave the server in them.
+ * - Shared summaries (container, network and volume lists, swarm nodes/services/tasks/secrets/configs, their live
+ *   topics, events, search, topology, status pages) go to everyone who may read an endpoint through one fan-out, so
+ *   they carry the form safe for a viewer: values of secret-looking labels and attributes, and exec command lines,
+ *   never leave the server in them (swarm service summaries carry no env or command at all; service log lines keep
+ *   only their task and node of the engine's details).
  * - Detail documents (container inspect) show environment values and secret-looking labels only to actors allowed
- *   `container:inspect-secrets` (operators and admins); image inspect leaves environment values out for everyone and
+ *   `container:inspect-secrets` (operators and admins); a swarm service's detail shows its env, labels and command
+ *   flags only to those allowed `swarm:operate`; image inspect leaves environment values out for everyone and
  *   image history shows `ENV`/`ARG` values and secret-looking assignments redacted for everyone.
  * - Audit records store command lines with secret-looking flags and assignments redacted (admins read them).
  * Keys stay, so a reader knows a label, variable or flag exists; values become REDACTED.

@@ -43,6 +43,13 @@ describe("navGroups", () => {
     expect(currentItem(g, "/endpoints/k/k8s/pods/default/web-1")?.label).toBe("Pods");
     expect(currentItem(g, "/endpoints/k/k8s")?.label).toBe("Cluster");
   });
+  it("lists Compose stacks for Docker endpoints and across endpoints, not for Kubernetes", () => {
+    const items = (scope: Parameters<typeof navGroups>[0]) => navGroups(scope, none)[1]?.items.map((i) => i.href);
+    expect(items(local)).toContain("/endpoints/local/stacks");
+    expect(items({ kind: "all" })).toContain("/stacks");
+    expect(items({ ...local, features: ["kubernetes"] })).not.toContain("/endpoints/local/stacks");
+    expect(sectionHref("/endpoints/a/stacks", { kind: "all" })).toBe("/stacks");
+  });
 });
 
 describe("currentItem", () => {

@@ -25,7 +25,9 @@ export type NavIcon =
   | "registries"
   | "status"
   | "settings"
-  | "audit";
+  | "audit"
+  | "alerts"
+  | "usage";
 
 export interface NavItem {
   label: string;
@@ -67,7 +69,7 @@ export function endpointIdOfPath(pathname: string): string | null {
 }
 
 /** Cross-endpoint pages that have a per-endpoint twin: switching endpoint keeps the section. */
-const SECTIONS = ["containers", "images", "networks", "volumes", "events", "topology"] as const;
+const SECTIONS = ["containers", "stacks", "images", "networks", "volumes", "events", "topology"] as const;
 
 export function isAllEndpointsPath(pathname: string): boolean {
   return SECTIONS.some((s) => pathname === `/${s}`);
@@ -94,7 +96,16 @@ export function sectionHref(
 }
 
 export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup[] {
-  const groups: NavGroup[] = [{ label: "Overview", items: [{ label: "Home", href: "/", icon: "home" }] }];
+  const groups: NavGroup[] = [
+    {
+      label: "Overview",
+      items: [
+        { label: "Home", href: "/", icon: "home" },
+        { label: "Alerts", href: "/alerts", icon: "alerts" },
+        { label: "Usage", href: "/usage", icon: "usage" },
+      ],
+    },
+  ];
   const base = scope.kind === "all" ? "" : `/endpoints/${enc(scope.id)}`;
   // A Kubernetes endpoint has no containers, images or volumes of its own: its cluster section replaces them.
   if (scope.kind === "endpoint" && scope.features.includes("kubernetes")) {
@@ -120,6 +131,10 @@ export function navGroups(scope: EndpointScope, perms: NavPermissions): NavGroup
     label: scope.kind === "all" ? ALL_ENDPOINTS : scope.name,
     items: [
       { label: "Containers", href: `${base}/containers`, icon: "containers", prefix: true },
+      // Compose projects of plain Docker engines (a Kubernetes endpoint has none).
+      ...(scope.kind === "endpoint" && scope.features.includes("kubernetes")
+        ? []
+        : [{ label: "Stacks", href: `${base}/stacks`, icon: "stacks" as const, prefix: true }]),
       { label: "Images", href: `${base}/images`, icon: "images", prefix: true },
       { label: "Networks", href: `${base}/networks`, icon: "networks", prefix: true },
       { label: "Volumes", href: `${base}/volumes`, icon: "volumes", prefix: true },
@@ -207,6 +222,8 @@ const LABELS: Record<string, string> = {
   users: "Users",
   teams: "Teams",
   "status-pages": "Status pages",
+  alerts: "Alerts",
+  usage: "Usage",
   account: "Account",
   tokens: "API tokens",
   security: "Two-factor",

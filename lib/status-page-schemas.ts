@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { entityId } from "./access-schemas";
 import { containerRef, endpointId } from "./schemas";
+import { SLUG_MAX, SLUG_PATTERN } from "./status-slug";
 
 // Inputs of status page management: one schema per input, shared by the server actions, the API and the form.
 
-/** Slugs name public URLs (/status/<slug>): lowercase letters, digits and single hyphens, 1 to 48 characters. */
-export const SLUG_PATTERN = "[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?";
-export const SLUG_MAX = 48;
+export { SLUG_MAX, SLUG_PATTERN };
+
 const slugRe = new RegExp(`^${SLUG_PATTERN}$`);
 
 export const statusSlug = z

@@ -55,7 +55,10 @@ export interface SwarmService {
   /** `com.docker.stack.namespace`: the stack it was deployed with (by Berth or `docker stack deploy`). */
   stack?: string;
   endpointMode: string;
+  /** Network ids (or names) its tasks attach to. */
   networks: string[];
+  /** Fingerprint of the current task template; tasks with the same one run the current spec. */
+  template: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -73,6 +76,8 @@ export interface SwarmTask {
   error?: string;
   containerId?: string;
   image: string;
+  /** Fingerprint of the spec the task was made from (compare with its service's `template`). */
+  template: string;
   createdAt: string;
   /** When the current state was reached. */
   timestamp: string;
@@ -141,7 +146,72 @@ export function stacksOf(services: Iterable<SwarmService>): StackSummary[] {
   return [...by.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
+export interface UpdateProgress {
+  /** Tasks wanted running that run the current spec. */
+  updated: number;
+  /** Tasks the service wants. */
+  desired: number;
+  /** An update or rollback is rolling now. */
+  rolling: boolean;
+}
+
+/** How far a service's rolling update (or rollback) got: tasks on the current spec against tasks wanted. */
+export function updateProgress(s: SwarmService, tasks: Iterable<SwarmTask>): UpdateProgress {
+  let updated = 0;
+  for (const t of tasks)
+    if (t.serviceId === s.id && t.desiredState === "running" && t.state === "running" && t.template === s.template)
+      updated++;
+  const st = s.updateStatus?.state;
+  return { updated, desired: s.desired, rolling: st === "updating" || st === "rollback_started" };
+}
+
+/**
+ * Tasks grouped by slot (replicated) or node (global), as `docker service ps` shows them: the newest task of each
+ * first, then the ones it replaced (its history: failed, shut down, rejected), newest first.
+ */
+export function taskHistory(tasks: Iterable<SwarmTask>): { current: SwarmTask; previous: SwarmTask[] }[] {
+  const groups = new Map<string, SwarmTask[]>();
+  for (const t of tasks) {
+    const key = `${t.serviceId}/${t.slot ?? t.nodeId ?? t.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), t]);
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const sorted = g.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return { current: sorted[0]!, previous: sorted.slice(1) };
+    })
+    .sort(
+      (a, b) =>
+        a.current.serviceId.localeCompare(b.current.serviceId) ||
+        (a.current.slot ?? 0) - (b.current.slot ?? 0) ||
+        (a.current.nodeId ?? "").localeCompare(b.current.nodeId ?? ""),
+    );
+}
+
 /** "Up" for a status page: at least as many running tasks as wanted (and something wanted). */
 export function serviceUp(s: Pick<SwarmService, "running" | "desired">): boolean {
   return s.running >= s.desired && s.desired > 0;
+}
+
+/**
+ * Services per network (by the network's key), for the Networks page: a service names its networks by id (the
+ * engine resolves names on create) or, in older specs, by name. Overlay networks on a manager list no local
+ * containers for tasks on other nodes; the services are what uses them.
+ */
+export function servicesByNetwork(
+  networks: Iterable<{ key: string; id: string; name: string }>,
+  services: Iterable<Pick<SwarmService, "name" | "networks">>,
+): Record<string, string[]> {
+  const byRef = new Map<string, string>();
+  for (const n of networks) {
+    byRef.set(n.id, n.key);
+    if (!byRef.has(n.name)) byRef.set(n.name, n.key);
+  }
+  const out: Record<string, string[]> = {};
+  for (const s of services)
+    for (const ref of new Set(s.networks)) {
+      const key = byRef.get(ref);
+      if (key) out[key] = [...(out[key] ?? []), s.name].sort();
+    }
+  return out;
 }

@@ -1,10 +1,6 @@
-import { z } from "zod";
-
 // The colour theme a user picks: "system" follows the browser's prefers-color-scheme.
 export const THEMES = ["system", "light", "dark"] as const;
 export type ThemeChoice = (typeof THEMES)[number];
-
-export const themeInput = z.object({ theme: z.enum(THEMES) });
 
 /** Unknown stored values (an old row, a hand edit) read as "system" rather than failing a page. */
 export function parseTheme(value: unknown): ThemeChoice {

@@ -1,4 +1,4 @@
-import { SLUG_PATTERN } from "./status-page-schemas";
+import { SLUG_PATTERN } from "./status-slug";
 
 /**
  * Live topic names: what a browser may subscribe to. The server's topic registry (server/realtime/topic-registry.ts)
@@ -20,9 +20,17 @@ export const TOPIC_PATTERNS = {
   events: new RegExp(`^endpoint:(?<endpointId>${ID}):events$`),
   allEvents: /^events$/,
   pulls: new RegExp(`^endpoint:(?<endpointId>${ID}):pulls$`),
+  // Image update check results per container (badges and the "update available" filter).
+  updates: new RegExp(`^endpoint:(?<endpointId>${ID}):updates$`),
+  // Compose deploys of a plain engine with their steps and pulls (lib/stack-deploy.ts).
+  deploys: new RegExp(`^endpoint:(?<endpointId>${ID}):deploys$`),
   // Container workbench: one log stream per (container, options), one stats sampler per container.
   logs: new RegExp(
     `^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):logs:(?<tail>all|\\d{1,6}):(?<since>10m|1h|4h|1d|all):(?<timestamps>[01])$`,
+  ),
+  // Swarm service logs: every task of the service ("all") or one task, shared like container logs.
+  serviceLogs: new RegExp(
+    `^endpoint:(?<endpointId>${ID}):service:(?<serviceId>${CONTAINER}):logs:(?<task>all|[a-z0-9]{1,64}):(?<tail>all|\\d{1,6}):(?<since>10m|1h|4h|1d|all):(?<timestamps>[01])$`,
   ),
   stats: new RegExp(`^endpoint:(?<endpointId>${ID}):container:(?<containerId>${CONTAINER}):stats$`),
   // A list row's light view of the same sampler: the latest CPU and memory figures only.
@@ -67,6 +75,8 @@ export const storeTopic = (endpointId: string, store: string, namespace?: string
 
 export const eventsTopic = (endpointId: string) => `endpoint:${endpointId}:events`;
 export const pullsTopic = (endpointId: string) => `endpoint:${endpointId}:pulls`;
+export const updatesTopic = (endpointId: string) => `endpoint:${endpointId}:updates`;
+export const deploysTopic = (endpointId: string) => `endpoint:${endpointId}:deploys`;
 export const containersTopic = (endpointId: string) => storeTopic(endpointId, "containers");
 /** A swarm manager's store (nodes, services, tasks, secrets, configs): a store like any other. */
 export const swarmTopic = (endpointId: string, resource: string) => storeTopic(endpointId, resource);

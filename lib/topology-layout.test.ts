@@ -168,3 +168,65 @@ describe("groupBoxes", () => {
       expect(inside(boxes.get("ep:a")!, boxes.get(n.id)!)).toBe(true);
   });
 });
+
+describe("a swarm in the layout", () => {
+  it("places every swarm node, task and service in one cluster, rows apart, without overlaps", () => {
+    const nodes = ["a", "b"].map((id) => ({
+      id,
+      hostname: `worker-${id}`,
+      role: "worker" as const,
+      availability: "active" as const,
+      state: "ready",
+      addr: "",
+      leader: false,
+      engineVersion: "",
+      labels: {},
+      nanoCpus: 0,
+      memoryBytes: 0,
+      version: 1,
+    }));
+    const service = {
+      id: "s",
+      name: "web",
+      mode: "replicated" as const,
+      running: 12,
+      desired: 12,
+      image: "x",
+      ports: [],
+      labels: {},
+      endpointMode: "dnsrr",
+      networks: [],
+      template: "x",
+      createdAt: "",
+      updatedAt: "",
+      version: 1,
+    };
+    const tasks = Array.from({ length: 12 }, (_, i) => ({
+      id: `t${i}`,
+      serviceId: "s",
+      nodeId: i % 2 ? "a" : "b",
+      slot: i + 1,
+      desiredState: "running",
+      state: "running",
+      message: "",
+      image: "x",
+      template: "x",
+      createdAt: "",
+      timestamp: "",
+    }));
+    const g = buildTopology({
+      endpointId: "ep",
+      networks: [],
+      containers: [],
+      swarm: { nodes, services: [service], tasks },
+    });
+    const plan = planLayout(g);
+    const pos = absolutePositions(plan, packInRow(plan.elk));
+    expect(g.nodes.every((n) => pos.has(n.id))).toBe(true);
+    expect(new Set([...plan.local.values()].map((p) => p.cluster))).toEqual(new Set(["cl:swarm:ep"]));
+    expect(overlaps(boxesOf(g, pos))).toEqual([]);
+    const y = (id: string) => pos.get(id)!.y;
+    expect(y("swn:ep:a")).toBeLessThan(y("task:ep:t0"));
+    expect(y("task:ep:t11")).toBeLessThan(y("svc:ep:s"));
+  });
+});

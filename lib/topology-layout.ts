@@ -19,7 +19,11 @@ export const NODE_SIZE: Record<Exclude<TopologyNodeKind, "endpoint" | "project">
   network: { width: 200, height: 48 },
   container: { width: 190, height: 48 },
   port: { width: 150, height: 32 },
+  swarmNode: { width: 190, height: 48 },
+  task: { width: 150, height: 40 },
+  service: { width: 200, height: 48 },
 };
+const SWARM_KINDS = new Set<TopologyNodeKind>(["swarmNode", "task", "service"]);
 const GROUP_PAD = 16;
 const GROUP_LABEL = 24;
 
@@ -68,6 +72,7 @@ function clusterKey(
   portOwner: ReadonlyMap<string, string>,
 ): string {
   if (n.parent && byId.get(n.parent)?.kind === "project") return n.parent;
+  if (SWARM_KINDS.has(n.kind)) return `cl:swarm:${n.endpointId}`;
   if (n.kind === "network") return `cl:${n.id}`;
   if (n.kind === "container") {
     const net = firstNetwork.get(n.id);
@@ -80,8 +85,27 @@ function clusterKey(
   return ownerNode ? clusterKey(ownerNode, byId, firstNetwork, portOwner) : `cl:loose:${n.endpointId}`;
 }
 
+/** The swarm of a manager: its nodes in the top rows, the tasks on them below, their services at the bottom. */
+function arrangeSwarm(members: TopologyNode[]) {
+  const local = new Map<string, Point>();
+  let y = 0;
+  let width = 0;
+  for (const kind of ["swarmNode", "task", "service"] as const) {
+    const row = members.filter((m) => m.kind === kind).sort((a, b) => a.label.localeCompare(b.label));
+    const size = NODE_SIZE[kind];
+    row.forEach((m, i) => {
+      const x = (i % MAX_COLUMNS) * (size.width + CELL_GAP_X);
+      local.set(m.id, { x, y: y + Math.floor(i / MAX_COLUMNS) * (size.height + ROW_GAP) });
+      width = Math.max(width, x + size.width);
+    });
+    if (row.length) y += Math.ceil(row.length / MAX_COLUMNS) * (size.height + ROW_GAP);
+  }
+  return { local, width: Math.max(width, 1), height: Math.max(y - ROW_GAP, 1) };
+}
+
 /** Arrange one cluster: networks in the bottom row, containers in rows above, each port just above its container. */
 function arrangeCluster(members: TopologyNode[], portsOf: ReadonlyMap<string, TopologyNode[]>) {
+  if (members.some((m) => SWARM_KINDS.has(m.kind))) return arrangeSwarm(members);
   const local = new Map<string, Point>();
   const containers = members.filter((m) => m.kind === "container").sort((a, b) => a.label.localeCompare(b.label));
   const networks = members.filter((m) => m.kind === "network").sort((a, b) => a.label.localeCompare(b.label));
@@ -144,7 +168,7 @@ export function planLayout(g: TopologyGraph): ClusterPlan {
       const prev = firstNetwork.get(e.source);
       const label = byId.get(e.target)?.label ?? "";
       if (!prev || label.localeCompare(byId.get(prev)?.label ?? "") < 0) firstNetwork.set(e.source, e.target);
-    } else if (!portOwner.has(e.source) && byId.has(e.source)) {
+    } else if (e.kind === "port" && !portOwner.has(e.source) && byId.has(e.source)) {
       portOwner.set(e.source, e.target);
       portsOf.set(e.target, [...(portsOf.get(e.target) ?? []), byId.get(e.source)!]);
     }
@@ -242,12 +266,15 @@ class Occupancy {
   }
 }
 
-const KIND_ORDER: Record<string, number> = { network: 0, container: 1, port: 2 };
+const KIND_ORDER: Record<string, number> = { network: 0, container: 1, port: 2, service: 3, task: 4, swarmNode: 5 };
 // Ports sit above containers, containers above networks (the layered layout's direction): keep newcomers that way.
 const ROW_OFFSET: Record<string, Record<string, number>> = {
   container: { network: -104, port: 80, container: 0 },
   port: { container: -80 },
-  network: { container: 104, network: 0 },
+  network: { container: 104, network: 0, service: 104 },
+  service: { network: -104, task: 80 },
+  task: { service: -80, swarmNode: 80 },
+  swarmNode: { task: -80 },
 };
 
 /**

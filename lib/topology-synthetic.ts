@@ -1,5 +1,4 @@
-import type { ContainerSummary } from "./domain";
-import type { NetworkSummary } from "./network-map";
+import type { ContainerSummary, NetworkSummary } from "./domain";
 import { buildTopology, COMPOSE_PROJECT_LABEL, type TopologyGraph } from "./topology";
 
 /**

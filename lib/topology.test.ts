@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ContainerSummary } from "./domain";
-import type { NetworkSummary } from "./network-map";
+import type { ContainerSummary, NetworkSummary } from "./domain";
 import {
   applyTopologyDiff,
   buildTopology,
@@ -195,5 +194,84 @@ describe("connections and names", () => {
   it("userAliases drops the short id, blanks and duplicates", () => {
     expect(userAliases(hex(1), ["b", "a", "", "b", hex(1).slice(0, 12)])).toEqual(["a", "b"]);
     expect(userAliases(hex(1), undefined)).toEqual([]);
+  });
+});
+
+describe("a swarm manager's graph", () => {
+  const overlay = { ...net(9, "shop_net"), driver: "overlay", scope: "swarm" };
+  const node = (id: string, hostname: string) => ({
+    id,
+    hostname,
+    role: "worker" as const,
+    availability: "active" as const,
+    state: "ready",
+    addr: "10.0.0.2",
+    leader: false,
+    engineVersion: "20.10",
+    labels: {},
+    nanoCpus: 1e9,
+    memoryBytes: 1,
+    version: 1,
+  });
+  const service = {
+    id: "svc1",
+    name: "shop_web",
+    mode: "replicated" as const,
+    replicas: 2,
+    running: 2,
+    desired: 2,
+    image: "busybox",
+    ports: [],
+    labels: {},
+    endpointMode: "dnsrr",
+    networks: [overlay.id, "shop_net"],
+    template: "x",
+    createdAt: "",
+    updatedAt: "",
+    version: 1,
+  };
+  const task = (id: string, slot: number, nodeId: string, desiredState = "running") => ({
+    id,
+    serviceId: "svc1",
+    nodeId,
+    slot,
+    desiredState,
+    state: desiredState === "running" ? "running" : "shutdown",
+    message: "",
+    image: "busybox",
+    template: "x",
+    createdAt: "",
+    timestamp: "",
+  });
+  const g = buildTopology({
+    endpointId: "ep",
+    networks: [overlay],
+    containers: [],
+    swarm: {
+      nodes: [node("n1", "worker-1"), node("n2", "worker-2")],
+      services: [service],
+      tasks: [task("t1", 1, "n1"), task("t2", 2, "n2"), task("t0", 1, "n1", "shutdown")],
+    },
+  });
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+
+  it("links nodes -> tasks -> services -> networks, tasks wanted running only", () => {
+    const rows = connections(g).map((r) => [r.container.label, r.kind, r.other.label]);
+    expect(rows).toEqual([
+      ["shop_web", "network", "shop_net"],
+      ["shop_web.1", "member", "shop_web"],
+      ["shop_web.1", "placement", "worker-1"],
+      ["shop_web.2", "member", "shop_web"],
+      ["shop_web.2", "placement", "worker-2"],
+    ]);
+    expect(g.nodes.filter((n) => n.kind === "task")).toHaveLength(2);
+  });
+
+  it("names swarm parts for screen readers", () => {
+    const t1 = byId.get("task:ep:t1")!;
+    expect(nodeAccessibleName(t1)).toBe("Task shop_web.1");
+    expect(nodeAccessibleName(byId.get("swn:ep:n1")!)).toBe("Swarm node worker-1");
+    const placement = g.edges.find((e) => e.kind === "placement" && e.source === t1.id)!;
+    expect(edgeAccessibleName(placement, byId)).toBe("shop_web.1 runs on worker-1");
   });
 });

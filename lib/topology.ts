@@ -1,18 +1,29 @@
 import { diffSnapshots } from "./diff";
-import type { ContainerState, ContainerSummary, Diff } from "./domain";
-import type { NetworkSummary } from "./network-map";
+import type { ContainerState, ContainerSummary, Diff, NetworkSummary } from "./domain";
+import type { SwarmNode, SwarmService, SwarmTask } from "./swarm";
 
 /**
  * The network topology of Docker endpoints as a graph: networks, containers and published host ports as nodes,
- * compose projects (and, across endpoints, the endpoints themselves) as group nodes. Pure: the server builds it from
+ * compose projects (and, across endpoints, the endpoints themselves) as group nodes; on a swarm manager also the swarm:
+ * nodes, the tasks running on them, their services and the (overlay) networks those use. Pure: the server builds it from
  * its stores, the browser lays it out. Node ids are derived from engine ids only, so the same thing keeps the same
  * id across rebuilds and a diff between two builds is exactly what changed.
  */
 
 export const COMPOSE_PROJECT_LABEL = "com.docker.compose.project";
 
-export type TopologyNodeKind = "endpoint" | "project" | "network" | "container" | "port";
-export type TopologyEdgeKind = "network" | "port";
+export type TopologyNodeKind =
+  | "endpoint"
+  | "project"
+  | "network"
+  | "container"
+  | "port"
+  | "swarmNode"
+  | "task"
+  | "service";
+/** network: on a network (container or service); port: host port to container; placement: task on its node;
+ * member: task of its service. */
+export type TopologyEdgeKind = "network" | "port" | "placement" | "member";
 
 export interface TopologyNode {
   id: string;
@@ -22,7 +33,7 @@ export interface TopologyNode {
   label: string;
   /** Id of the group node this node sits in. */
   parent?: string;
-  /** Engine id of the container or network. */
+  /** Engine id of the container, network or service; a task's is its service's (where it links to). */
   refId?: string;
   state?: ContainerState;
   /** Short secondary text: image, driver, protocol. */
@@ -51,6 +62,8 @@ export interface EndpointTopologyInput {
   endpointId: string;
   networks: Iterable<NetworkSummary>;
   containers: Iterable<ContainerSummary>;
+  /** A swarm manager's stores: its tasks wanted running, their nodes and services. */
+  swarm?: { nodes: Iterable<SwarmNode>; services: Iterable<SwarmService>; tasks: Iterable<SwarmTask> };
 }
 
 export const endpointNodeId = (ep: string) => `ep:${ep}`;
@@ -58,6 +71,9 @@ export const projectNodeId = (ep: string, project: string) => `proj:${ep}:${proj
 export const networkNodeId = (ep: string, networkId: string) => `net:${ep}:${networkId}`;
 export const containerNodeId = (ep: string, containerId: string) => `ctr:${ep}:${containerId}`;
 export const portNodeId = (ep: string, ip: string, port: number, proto: string) => `port:${ep}:${ip}:${port}/${proto}`;
+export const swarmNodeId = (ep: string, nodeId: string) => `swn:${ep}:${nodeId}`;
+export const serviceNodeId = (ep: string, serviceId: string) => `svc:${ep}:${serviceId}`;
+export const taskNodeId = (ep: string, taskId: string) => `task:${ep}:${taskId}`;
 
 /** IPv4 and IPv6 wildcards publish the same port: one node. */
 function hostIp(ip: string | undefined): string {
@@ -88,7 +104,13 @@ export function buildTopology(input: EndpointTopologyInput): TopologyGraph {
     return id;
   };
 
-  for (const n of input.networks) {
+  // Read once: the caller may pass a store's iterator, and the swarm part reads the networks again.
+  const networks = [...input.networks];
+  // Network names are unique on an engine: a container attachment that names a network without (or with another
+  // form of) its id is the same network, never a second node ("none" and "host" used to appear twice).
+  const networkIdByName = new Map<string, string>();
+  for (const n of networks) networkIdByName.set(n.name, n.id);
+  for (const n of networks) {
     const id = networkNodeId(ep, n.id);
     const node: TopologyNode = { id, el: "node", kind: "network", endpointId: ep, label: n.name, refId: n.id };
     node.detail = n.internal ? `${n.driver}, internal` : n.driver;
@@ -114,10 +136,18 @@ export function buildTopology(input: EndpointTopologyInput): TopologyGraph {
     nodes.set(cid, node);
 
     for (const att of c.networks ?? []) {
-      const nid = networkNodeId(ep, att.id);
+      const known = att.id && nodes.has(networkNodeId(ep, att.id));
+      const nid = networkNodeId(ep, known ? att.id : (networkIdByName.get(att.name) ?? (att.id || att.name)));
       // The container list can name a network the network store has not seen yet (events race): show it anyway.
       if (!nodes.has(nid)) {
-        nodes.set(nid, { id: nid, el: "node", kind: "network", endpointId: ep, label: att.name, refId: att.id });
+        nodes.set(nid, {
+          id: nid,
+          el: "node",
+          kind: "network",
+          endpointId: ep,
+          label: att.name,
+          refId: att.id || att.name,
+        });
       }
       const edge: TopologyEdge = {
         id: `e:${cid}->${nid}`,
@@ -160,7 +190,73 @@ export function buildTopology(input: EndpointTopologyInput): TopologyGraph {
       });
     }
   }
+  if (input.swarm) addSwarm(ep, input.swarm, networks, nodes, edges);
   return sortGraph({ nodes: [...nodes.values()], edges: [...edges.values()] });
+}
+
+/** Swarm nodes -> tasks -> services -> networks. Only tasks wanted running: history stays on the service page. */
+function addSwarm(
+  ep: string,
+  swarm: NonNullable<EndpointTopologyInput["swarm"]>,
+  networks: Iterable<NetworkSummary>,
+  nodes: Map<string, TopologyNode>,
+  edges: Map<string, TopologyEdge>,
+): void {
+  const edge = (kind: TopologyEdgeKind, source: string, target: string, label?: string) => {
+    const id = `e:${source}->${target}`;
+    edges.set(id, { id, el: "edge", kind, endpointId: ep, source, target, ...(label ? { label } : {}) });
+  };
+  const netByName = new Map<string, string>();
+  for (const n of networks) if (!netByName.has(n.name)) netByName.set(n.name, n.id);
+  for (const n of swarm.nodes) {
+    const id = swarmNodeId(ep, n.id);
+    nodes.set(id, {
+      id,
+      el: "node",
+      kind: "swarmNode",
+      endpointId: ep,
+      label: n.hostname,
+      refId: n.id,
+      detail: `${n.role}, ${n.availability}, ${n.state}`,
+    });
+  }
+  const services = new Map<string, SwarmService>();
+  for (const s of swarm.services) {
+    services.set(s.id, s);
+    const id = serviceNodeId(ep, s.id);
+    nodes.set(id, {
+      id,
+      el: "node",
+      kind: "service",
+      endpointId: ep,
+      label: s.name,
+      refId: s.id,
+      detail: `${s.running}/${s.desired} running`,
+    });
+    for (const ref of new Set(s.networks)) {
+      const netId = netByName.get(ref) ?? ref;
+      const nid = networkNodeId(ep, netId);
+      if (!nodes.has(nid))
+        nodes.set(nid, { id: nid, el: "node", kind: "network", endpointId: ep, label: ref, refId: netId });
+      edge("network", id, nid);
+    }
+  }
+  for (const t of swarm.tasks) {
+    const s = services.get(t.serviceId);
+    if (!s || t.desiredState !== "running") continue;
+    const id = taskNodeId(ep, t.id);
+    nodes.set(id, {
+      id,
+      el: "node",
+      kind: "task",
+      endpointId: ep,
+      label: `${s.name}.${t.slot ?? t.nodeId?.slice(0, 12) ?? t.id.slice(0, 12)}`,
+      refId: s.id,
+      detail: t.state,
+    });
+    edge("member", id, serviceNodeId(ep, s.id));
+    if (t.nodeId && nodes.has(swarmNodeId(ep, t.nodeId))) edge("placement", id, swarmNodeId(ep, t.nodeId));
+  }
 }
 
 function sortGraph(g: TopologyGraph): TopologyGraph {
@@ -232,7 +328,8 @@ export function connections(g: TopologyGraph): Connection[] {
     const source = byId.get(e.source);
     const target = byId.get(e.target);
     if (!source || !target) continue;
-    const [container, other] = e.kind === "network" ? [source, target] : [target, source];
+    // Ports point at their container; every other edge starts at the thing the row is about.
+    const [container, other] = e.kind === "port" ? [target, source] : [source, target];
     rows.push({ id: e.id, endpointId: e.endpointId, kind: e.kind, container, other, label: e.label });
   }
   return rows.sort(
@@ -251,6 +348,9 @@ export function nodeAccessibleName(n: TopologyNode): string {
     network: "Network",
     container: "Container",
     port: "Host port",
+    swarmNode: "Swarm node",
+    task: "Task",
+    service: "Service",
   }[n.kind];
   return `${kind} ${n.label}`;
 }
@@ -258,5 +358,7 @@ export function nodeAccessibleName(n: TopologyNode): string {
 export function edgeAccessibleName(e: TopologyEdge, byId: ReadonlyMap<string, TopologyNode>): string {
   const s = byId.get(e.source)?.label ?? e.source;
   const t = byId.get(e.target)?.label ?? e.target;
+  if (e.kind === "placement") return `${s} runs on ${t}`;
+  if (e.kind === "member") return `${s} is a task of ${t}`;
   return e.kind === "network" ? `${s} on network ${t}` : `Host port ${s} to ${t} port ${e.label ?? ""}`.trim();
 }

@@ -19,6 +19,8 @@ export interface Config {
   publicRateLimit: number;
   /** Reverse proxies whose X-Forwarded-For names the client, for that rate limit. */
   trustedProxies: string[];
+  /** How often image updates are checked (jittered ±10 %); BERTH_UPDATE_CHECK_INTERVAL_MS, default 6 h, 0 = never. */
+  updateCheckIntervalMs?: number;
 }
 
 /** Reads a secret from the data folder, creating it (mode 0600) on first start. */
@@ -44,7 +46,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(
       `BERTH_PUBLIC_RATE_LIMIT must be a whole number of requests per minute, got "${env.BERTH_PUBLIC_RATE_LIMIT}"`,
     );
+  const updateCheckIntervalMs = Number(env.BERTH_UPDATE_CHECK_INTERVAL_MS || 6 * 60 * 60_000);
+  if (!Number.isInteger(updateCheckIntervalMs) || updateCheckIntervalMs < 0)
+    throw new Error(
+      `BERTH_UPDATE_CHECK_INTERVAL_MS must be a whole number of milliseconds, got "${env.BERTH_UPDATE_CHECK_INTERVAL_MS}"`,
+    );
   return {
+    updateCheckIntervalMs,
     port,
     host: env.HOST || "0.0.0.0",
     dataDir,

@@ -11,8 +11,12 @@ import { startProcessMetrics } from "./metrics/process-metrics";
 import { attachGateway } from "./realtime/gateway";
 import { createRuntime } from "./runtime";
 import { securityHeaders } from "./security-headers";
+import { startAlertEngine } from "./services/alerts/alert-engine";
 import { startAuditPruner } from "./services/audit/audit-retention";
 import { startSwapRecovery } from "./services/containers/recover-swaps";
+import { startGitPoller } from "./services/stacks/git-poller";
+import { startUpdateScheduler } from "./services/updates/update-scheduler";
+import { startUsageRecorder } from "./services/usage/usage-recorder";
 import { refuseOverPublicLimit } from "./status/public-http";
 
 async function main(): Promise<void> {
@@ -28,6 +32,14 @@ async function main(): Promise<void> {
   await bootstrap(rt, publicUrl);
   await rt.status.start();
   const stopPruner = startAuditPruner();
+  // Under the "update-checks" lease: one replica checks registries.
+  const stopUpdates =
+    rt.config.updateCheckIntervalMs !== 0 ? startUpdateScheduler(rt, rt.config.updateCheckIntervalMs) : async () => {};
+  // Under the "alerts" lease: one replica evaluates rules and sends the outbox.
+  const alerts = startAlertEngine(rt);
+  // Under the "usage-history" lease: one replica records per-minute usage where it is switched on.
+  const usage = startUsageRecorder(rt);
+  const stopGitPoller = startGitPoller(log);
   startProcessMetrics(log);
 
   const app = next({ dev: config.dev, hostname: config.host, port: config.port, dir: process.cwd() });
@@ -63,6 +75,10 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     log.info({ signal }, "shutting down");
     stopPruner();
+    void stopUpdates();
+    void alerts.stop();
+    void usage.stop();
+    stopGitPoller();
     // Close the status periods at this moment (before the sessions go, which would read as "unreachable").
     const statusStopped = rt.status.stop().catch(() => {});
     rt.endpoints.stopAll();

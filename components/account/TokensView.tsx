@@ -2,6 +2,9 @@
 
 import { useState } from "react";
 import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { CopyButton } from "@/components/ui/copy-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { TokenView } from "@/lib/access-views";
 import { formatTime } from "@/lib/format";
 import { createTokenAction, revokeTokenAction } from "@/server/actions/account/token-actions";
@@ -16,6 +19,7 @@ export function TokensView({ tokens, now }: { tokens: TokenView[]; now: number }
   const create = useActionRunner();
   const revoke = useActionRunner();
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [revoking, setRevoking] = useState<TokenView | null>(null);
   return (
     <div className="space-y-6">
       <form
@@ -48,7 +52,10 @@ export function TokensView({ tokens, now }: { tokens: TokenView[]; now: number }
         </div>
       </form>
       {created && (
-        <section aria-label="New token" className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm">
+        <section
+          aria-label="New token"
+          className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm dark:border-green-800 dark:bg-green-950"
+        >
           <p>
             Copy the token <strong>{created.name}</strong> now: Berth stores only its hash and will not show it again.
             Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
@@ -56,47 +63,74 @@ export function TokensView({ tokens, now }: { tokens: TokenView[]; now: number }
           <output aria-label="Token value" className="block break-all font-mono">
             {created.token}
           </output>
-          <Button onClick={() => setCreated(null)}>Done</Button>
+          <div className="flex gap-2">
+            <CopyButton value={created.token} label="Copy token" />
+            <Button onClick={() => setCreated(null)}>Done</Button>
+          </div>
         </section>
       )}
       <ErrorText error={revoke.error} />
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Personal access tokens</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col" className="py-2">
-              Name
-            </th>
-            <th scope="col">State</th>
-            <th scope="col">Created (UTC)</th>
-            <th scope="col">Expires (UTC)</th>
-            <th scope="col">Last used (UTC)</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((t) => (
-            <tr key={t.id} className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="row" className="py-2 font-medium">
-                {t.name}
-              </th>
-              <td>{tokenState(t, now)}</td>
-              <td className="text-xs">{formatTime(t.createdAt)}</td>
-              <td className="text-xs">{t.expiresAt ? formatTime(t.expiresAt) : "never"}</td>
-              <td className="text-xs">{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
-              <td className="text-right">
-                {tokenState(t, now) === "active" && (
-                  <Button danger onClick={() => void revoke.run(() => revokeTokenAction({ tokenId: t.id }))}>
-                    Revoke
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {tokens.length === 0 && (
+        <p className="rounded border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No tokens yet. A token lets a script or the command line call Berth&apos;s API as you, with your permissions:
+          name it after where it will be used, and create it above.
+        </p>
+      )}
+      {revoking && (
+        <ConfirmDialog
+          title={`Revoke token ${revoking.name}?`}
+          body="Anything using it is refused from the next request on. This cannot be undone."
+          confirmLabel="Revoke"
+          busy={revoke.busy}
+          onCancel={() => setRevoking(null)}
+          onConfirm={() => {
+            const t = revoking;
+            setRevoking(null);
+            void revoke.run(() => revokeTokenAction({ tokenId: t.id }));
+          }}
+        />
+      )}
+      {tokens.length > 0 && (
+        <TableScroll label="Tokens table">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Personal access tokens</caption>
+            <thead className="border-b border-slate-300 dark:border-slate-700">
+              <tr>
+                <th scope="col" className="py-2">
+                  Name
+                </th>
+                <th scope="col">State</th>
+                <th scope="col">Created (UTC)</th>
+                <th scope="col">Expires (UTC)</th>
+                <th scope="col">Last used (UTC)</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id} className="border-b border-slate-200 dark:border-slate-800">
+                  <th scope="row" className="py-2 font-medium">
+                    {t.name}
+                  </th>
+                  <td>{tokenState(t, now)}</td>
+                  <td className="text-xs">{formatTime(t.createdAt)}</td>
+                  <td className="text-xs">{t.expiresAt ? formatTime(t.expiresAt) : "never"}</td>
+                  <td className="text-xs">{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
+                  <td className="text-right">
+                    {tokenState(t, now) === "active" && (
+                      <Button danger onClick={() => setRevoking(t)}>
+                        Revoke<span className="sr-only"> {t.name}</span>
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
     </div>
   );
 }

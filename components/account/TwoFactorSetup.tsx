@@ -2,6 +2,8 @@
 
 import { useState } from "react";
 import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
+import { CopyButton } from "@/components/ui/copy-button";
+import { qrPath } from "@/lib/qr-path";
 import {
   confirmTwoFactorAction,
   disableTwoFactorAction,
@@ -17,7 +19,7 @@ export function TwoFactorSetup({ enabled }: { enabled: boolean }) {
     return (
       <section
         aria-label="Recovery codes"
-        className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm"
+        className="space-y-2 rounded border border-green-300 bg-green-50 p-3 text-sm dark:border-green-800 dark:bg-green-950"
       >
         <p>
           Two-factor sign-in is on. Keep these recovery codes somewhere safe: each signs you in once if you lose your
@@ -100,13 +102,15 @@ export function TwoFactorSetup({ enabled }: { enabled: boolean }) {
       }}
     >
       <p className="text-sm">
-        Add this key to your authenticator app (or open the link on your phone), then enter the code it shows.
+        Scan this code with your authenticator app (or type the key into it), then enter the code it shows.
       </p>
-      <p className="text-sm">
+      <QrCode text={pending.uri} />
+      <p className="flex flex-wrap items-center gap-2 text-sm">
         Key:{" "}
         <output aria-label="Two-factor key" className="font-mono">
           {pending.secret}
         </output>
+        <CopyButton value={pending.secret} label="Copy key" />
       </p>
       <p className="break-all text-xs">
         <a href={pending.uri} className="underline">
@@ -119,5 +123,25 @@ export function TwoFactorSetup({ enabled }: { enabled: boolean }) {
       </Button>
       <ErrorText error={error} />
     </form>
+  );
+}
+
+/** The otpauth:// link as a QR code: dark on white in both themes (scanners want that), with its quiet zone. */
+function QrCode({ text }: { text: string }) {
+  const { size, d } = qrPath(text);
+  return (
+    <svg
+      role="img"
+      aria-label="QR code of the two-factor key"
+      viewBox={`0 0 ${size} ${size}`}
+      width={size * 5}
+      height={size * 5}
+      shapeRendering="crispEdges"
+      className="rounded bg-white"
+      data-qr-path={d}
+    >
+      <rect width={size} height={size} fill="#fff" />
+      <path d={d} fill="#000" />
+    </svg>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { UserView } from "@/lib/access-views";
 import { formatTime } from "@/lib/format";
 import {
@@ -67,54 +68,56 @@ export function UsersAdmin({ users, meId }: { users: UserView[]; meId: string })
         <CreateUserForm />
       </section>
       <ErrorText error={error} />
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Users</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col" className="py-2">
-              Username
-            </th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Created (UTC)</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="row" className="py-2 font-medium">
-                {u.username}
+      <TableScroll label="Users table">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Users</caption>
+          <thead className="border-b border-slate-300 dark:border-slate-700">
+            <tr>
+              <th scope="col" className="py-2">
+                Username
               </th>
-              <td>{u.isAdmin ? "admin" : "user"}</td>
-              <td>{u.disabled ? "disabled" : "active"}</td>
-              <td className="text-xs">{formatTime(u.createdAt)}</td>
-              <td className="flex flex-wrap justify-end gap-2 py-1">
-                {u.id !== meId && (
-                  <>
-                    <Button
-                      onClick={() => void run(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}
-                    >
-                      {u.disabled ? "Enable" : "Disable"}
-                    </Button>
-                    <Button onClick={() => void run(() => setUserAdminAction({ userId: u.id, isAdmin: !u.isAdmin }))}>
-                      {u.isAdmin ? "Remove admin" : "Make admin"}
-                    </Button>
-                  </>
-                )}
-                <Button onClick={() => setResetting(u)}>Reset password</Button>
-                {u.id !== meId && (
-                  <Button danger onClick={() => setDeleting(u)}>
-                    Delete
-                  </Button>
-                )}
-              </td>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">Created (UTC)</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} className="border-b border-slate-200 dark:border-slate-800">
+                <th scope="row" className="py-2 font-medium">
+                  {u.username}
+                </th>
+                <td>{u.isAdmin ? "admin" : "user"}</td>
+                <td>{u.disabled ? "disabled" : "active"}</td>
+                <td className="text-xs">{formatTime(u.createdAt)}</td>
+                <td className="flex flex-wrap justify-end gap-2 py-1">
+                  {u.id !== meId && (
+                    <>
+                      <Button
+                        onClick={() => void run(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}
+                      >
+                        {u.disabled ? "Enable" : "Disable"}
+                      </Button>
+                      <Button onClick={() => void run(() => setUserAdminAction({ userId: u.id, isAdmin: !u.isAdmin }))}>
+                        {u.isAdmin ? "Remove admin" : "Make admin"}
+                      </Button>
+                    </>
+                  )}
+                  <Button onClick={() => setResetting(u)}>Reset password</Button>
+                  {u.id !== meId && (
+                    <Button danger onClick={() => setDeleting(u)}>
+                      Delete
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {resetting && (
         <FormDialog
           title={`New password for ${resetting.username}`}

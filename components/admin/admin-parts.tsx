@@ -37,7 +37,10 @@ export function useActionRunner() {
 export function ErrorText({ error }: { error: string | null }) {
   if (!error) return null;
   return (
-    <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+    <p
+      role="alert"
+      className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+    >
       {error}
     </p>
   );
@@ -68,7 +71,7 @@ export function TextField(props: {
         className="rounded border border-slate-300 bg-white px-3 py-1.5 dark:border-slate-700 dark:bg-slate-900"
       />
       {props.error && (
-        <p id={`${id}-error`} className="text-sm text-red-600">
+        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-300">
           {props.error}
         </p>
       )}

@@ -42,7 +42,7 @@ export function SetupForm({ token }: { token: string }) {
         error={fieldErrors.confirmPassword}
       />
       {error && (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-600 dark:text-red-300">
           {error}
         </p>
       )}

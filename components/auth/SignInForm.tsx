@@ -40,7 +40,7 @@ export function SignInForm({ next }: { next: string }) {
       <Field label="Password" name="password" type="password" autoComplete="current-password" />
       <Field label="Two-factor code (if you turned it on)" name="code" autoComplete="one-time-code" required={false} />
       {error && (
-        <p role="alert" className="text-sm text-red-600">
+        <p role="alert" className="text-sm text-red-600 dark:text-red-300">
           {error}
         </p>
       )}

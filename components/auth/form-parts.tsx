@@ -27,7 +27,7 @@ export function Field(props: {
         className="rounded border border-slate-300 bg-white px-3 py-2 dark:border-slate-700 dark:bg-slate-900"
       />
       {props.error && (
-        <p id={`${id}-error`} className="text-sm text-red-600">
+        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-300">
           {props.error}
         </p>
       )}

@@ -197,7 +197,10 @@ export function EndpointForm(props: { settings?: EndpointSettings; onDone: () =>
         </>
       )}
       {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           {error}
         </p>
       )}
@@ -209,11 +212,15 @@ export function EndpointForm(props: { settings?: EndpointSettings; onDone: () =>
         >
           Save
         </button>
-        <button type="button" onClick={props.onCancel} className="rounded px-3 py-1.5 hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={props.onCancel}
+          className="rounded px-3 py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
           Cancel
         </button>
         {busy && (
-          <span role="status" className="text-sm text-slate-500">
+          <span role="status" className="text-sm text-slate-500 dark:text-slate-400">
             Testing the connection…
           </span>
         )}
@@ -250,7 +257,7 @@ function TextField(props: {
         className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
       />
       {props.error && (
-        <p id={`${id}-error`} className="text-sm text-red-600">
+        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-300">
           {props.error}
         </p>
       )}

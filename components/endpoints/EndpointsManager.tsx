@@ -75,14 +75,14 @@ export function EndpointsManager({ initial }: { initial: EndpointView[] }) {
             <button
               type="button"
               onClick={() => void edit(e)}
-              className="mr-1 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+              className="mr-1 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
             >
               Edit
             </button>
             <button
               type="button"
               onClick={() => setConfirm(e)}
-              className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50"
+              className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950"
             >
               Remove
             </button>

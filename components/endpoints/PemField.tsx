@@ -23,7 +23,7 @@ export function PemField(props: {
         {props.label}
       </label>
       {props.stored && (
-        <p id={`${id}-stored`} className="text-xs text-slate-500">
+        <p id={`${id}-stored`} className="text-xs text-slate-500 dark:text-slate-400">
           stored — leave empty to keep it, or paste or upload a new one
         </p>
       )}
@@ -58,7 +58,7 @@ export function PemField(props: {
         className="text-xs"
       />
       {error && (
-        <p id={`${id}-error`} className="text-sm text-red-600">
+        <p id={`${id}-error`} className="text-sm text-red-600 dark:text-red-300">
           {error}
         </p>
       )}

@@ -2,6 +2,8 @@
 
 import { useMemo, useState } from "react";
 import { inputClass } from "@/components/ui/button";
+import { EmptyRow } from "@/components/ui/empty-row";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { baseAction, type EngineEvent, EVENT_TYPES, eventMatches } from "@/lib/events";
 import { formatTime } from "@/lib/format";
 import { useEventFeed } from "./use-event-feed";
@@ -66,40 +68,47 @@ export function EventsView(props: { topic: string; endpointNames?: Record<string
             maxLength={128}
           />
         </label>
-        <span className="ml-auto text-sm text-slate-500" aria-live="polite">
+        <span className="ml-auto text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
           {status === "live" ? "Live" : status === "error" ? error : status === "offline" ? "Offline" : "Connecting…"}
         </span>
       </form>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-500 dark:text-slate-400">
         Showing {shown.length} of {events.length} recent events, newest first.
       </p>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Events</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col" className="py-2">
-              Time (UTC)
-            </th>
-            {multi && <th scope="col">Endpoint</th>}
-            <th scope="col">Type</th>
-            <th scope="col">Action</th>
-            <th scope="col">Object</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((e) => (
-            <tr key={e.id} className="border-b border-slate-200 dark:border-slate-800">
-              <td className="whitespace-nowrap py-1 text-xs">{formatTime(e.time)}</td>
-              {multi && <td>{props.endpointNames?.[e.endpointId] ?? e.endpointId}</td>}
-              <td>{e.type}</td>
-              <td className="font-mono text-xs">{e.action}</td>
-              <td className="break-all font-mono text-xs">{e.name}</td>
-              <td className="break-all text-xs">{details(e)}</td>
+      <TableScroll label="Events table">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Events</caption>
+          <thead className="border-b border-slate-300 dark:border-slate-700">
+            <tr>
+              <th scope="col" className="py-2">
+                Time (UTC)
+              </th>
+              {multi && <th scope="col">Endpoint</th>}
+              <th scope="col">Type</th>
+              <th scope="col">Action</th>
+              <th scope="col">Object</th>
+              <th scope="col">Details</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.length === 0 && (
+              <EmptyRow colSpan={multi ? 6 : 5}>
+                No events to show yet: they appear here live as containers, images, networks and volumes change.
+              </EmptyRow>
+            )}
+            {shown.map((e) => (
+              <tr key={e.id} className="border-b border-slate-200 dark:border-slate-800">
+                <td className="whitespace-nowrap py-1 text-xs">{formatTime(e.time)}</td>
+                {multi && <td>{props.endpointNames?.[e.endpointId] ?? e.endpointId}</td>}
+                <td>{e.type}</td>
+                <td className="font-mono text-xs">{e.action}</td>
+                <td className="break-all font-mono text-xs">{e.name}</td>
+                <td className="break-all text-xs">{details(e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -20,7 +20,7 @@ export function HostCards({ initial }: { initial: EndpointView[] }) {
     return (
       <p>
         No endpoints yet.{" "}
-        <Link href="/endpoints" className="text-blue-700 hover:underline">
+        <Link href="/endpoints" className="text-blue-700 hover:underline dark:text-blue-300">
           Add one
         </Link>
         .
@@ -28,9 +28,9 @@ export function HostCards({ initial }: { initial: EndpointView[] }) {
     );
   }
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Endpoints">
+    <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Endpoints">
       {cards.map((e) => (
-        <li key={e.id}>
+        <li key={e.id} className="min-w-0">
           <HostCard e={e} />
         </li>
       ))}
@@ -66,9 +66,13 @@ function HostCard({ e }: { e: EndpointView }) {
           {e.name}
         </h2>
         <HealthBadge health={e.health} />
-        <span className="ml-auto truncate font-mono text-xs text-slate-500">{e.address}</span>
+        <span className="ml-auto min-w-0 truncate font-mono text-xs text-slate-500 dark:text-slate-400">
+          {e.address}
+        </span>
       </header>
-      {e.health.state === "down" && e.health.reason && <p className="mb-2 text-sm text-red-700">{e.health.reason}</p>}
+      {e.health.state === "down" && e.health.reason && (
+        <p className="mb-2 text-sm text-red-700 dark:text-red-300">{e.health.reason}</p>
+      )}
       <dl className={`grid grid-cols-3 gap-x-3 gap-y-2 text-sm ${up ? "" : "opacity-60"}`}>
         {stats.map(([k, v, href]) => (
           <div key={k}>
@@ -91,7 +95,7 @@ function HostCard({ e }: { e: EndpointView }) {
       </dl>
       <Link
         href={`/endpoints/${encodeURIComponent(e.id)}/containers`}
-        className="mt-3 inline-block text-sm text-blue-700 hover:underline"
+        className="mt-3 inline-block text-sm text-blue-700 hover:underline dark:text-blue-300"
       >
         Containers<span className="sr-only"> on {e.name}</span>
       </Link>

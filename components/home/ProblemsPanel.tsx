@@ -68,7 +68,7 @@ export function ProblemsPanel(props: { endpoints: EndpointView[]; initial: Recor
           Nothing needs attention: every endpoint is up, and no container is restarting, failed or unhealthy.
         </p>
       ) : (
-        <ul aria-label="Problems" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <ul aria-label="Problems" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {down.length > 0 && (
             <ProblemCard title={`${down.length} endpoint${down.length === 1 ? "" : "s"} down`} href="/endpoints">
               {down.slice(0, SHOWN).map((e) => (
@@ -107,7 +107,7 @@ export function ProblemsPanel(props: { endpoints: EndpointView[]; initial: Recor
 
 function ProblemCard(props: { title: string; href: string; children: React.ReactNode }) {
   return (
-    <li className="rounded-lg border border-red-300 bg-white p-3 text-sm dark:border-red-800 dark:bg-slate-900">
+    <li className="min-w-0 rounded-lg border border-red-300 bg-white p-3 text-sm dark:border-red-800 dark:bg-slate-900">
       <Link href={props.href} className="text-base font-semibold text-red-800 hover:underline dark:text-red-300">
         {props.title}
       </Link>

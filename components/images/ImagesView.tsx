@@ -39,7 +39,7 @@ export function ImagesView(props: { endpointId: string; images: ImageSummary[]; 
       {message && (
         <p
           role={message.error ? "alert" : "status"}
-          className={`rounded border p-2 text-sm ${message.error ? "border-red-300 bg-red-50 text-red-800" : "border-green-300 bg-green-50 text-green-800"}`}
+          className={`rounded border p-2 text-sm ${message.error ? "border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300" : "border-green-300 bg-green-50 text-green-800 dark:border-green-800 dark:bg-green-950 dark:text-green-300"}`}
         >
           {message.text}
         </p>

@@ -41,11 +41,11 @@ export function PullPanel({ endpointId }: { endpointId: string }) {
       <h2 id="pull-heading" className="text-lg font-semibold">
         Pull an image
       </h2>
-      <form onSubmit={pull} className="flex items-end gap-2">
-        <label className="flex flex-col text-sm">
+      <form onSubmit={pull} className="flex flex-wrap items-end gap-2">
+        <label className="flex min-w-0 max-w-full flex-col text-sm">
           Image to pull
           <input
-            className={`${inputClass} w-96`}
+            className={`${inputClass} w-96 max-w-full`}
             value={ref}
             onChange={(e) => setRef(e.target.value)}
             placeholder="registry.example.com:5000/team/app:1.2"
@@ -58,7 +58,10 @@ export function PullPanel({ endpointId }: { endpointId: string }) {
         </button>
       </form>
       {error && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           Pull: {error}
         </p>
       )}
@@ -93,7 +96,7 @@ function PullRow({ job, onCancel }: { job: PullJob; onCancel: () => void }) {
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">{job.message}</p>
       {job.error && (
-        <p role="alert" className="text-xs text-red-700">
+        <p role="alert" className="text-xs text-red-700 dark:text-red-300">
           {job.error}
         </p>
       )}

@@ -30,9 +30,8 @@ export function KubeLogsPanel(props: {
   return (
     <LogsPanel
       endpointId={props.endpointId}
-      containerId={props.name}
       label={pod ? "Pod logs" : "Workload logs"}
-      topicFor={(o) => kubeLogsTopic(props.endpointId, ref, o)}
+      topicOf={(o) => kubeLogsTopic(props.endpointId, ref, o)}
       downloadFor={(o) =>
         pod && container !== "*"
           ? `${base}?container=${encodeURIComponent(container)}&tail=${o.tail === "all" ? 100000 : o.tail}&previous=${
@@ -40,27 +39,30 @@ export function KubeLogsPanel(props: {
             }&timestamps=${o.timestamps ? 1 : 0}`
           : undefined
       }
-    >
-      <label className="flex items-center gap-1">
-        Container
-        <select className={control} value={container} onChange={(e) => setContainer(e.target.value)}>
-          <option value="*">{pod ? "All containers" : "Each pod's first container"}</option>
-          {props.containers.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-          {(props.initContainers ?? []).map((c) => (
-            <option key={`init-${c}`} value={c}>
-              {c} (init)
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex items-center gap-1">
-        <input type="checkbox" checked={previous} onChange={(e) => setPrevious(e.target.checked)} />
-        Previous instance
-      </label>
-    </LogsPanel>
+      controls={
+        <>
+          <label className="flex items-center gap-1">
+            Container
+            <select className={control} value={container} onChange={(e) => setContainer(e.target.value)}>
+              <option value="*">{pod ? "All containers" : "Each pod's first container"}</option>
+              {props.containers.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+              {(props.initContainers ?? []).map((c) => (
+                <option key={`init-${c}`} value={c}>
+                  {c} (init)
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={previous} onChange={(e) => setPrevious(e.target.checked)} />
+            Previous instance
+          </label>
+        </>
+      }
+    />
   );
 }

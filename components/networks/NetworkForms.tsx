@@ -94,7 +94,7 @@ export function CreateNetworkDialog(props: {
           <textarea className={inputClass} rows={2} value={f.labels} onChange={(e) => set("labels", e.target.value)} />
         </label>
         {error && (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             {error}
           </p>
         )}

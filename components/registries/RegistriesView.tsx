@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { RegistryView } from "@/lib/resource-schemas";
 import {
   addRegistryAction,
@@ -46,48 +47,60 @@ export function RegistriesView({ registries }: { registries: RegistryView[] }) {
 
   return (
     <div className="space-y-6">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Registries</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col" className="py-2">
-              Name
-            </th>
-            <th scope="col">URL</th>
-            <th scope="col">Host</th>
-            <th scope="col">Username</th>
-            <th scope="col">Password</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {registries.map((r) => (
-            <tr key={r.id} className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="row" className="py-1 font-medium">
-                {r.name}
-              </th>
-              <td className="font-mono text-xs">{r.url}</td>
-              <td className="font-mono text-xs">{r.host}</td>
-              <td>{r.username}</td>
-              <td>{r.hasSecret ? "stored" : "none"}</td>
-              <td className="space-x-1">
-                <button
-                  type="button"
-                  className={buttonClass}
-                  onClick={() => setForm({ id: r.id, name: r.name, url: r.url, username: r.username, password: "" })}
-                >
-                  Edit<span className="sr-only"> {r.name}</span>
-                </button>
-                <button type="button" className={buttonClass} onClick={() => setConfirm(r)}>
-                  Delete<span className="sr-only"> {r.name}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {registries.length === 0 && (
+        <p className="rounded border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          No registries yet. Public images pull without one; add a private registry below (its host, and a login if it
+          needs one) and pulls of images from that host will use it.
+        </p>
+      )}
+      {registries.length > 0 && (
+        <TableScroll label="Registries table">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Registries</caption>
+            <thead className="border-b border-slate-300 dark:border-slate-700">
+              <tr>
+                <th scope="col" className="py-2">
+                  Name
+                </th>
+                <th scope="col">URL</th>
+                <th scope="col">Host</th>
+                <th scope="col">Username</th>
+                <th scope="col">Password</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {registries.map((r) => (
+                <tr key={r.id} className="border-b border-slate-200 dark:border-slate-800">
+                  <th scope="row" className="py-1 font-medium">
+                    {r.name}
+                  </th>
+                  <td className="font-mono text-xs">{r.url}</td>
+                  <td className="font-mono text-xs">{r.host}</td>
+                  <td>{r.username}</td>
+                  <td>{r.hasSecret ? "stored" : "none"}</td>
+                  <td className="space-x-1">
+                    <button
+                      type="button"
+                      className={buttonClass}
+                      onClick={() =>
+                        setForm({ id: r.id, name: r.name, url: r.url, username: r.username, password: "" })
+                      }
+                    >
+                      Edit<span className="sr-only"> {r.name}</span>
+                    </button>
+                    <button type="button" className={buttonClass} onClick={() => setConfirm(r)}>
+                      Delete<span className="sr-only"> {r.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
       <form onSubmit={save} aria-label={form.id ? "Edit registry" : "Add registry"} className="max-w-lg space-y-2">
         <h2 className="text-lg font-semibold">{form.id ? `Edit ${form.name}` : "Add a registry"}</h2>
         <label className="flex flex-col text-sm">
@@ -125,12 +138,15 @@ export function RegistriesView({ registries }: { registries: RegistryView[] }) {
           />
         </label>
         {error && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+          <p
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+          >
             {error}
           </p>
         )}
         {notice && (
-          <p role="status" className="text-sm text-green-800">
+          <p role="status" className="text-sm text-green-800 dark:text-green-300">
             {notice}
           </p>
         )}

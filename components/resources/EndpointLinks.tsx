@@ -11,7 +11,7 @@ export function EndpointLinks(props: { endpoints: EndpointView[]; section: strin
         <Link
           key={e.id}
           href={`/endpoints/${encodeURIComponent(e.id)}/${props.section}`}
-          className="text-blue-600 hover:underline"
+          className="text-blue-600 hover:underline dark:text-blue-300"
         >
           {e.name}
         </Link>

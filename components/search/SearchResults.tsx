@@ -39,8 +39,10 @@ export function SearchResults({ result }: { result: SearchResult }) {
                   <Link href={h.href} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
                     {h.name}
                   </Link>
-                  {h.kind !== "endpoint" && <span className="text-slate-500">on {h.endpointName}</span>}
-                  {h.detail && <span className="truncate text-slate-500">{h.detail}</span>}
+                  {h.kind !== "endpoint" && (
+                    <span className="text-slate-500 dark:text-slate-400">on {h.endpointName}</span>
+                  )}
+                  {h.detail && <span className="truncate text-slate-500 dark:text-slate-400">{h.detail}</span>}
                 </li>
               ))}
             </ul>

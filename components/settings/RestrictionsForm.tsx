@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { type ContainerRestrictions, RESTRICTION_RULES } from "@/lib/container-restrictions";
+import { type ContainerRestrictions, RESTRICTION_RULES } from "@/lib/restriction-rules";
 import { saveRestrictionsAction } from "@/server/actions/settings/restrictions-actions";
 
 export function RestrictionsForm({ initial }: { initial: ContainerRestrictions }) {
@@ -42,7 +42,10 @@ export function RestrictionsForm({ initial }: { initial: ContainerRestrictions }
         ))}
       </fieldset>
       {status && (
-        <p role={status.ok ? "status" : "alert"} className={`text-sm ${status.ok ? "text-green-700" : "text-red-600"}`}>
+        <p
+          role={status.ok ? "status" : "alert"}
+          className={`text-sm ${status.ok ? "text-green-700 dark:text-green-300" : "text-red-600 dark:text-red-300"}`}
+        >
           {status.text}
         </p>
       )}

@@ -1,15 +1,19 @@
 "use client";
 
-import * as RadixDialog from "@radix-ui/react-dialog";
-import { Menu, Search, X } from "lucide-react";
+import { Menu, Search } from "lucide-react";
+import dynamic from "next/dynamic";
 import { type ReactNode, useEffect, useState } from "react";
 import { navGroups } from "@/lib/shell-nav";
 import { AccountMenu } from "./AccountMenu";
 import { Breadcrumbs } from "./Breadcrumbs";
-import { CommandPalette } from "./CommandPalette";
 import { SidebarContent } from "./Sidebar";
 import type { ShellProps } from "./shell-types";
 import { useScope } from "./use-scope";
+
+// The command palette (cmdk) and the phone drawer (a Radix dialog) load on first use: nobody needs their code to
+// see a page, and every page paid for it in first-load JavaScript.
+const CommandPalette = dynamic(() => import("./CommandPalette").then((m) => m.CommandPalette), { ssr: false });
+const PhoneDrawer = dynamic(() => import("./PhoneDrawer").then((m) => m.PhoneDrawer), { ssr: false });
 
 /** Is the key typed into something that takes text (then "/" is a character, not a shortcut)? */
 function typing(target: EventTarget | null): boolean {
@@ -25,6 +29,10 @@ export function AppShell(props: ShellProps & { search: ReactNode; children: Reac
   const scope = useScope(props.endpoints, props.remembered);
   const [drawer, setDrawer] = useState(false);
   const [palette, setPalette] = useState(false);
+  // Mounted from the first opening on (then kept, so closing animates and reopening is instant).
+  const [used, setUsed] = useState({ drawer: false, palette: false });
+  if (drawer && !used.drawer) setUsed((u) => ({ ...u, drawer: true }));
+  if (palette && !used.palette) setUsed((u) => ({ ...u, palette: true }));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") {
@@ -67,24 +75,11 @@ export function AppShell(props: ShellProps & { search: ReactNode; children: Reac
       >
         {sidebar("side")}
       </aside>
-      <RadixDialog.Root open={drawer} onOpenChange={setDrawer}>
-        <RadixDialog.Portal>
-          <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50 lg:hidden" />
-          <RadixDialog.Content
-            aria-describedby={undefined}
-            className="fixed inset-y-0 left-0 z-50 w-72 max-w-[85vw] border-r border-slate-200 bg-white shadow-xl lg:hidden dark:border-slate-800 dark:bg-slate-900"
-          >
-            <RadixDialog.Title className="sr-only">Navigation</RadixDialog.Title>
-            <RadixDialog.Close
-              aria-label="Close navigation"
-              className="absolute top-3 right-3 rounded p-1 hover:bg-slate-100 dark:hover:bg-slate-800"
-            >
-              <X aria-hidden className="size-5" />
-            </RadixDialog.Close>
-            {sidebar("drawer", () => setDrawer(false))}
-          </RadixDialog.Content>
-        </RadixDialog.Portal>
-      </RadixDialog.Root>
+      {used.drawer && (
+        <PhoneDrawer open={drawer} onOpenChange={setDrawer}>
+          {sidebar("drawer", () => setDrawer(false))}
+        </PhoneDrawer>
+      )}
       <div className="flex min-w-0 flex-col">
         <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white/95 px-3 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
           <button
@@ -115,7 +110,9 @@ export function AppShell(props: ShellProps & { search: ReactNode; children: Reac
           {props.children}
         </main>
       </div>
-      <CommandPalette open={palette} onOpenChange={setPalette} groups={navGroups(scope, props.perms)} />
+      {used.palette && (
+        <CommandPalette open={palette} onOpenChange={setPalette} groups={navGroups(scope, props.perms)} />
+      )}
     </div>
   );
 }

@@ -54,7 +54,7 @@ export function CommandPalette(props: { open: boolean; onOpenChange: (open: bool
       contentClassName={`${dialogContentClass} w-[36rem] max-w-[95vw] p-0!`}
     >
       <div className="flex items-center gap-2 border-b border-slate-200 px-3 dark:border-slate-700">
-        <Search aria-hidden className="size-4 text-slate-500" />
+        <Search aria-hidden className="size-4 text-slate-500 dark:text-slate-400" />
         <Command.Input
           value={query}
           onValueChange={setQuery}

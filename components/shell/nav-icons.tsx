@@ -1,7 +1,9 @@
 import {
   Activity,
+  Bell,
   Box,
   Boxes,
+  ChartLine,
   Container,
   Cylinder,
   Database,
@@ -48,6 +50,8 @@ const ICONS: Record<NavIcon, typeof House> = {
   teams: Users,
   registries: Database,
   status: ShieldCheck,
+  alerts: Bell,
+  usage: ChartLine,
   settings: Settings,
   audit: FileClock,
 };

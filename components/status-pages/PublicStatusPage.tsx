@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { describeAvailability, formatDuration } from "@/lib/availability";
 import type { PublicStatusView } from "@/lib/status-view";
 import {
@@ -20,11 +21,12 @@ const STATE_STYLE: Record<PublicState, string> = {
 };
 
 const OVERALL_STYLE: Record<OverallState, string> = {
-  operational: "border-green-300 bg-green-50 text-green-900",
-  degraded: "border-amber-300 bg-amber-50 text-amber-900",
-  outage: "border-red-300 bg-red-50 text-red-900",
-  unknown: "border-slate-300 bg-slate-50 text-slate-800",
-  empty: "border-slate-300 bg-slate-50 text-slate-800",
+  operational:
+    "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-300",
+  degraded: "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-300",
+  outage: "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-300",
+  unknown: "border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:text-slate-100 dark:bg-slate-900",
+  empty: "border-slate-300 bg-slate-50 text-slate-800 dark:border-slate-700 dark:text-slate-100 dark:bg-slate-900",
 };
 
 const LIVE_LABEL: Record<PublicLiveState, string> = {
@@ -68,39 +70,41 @@ export function PublicStatusPage({ initial }: { initial: PublicStatusView }) {
         {gone ? LIVE_LABEL.gone : OVERALL_LABEL[view.overall]}
       </p>
       {!gone && view.items.length > 0 && (
-        <table className="mt-6 w-full text-left text-sm">
-          <caption className="sr-only">Services</caption>
-          <thead className="border-b border-slate-300 dark:border-slate-700">
-            <tr>
-              <th scope="col" className="py-2">
-                Service
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">Health</th>
-              <th scope="col">Uptime</th>
-              <th scope="col">Availability (24 h)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.items.map((item) => (
-              <tr key={item.position} className="border-b border-slate-100 dark:border-slate-800">
-                <th scope="row" className="py-3 pr-3 font-medium">
-                  {item.name}
+        <TableScroll label="Status table">
+          <table className="mt-6 w-full text-left text-sm">
+            <caption className="sr-only">Services</caption>
+            <thead className="border-b border-slate-300 dark:border-slate-700">
+              <tr>
+                <th scope="col" className="py-2">
+                  Service
                 </th>
-                <td className="pr-3">
-                  <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[item.state]}`}>
-                    {STATE_LABEL[item.state]}
-                  </span>
-                </td>
-                <td className="pr-3">{item.state === "up" ? HEALTH_LABEL[item.health] : "—"}</td>
-                <td className="pr-3">{sinceText(item, now)}</td>
-                <td>{describeAvailability(item.availability)}</td>
+                <th scope="col">Status</th>
+                <th scope="col">Health</th>
+                <th scope="col">Uptime</th>
+                <th scope="col">Availability (24 h)</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {view.items.map((item) => (
+                <tr key={item.position} className="border-b border-slate-100 dark:border-slate-800">
+                  <th scope="row" className="py-3 pr-3 font-medium">
+                    {item.name}
+                  </th>
+                  <td className="pr-3">
+                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[item.state]}`}>
+                      {STATE_LABEL[item.state]}
+                    </span>
+                  </td>
+                  <td className="pr-3">{item.state === "up" ? HEALTH_LABEL[item.health] : "—"}</td>
+                  <td className="pr-3">{sinceText(item, now)}</td>
+                  <td>{describeAvailability(item.availability)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
-      <p className="mt-6 text-xs text-slate-500">
+      <p className="mt-6 text-xs text-slate-500 dark:text-slate-400">
         Connection: {LIVE_LABEL[state === "gone" ? "live" : state]}. Updated as it happens; availability counts only the
         time Berth was watching.
       </p>

@@ -101,7 +101,7 @@ function ItemRow(props: {
             </option>
           ))}
         </select>
-        {at("ref") && <p className="text-sm text-red-600">{at("ref")}</p>}
+        {at("ref") && <p className="text-sm text-red-600 dark:text-red-300">{at("ref")}</p>}
       </td>
       <td className="py-1 pr-2">
         <label htmlFor={`${ids}-d`} className="sr-only">
@@ -115,7 +115,7 @@ function ItemRow(props: {
           onChange={(e) => props.onChange({ displayName: e.target.value })}
           className={inputClass}
         />
-        {at("displayName") && <p className="text-sm text-red-600">{at("displayName")}</p>}
+        {at("displayName") && <p className="text-sm text-red-600 dark:text-red-300">{at("displayName")}</p>}
       </td>
       <td className="space-x-1 py-1 whitespace-nowrap">
         <button
@@ -140,7 +140,7 @@ function ItemRow(props: {
           type="button"
           aria-label={`Remove item ${n}`}
           onClick={props.onRemove}
-          className="rounded px-2 py-1 text-red-700 hover:bg-red-50 dark:hover:bg-slate-800"
+          className="rounded px-2 py-1 text-red-700 hover:bg-red-50 dark:hover:bg-slate-800 dark:text-red-300"
         >
           Remove
         </button>
@@ -209,10 +209,10 @@ export function StatusPageEditor(props: { page?: StatusPageAdminView; sources: S
             aria-invalid={fieldErrors.slug ? true : undefined}
             className={inputClass}
           />
-          <p id={`${ids}-slug-help`} className="text-xs text-slate-500">
+          <p id={`${ids}-slug-help`} className="text-xs text-slate-500 dark:text-slate-400">
             Public at /status/{slug || "…"}; lowercase letters, digits and hyphens.
           </p>
-          {fieldErrors.slug && <p className="text-sm text-red-600">{fieldErrors.slug}</p>}
+          {fieldErrors.slug && <p className="text-sm text-red-600 dark:text-red-300">{fieldErrors.slug}</p>}
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor={`${ids}-title`} className="text-sm font-medium">
@@ -226,7 +226,7 @@ export function StatusPageEditor(props: { page?: StatusPageAdminView; sources: S
             aria-invalid={fieldErrors.title ? true : undefined}
             className={`${inputClass} w-80`}
           />
-          {fieldErrors.title && <p className="text-sm text-red-600">{fieldErrors.title}</p>}
+          {fieldErrors.title && <p className="text-sm text-red-600 dark:text-red-300">{fieldErrors.title}</p>}
         </div>
       </div>
       <p className="text-sm text-slate-600 dark:text-slate-400">
@@ -278,7 +278,11 @@ export function StatusPageEditor(props: { page?: StatusPageAdminView; sources: S
           Add item
         </button>
         <span className="ml-auto flex gap-2">
-          <button type="button" onClick={props.onDone} className="rounded px-3 py-1 text-sm hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={props.onDone}
+            className="rounded px-3 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
             Cancel
           </button>
           <Button type="submit" disabled={busy}>

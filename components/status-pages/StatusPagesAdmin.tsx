@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button, ErrorText, useActionRunner } from "@/components/admin/admin-parts";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { StatusPageAdminView, StatusSource } from "@/lib/status-view";
 import { deleteStatusPageAction } from "@/server/actions/status-pages/status-page-actions";
 import { StatusPageEditor } from "./StatusPageEditor";
@@ -29,44 +30,46 @@ export function StatusPagesAdmin(props: { pages: StatusPageAdminView[]; sources:
       {props.pages.length === 0 ? (
         <p>No status pages yet.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Status pages</caption>
-          <thead className="border-b border-slate-300 dark:border-slate-700">
-            <tr>
-              <th scope="col" className="py-2">
-                Slug
-              </th>
-              <th scope="col">Title</th>
-              <th scope="col">Items</th>
-              <th scope="col">Public page</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.pages.map((p) => (
-              <tr key={p.id} className="border-b border-slate-100 dark:border-slate-800">
-                <th scope="row" className="py-2 font-medium">
-                  {p.slug}
+        <TableScroll label="Status pages table">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Status pages</caption>
+            <thead className="border-b border-slate-300 dark:border-slate-700">
+              <tr>
+                <th scope="col" className="py-2">
+                  Slug
                 </th>
-                <td>{p.title}</td>
-                <td>{p.items.length}</td>
-                <td>
-                  <a href={`/status/${p.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">
-                    /status/{p.slug}
-                  </a>
-                </td>
-                <td className="space-x-2 text-right">
-                  <Button onClick={() => setEditing(p)}>Edit</Button>
-                  <Button danger onClick={() => setDeleting(p)}>
-                    Delete
-                  </Button>
-                </td>
+                <th scope="col">Title</th>
+                <th scope="col">Items</th>
+                <th scope="col">Public page</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.pages.map((p) => (
+                <tr key={p.id} className="border-b border-slate-100 dark:border-slate-800">
+                  <th scope="row" className="py-2 font-medium">
+                    {p.slug}
+                  </th>
+                  <td>{p.title}</td>
+                  <td>{p.items.length}</td>
+                  <td>
+                    <a href={`/status/${p.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">
+                      /status/{p.slug}
+                    </a>
+                  </td>
+                  <td className="space-x-2 text-right">
+                    <Button onClick={() => setEditing(p)}>Edit</Button>
+                    <Button danger onClick={() => setDeleting(p)}>
+                      Delete
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {deleting && (
         <ConfirmDialog

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMemo, useState } from "react";
 import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -65,7 +66,12 @@ export function NodesView(props: { endpointId: string; nodes: SwarmNode[]; tasks
             {sorted.map((n) => (
               <tr key={n.id} className="border-b border-slate-100 dark:border-slate-800">
                 <th scope="row" className="p-2 font-medium">
-                  {n.hostname}
+                  <Link
+                    href={`/endpoints/${encodeURIComponent(endpointId)}/swarm/nodes/${encodeURIComponent(n.id)}`}
+                    className="text-blue-600 hover:underline"
+                  >
+                    {n.hostname}
+                  </Link>
                 </th>
                 <td className="p-2">
                   {n.role}

@@ -144,7 +144,9 @@ function CreateDialog(props: {
           />
         </label>
         {props.kind === "secret" && (
-          <p className="text-xs text-slate-500">Stored encrypted by the swarm; Berth never shows it again.</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
+            Stored encrypted by the swarm; Berth never shows it again.
+          </p>
         )}
         <div className="flex justify-end gap-2">
           <button type="button" className={buttonClass} onClick={props.onClose}>

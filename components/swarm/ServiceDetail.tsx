@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { SwarmNode, SwarmService, SwarmTask } from "@/lib/swarm";
+import { type SwarmNode, type SwarmService, type SwarmTask, updateProgress } from "@/lib/swarm";
 import { ErrorAlert, useRunAction } from "./run-action";
 import { ServiceActions } from "./ServiceActions";
 import { portsText, updateText } from "./ServicesView";
@@ -27,6 +27,8 @@ export function ServiceDetail(props: {
   const base = `/endpoints/${encodeURIComponent(endpointId)}/swarm/services`;
   if (!s) return <p role="status">Service {props.service.name} is gone.</p>;
   const mine = tasks.items.filter((t) => t.serviceId === s.id);
+  const progress = updateProgress(s, mine);
+  const logs = `${base}/${encodeURIComponent(s.id)}/logs`;
   return (
     <div className="space-y-4">
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-1 text-sm">
@@ -44,6 +46,19 @@ export function ServiceDetail(props: {
         <dd>{s.endpointMode}</dd>
         <dt>Update status</dt>
         <dd data-testid="service-update-status">{updateText(s) || "none"}</dd>
+        <dt>On the current spec</dt>
+        <dd>
+          <span data-testid="service-update-progress" role="status" aria-label="Update progress">
+            {progress.updated} of {progress.desired} task{progress.desired === 1 ? "" : "s"}
+            {progress.rolling ? " (rolling)" : ""}
+          </span>
+          <progress
+            className="ml-2 h-2 w-40 align-middle"
+            max={Math.max(progress.desired, 1)}
+            value={Math.min(progress.updated, progress.desired)}
+            aria-hidden="true"
+          />
+        </dd>
         {s.stack && (
           <>
             <dt>Stack</dt>
@@ -51,20 +66,34 @@ export function ServiceDetail(props: {
           </>
         )}
       </dl>
-      {props.canOperate && (
-        <div className="flex items-center gap-2">
-          <Link
-            href={`${base}/${encodeURIComponent(s.id)}/edit`}
-            className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700"
-          >
-            Edit
-          </Link>
-          <ServiceActions endpointId={endpointId} service={s} runner={runner} onRemoved={() => router.push(base)} />
-        </div>
-      )}
+      <div className="flex items-center gap-2">
+        <Link
+          href={logs}
+          className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Logs
+        </Link>
+        {props.canOperate && (
+          <>
+            <Link
+              href={`${base}/${encodeURIComponent(s.id)}/edit`}
+              className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              Edit
+            </Link>
+            <ServiceActions endpointId={endpointId} service={s} runner={runner} onRemoved={() => router.push(base)} />
+          </>
+        )}
+      </div>
       <ErrorAlert error={runner.error ?? services.error ?? tasks.error} />
       <h2 className="text-lg font-semibold">Tasks</h2>
-      <TasksTable tasks={mine} nodes={nodes.items} serviceName={s.name} />
+      <TasksTable
+        tasks={mine}
+        nodes={nodes.items}
+        caption={`Tasks of ${s.name}`}
+        serviceOf={(id) => (id === s.id ? { name: s.name, template: s.template } : undefined)}
+        logsHref={(t) => `${logs}?task=${encodeURIComponent(t.id)}`}
+      />
     </div>
   );
 }

@@ -18,7 +18,7 @@ function Field(props: { label: string; hint?: string; children: (id: string, hin
         {props.label}
       </label>
       {props.hint && (
-        <span id={hintId} className="ml-2 text-xs text-slate-500">
+        <span id={hintId} className="ml-2 text-xs text-slate-500 dark:text-slate-400">
           {props.hint}
         </span>
       )}

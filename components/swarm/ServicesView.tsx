@@ -55,7 +55,10 @@ export function ServicesView(props: { endpointId: string; services: SwarmService
             {sorted.map((s) => (
               <tr key={s.id} className="border-b border-slate-100 dark:border-slate-800">
                 <th scope="row" className="p-2 font-medium">
-                  <Link href={`${base}/${encodeURIComponent(s.id)}`} className="text-blue-600 hover:underline">
+                  <Link
+                    href={`${base}/${encodeURIComponent(s.id)}`}
+                    className="text-blue-600 hover:underline dark:text-blue-300"
+                  >
                     {s.name}
                   </Link>
                 </th>
@@ -77,7 +80,7 @@ export function ServicesView(props: { endpointId: string; services: SwarmService
           </tbody>
         </table>
       </div>
-      {sorted.length === 0 && <p className="text-sm text-slate-500">No services.</p>}
+      {sorted.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">No services.</p>}
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function SwarmNav({ endpointId, current }: { endpointId: string; current:
           key={t}
           href={`/endpoints/${encodeURIComponent(endpointId)}/swarm/${t}`}
           aria-current={t === current ? "page" : undefined}
-          className={t === current ? "font-semibold" : "text-blue-600 hover:underline"}
+          className={t === current ? "font-semibold" : "text-blue-600 hover:underline dark:text-blue-300"}
         >
           {t.charAt(0).toUpperCase() + t.slice(1)}
         </Link>

@@ -28,7 +28,10 @@ export function useRunAction() {
 export function ErrorAlert({ error }: { error: string | null }) {
   if (!error) return null;
   return (
-    <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+    <p
+      role="alert"
+      className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+    >
       {error}
     </p>
   );

@@ -7,6 +7,9 @@ const KIND_STYLE: Record<string, string> = {
   network: "border-sky-500 bg-sky-50 dark:bg-sky-950",
   container: "border-slate-400 bg-white dark:bg-slate-900",
   port: "border-amber-500 bg-amber-50 dark:bg-amber-950 rounded-full",
+  swarmNode: "border-emerald-600 bg-emerald-50 dark:bg-emerald-950",
+  task: "border-slate-400 border-dashed bg-white dark:bg-slate-900",
+  service: "border-indigo-500 bg-indigo-50 dark:bg-indigo-950",
 };
 
 const STATE_DOT: Record<string, string> = { running: "bg-green-500", exited: "bg-slate-400", dead: "bg-red-500" };
@@ -28,7 +31,7 @@ export function LeafNode({ data }: NodeProps) {
       <span className="min-w-0">
         <span className="block truncate font-medium">{node.label}</span>
         {node.detail && node.kind !== "port" && (
-          <span className="block truncate text-[10px] text-slate-500">{node.detail}</span>
+          <span className="block truncate text-[10px] text-slate-700 dark:text-slate-300">{node.detail}</span>
         )}
       </span>
       <Handle type="source" position={Position.Bottom} isConnectable={false} className="opacity-0" />

@@ -24,6 +24,11 @@ export function useLayout(graph: TopologyGraph) {
   const seq = useRef(0);
   const sentAt = useRef(new Map<number, number>());
   const forceFull = useRef(false);
+  // One request at a time: on a busy engine the graph changes more often than a layout takes, and answers that a
+  // newer request superseded were all thrown away, so the first layout never came ("Laying out…" for ever).
+  const inFlight = useRef(false);
+  const dirty = useRef(false);
+  const [tick, setTick] = useState(0);
 
   useEffect(() => {
     const w = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module", name: "topology-layout" });
@@ -32,7 +37,12 @@ export function useLayout(graph: TopologyGraph) {
       const res = event.data;
       const started = sentAt.current.get(res.id);
       sentAt.current.delete(res.id);
-      // A newer request is on its way: its answer supersedes this one.
+      inFlight.current = false;
+      // The graph changed while this one was laid out: place what is new now (the effect below decides how).
+      if (dirty.current) {
+        dirty.current = false;
+        setTick((t) => t + 1);
+      }
       if (res.id !== seq.current) return;
       if (res.error) return setState((s) => ({ ...s, error: res.error }));
       const next = new Map(res.positions);
@@ -55,11 +65,14 @@ export function useLayout(graph: TopologyGraph) {
     };
   }, []);
 
-  const [tick, setTick] = useState(0);
   useEffect(() => {
     void tick;
     const w = worker.current;
     if (!w) return;
+    if (inFlight.current) {
+      dirty.current = true;
+      return;
+    }
     const leaves = graph.nodes.filter((n) => !isGroup(n));
     const missing = leaves.some((n) => !positions.current.has(n.id));
     const full = forceFull.current;
@@ -75,6 +88,7 @@ export function useLayout(graph: TopologyGraph) {
     }
     forceFull.current = false;
     const id = ++seq.current;
+    inFlight.current = true;
     sentAt.current.set(id, performance.now());
     const req: LayoutRequest = { id, graph, known: full ? [] : [...positions.current], full };
     w.postMessage(req);

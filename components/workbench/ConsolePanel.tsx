@@ -4,7 +4,7 @@ import type { Terminal } from "@xterm/xterm";
 import { useEffect, useRef, useState } from "react";
 import "@xterm/xterm/css/xterm.css";
 import { getSocket } from "@/components/realtime/socket";
-import { SHELLS } from "@/lib/exec-options";
+import { SHELLS } from "@/lib/shells";
 
 type Ack = { ok: true; id?: string } | { ok: false; error: string };
 const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -195,7 +195,11 @@ export function ConsolePanel(props: {
             Connect
           </button>
         ) : (
-          <button type="button" className="rounded border border-slate-300 px-3 py-1" onClick={disconnect}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-3 py-1 dark:border-slate-700"
+            onClick={disconnect}
+          >
             Disconnect
           </button>
         )}
@@ -203,21 +207,21 @@ export function ConsolePanel(props: {
           <>
             <button
               type="button"
-              className="rounded border border-slate-300 px-2 py-1"
+              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
               onClick={() => void navigator.clipboard?.writeText(term.current?.getSelection() ?? "")}
             >
               Copy selection
             </button>
             <button
               type="button"
-              className="rounded border border-slate-300 px-2 py-1"
+              className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
               onClick={() => void navigator.clipboard?.readText().then((text) => term.current?.paste(text))}
             >
               Paste
             </button>
           </>
         )}
-        <span aria-live="polite" className="text-slate-500">
+        <span aria-live="polite" className="text-slate-500 dark:text-slate-400">
           {!props.running
             ? props.pod
               ? "The pod is not running"
@@ -232,7 +236,7 @@ export function ConsolePanel(props: {
         </span>
       </div>
       {message && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {message}
         </p>
       )}

@@ -14,7 +14,7 @@ export function InspectPanel(props: { json: string; secretsVisible: boolean }) {
         )}
         <button
           type="button"
-          className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+          className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 dark:border-slate-700"
           onClick={() => {
             void navigator.clipboard?.writeText(props.json).then(() => setCopied(true));
           }}

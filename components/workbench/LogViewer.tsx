@@ -23,7 +23,12 @@ function segmentStyle(s: AnsiSegment["style"]): React.CSSProperties | undefined 
 }
 
 /** One line: ANSI colours as styled spans (React text nodes: a line can never become markup), matches marked. */
-const Line = memo(function Line(props: { line: LogLine; ranges?: [number, number][]; showTs: boolean }) {
+const Line = memo(function Line(props: {
+  line: LogLine;
+  ranges?: [number, number][];
+  showTs: boolean;
+  source?: string;
+}) {
   const { line } = props;
   const segments = useMemo(() => parseAnsi(line.text), [line.text]);
   const pieces = props.ranges ? highlightSegments(segments, props.ranges) : segments.map((s) => ({ ...s, hit: false }));
@@ -31,12 +36,15 @@ const Line = memo(function Line(props: { line: LogLine; ranges?: [number, number
     <>
       <span
         className={`mr-2 inline-block w-7 shrink-0 select-none text-[10px] uppercase ${
-          line.stream === "err" ? "font-semibold text-red-500" : "text-slate-500"
+          line.stream === "err" ? "font-semibold text-red-500" : "text-slate-500 dark:text-slate-400"
         }`}
       >
         {line.stream}
       </span>
-      {props.showTs && line.ts && <span className="mr-2 select-none text-slate-500">{line.ts}</span>}
+      {props.showTs && line.ts && (
+        <span className="mr-2 select-none text-slate-500 dark:text-slate-400">{line.ts}</span>
+      )}
+      {props.source && <span className="mr-2 shrink-0 select-none text-sky-400">{props.source}</span>}
       {pieces.map((p, i) =>
         p.hit ? (
           <mark key={i} style={segmentStyle(p.style)} className="rounded-sm bg-yellow-300 text-black">
@@ -63,6 +71,8 @@ export function LogViewer(props: {
   showTs: boolean;
   matches: ReadonlyMap<number, [number, number][]> | null;
   label: string;
+  /** Where a line came from (service logs: the task and its node), shown before its text. */
+  sourceOf?: (line: LogLine) => string | undefined;
 }) {
   const parent = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
@@ -108,7 +118,12 @@ export function LogViewer(props: {
                 } ${line.stream === "err" ? "bg-red-950/40" : ""}`}
                 style={{ transform: `translateY(${item.start}px)`, height: props.wrap ? undefined : ROW_PX }}
               >
-                <Line line={line} ranges={props.matches?.get(line.seq)} showTs={props.showTs} />
+                <Line
+                  line={line}
+                  ranges={props.matches?.get(line.seq)}
+                  showTs={props.showTs}
+                  source={props.sourceOf?.(line)}
+                />
               </div>
             );
           })}

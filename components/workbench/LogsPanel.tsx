@@ -2,7 +2,14 @@
 
 import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { getSocket } from "@/components/realtime/socket";
-import { LOG_SINCE, LOG_TAILS, type LogOptions, type LogSearchResult, logsTopic } from "@/lib/log-options";
+import {
+  LOG_SINCE,
+  LOG_TAILS,
+  type LogLine,
+  type LogOptions,
+  type LogSearchResult,
+  logsTopic,
+} from "@/lib/log-options";
 import { LogViewer } from "./LogViewer";
 import { useLogStream } from "./use-log-stream";
 
@@ -11,20 +18,21 @@ type SearchReply = { ok: true; result: LogSearchResult } | { ok: false; error: s
 const control = "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
 /**
- * Live logs with tail/since/timestamps, server-side search and download. A container's by default; other sources
- * (a pod, a workload's pods) pass their own topic and download link, and their own controls as children.
+ * Logs of a container, or of another stream with the same options (a swarm service or task: `topicOf` names its
+ * topic, `sourceOf` names each line's task and node, `controls` adds the task picker).
  */
 export function LogsPanel(props: {
   endpointId: string;
-  containerId: string;
-  topicFor?: (o: LogOptions) => string;
-  downloadFor?: (o: LogOptions) => string | undefined;
+  containerId?: string;
+  topicOf?: (o: LogOptions) => string;
+  sourceOf?: (l: LogLine) => string | undefined;
   label?: string;
-  children?: ReactNode;
+  controls?: ReactNode;
+  downloadFor?: (o: LogOptions) => string | undefined;
 }) {
   const [opts, setOpts] = useState<LogOptions>({ tail: 500, since: "all", timestamps: false });
   const [wrap, setWrap] = useState(false);
-  const topic = props.topicFor ? props.topicFor(opts) : logsTopic(props.endpointId, props.containerId, opts);
+  const topic = props.topicOf ? props.topicOf(opts) : logsTopic(props.endpointId, props.containerId ?? "", opts);
   const { lines, version, state, dropped } = useLogStream(topic);
 
   const [query, setQuery] = useState("");
@@ -58,14 +66,16 @@ export function LogsPanel(props: {
 
   const download = props.downloadFor
     ? props.downloadFor(opts)
-    : `/api/v1/endpoints/${encodeURIComponent(props.endpointId)}/containers/${encodeURIComponent(
-        props.containerId,
-      )}/logs?tail=${opts.tail}&since=${opts.since}&timestamps=${opts.timestamps ? 1 : 0}`;
+    : props.containerId
+      ? `/api/v1/endpoints/${encodeURIComponent(props.endpointId)}/containers/${encodeURIComponent(
+          props.containerId,
+        )}/logs?tail=${opts.tail}&since=${opts.since}&timestamps=${opts.timestamps ? 1 : 0}`
+      : null;
 
   return (
     <section aria-label="Logs" className="space-y-3">
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        {props.children}
+        {props.controls}
         <label className="flex items-center gap-1">
           Tail
           <select
@@ -111,7 +121,7 @@ export function LogsPanel(props: {
           <a
             href={download}
             download
-            className="ml-auto rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+            className="ml-auto rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800 dark:border-slate-700"
           >
             Download logs
           </a>
@@ -148,7 +158,7 @@ export function LogsPanel(props: {
         {search && (
           <button
             type="button"
-            className="rounded border border-slate-300 px-2 py-1"
+            className="rounded border border-slate-300 px-2 py-1 dark:border-slate-700"
             onClick={() => {
               setSearch(null);
               setQuery("");
@@ -169,17 +179,17 @@ export function LogsPanel(props: {
         </span>
       </form>
       {searchError && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
           {searchError}
         </p>
       )}
-      <p className="text-xs text-slate-500" aria-live="polite">
+      <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
         {state.status === "connecting"
           ? "Connecting…"
           : state.status === "streaming"
             ? `Live · ${lines.length} lines${state.tty ? " · TTY (one stream)" : ""}`
             : state.status === "ended"
-              ? `Stream ended (${props.topicFor ? "no longer followed" : "container stopped"}) · ${lines.length} lines`
+              ? `Stream ended${props.containerId ? " (container stopped)" : ""} · ${lines.length} lines`
               : `Error: ${state.error ?? "logs unavailable"}`}
         {dropped > 0 && ` · ${dropped} lines skipped to keep up`}
       </p>
@@ -190,6 +200,7 @@ export function LogsPanel(props: {
         showTs={opts.timestamps}
         matches={matches}
         label={props.label ?? "Container logs"}
+        sourceOf={props.sourceOf}
       />
     </section>
   );

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { useTopic } from "@/components/realtime/use-topic";
+import { TableScroll } from "@/components/ui/table-scroll";
 import type { ContainerOverview } from "@/lib/container-overview";
 import type { ContainerSummary } from "@/lib/domain";
 
@@ -18,31 +19,33 @@ function Section(props: { title: string; children: ReactNode }) {
 }
 
 function Table(props: { caption: string; head: string[]; rows: string[][]; empty: string }) {
-  if (props.rows.length === 0) return <p className="text-sm text-slate-500">{props.empty}</p>;
+  if (props.rows.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">{props.empty}</p>;
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{props.caption}</caption>
-      <thead className="border-b border-slate-300 dark:border-slate-700">
-        <tr>
-          {props.head.map((h) => (
-            <th key={h} scope="col" className="py-1 pr-3">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r, i) => (
-          <tr key={i} className="border-b border-slate-200 dark:border-slate-800">
-            {r.map((c, j) => (
-              <td key={j} className="py-1 pr-3 font-mono text-xs break-all">
-                {c}
-              </td>
+    <TableScroll label="Container facts table">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{props.caption}</caption>
+        <thead className="border-b border-slate-300 dark:border-slate-700">
+          <tr>
+            {props.head.map((h) => (
+              <th key={h} scope="col" className="py-1 pr-3">
+                {h}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((r, i) => (
+            <tr key={i} className="border-b border-slate-200 dark:border-slate-800">
+              {r.map((c, j) => (
+                <td key={j} className="py-1 pr-3 font-mono text-xs break-all">
+                  {c}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -84,7 +87,7 @@ export function OverviewPanel(props: {
         <button
           type="button"
           onClick={() => router.refresh()}
-          className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+          className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 dark:border-slate-700"
         >
           Refresh
         </button>
@@ -127,7 +130,7 @@ export function OverviewPanel(props: {
         {props.top ? (
           <ProcessTable top={props.top} running={o.running} />
         ) : (
-          <p className="text-sm text-slate-500">The process list could not be read.</p>
+          <p className="text-sm text-slate-500 dark:text-slate-400">The process list could not be read.</p>
         )}
       </Section>
     </div>
@@ -148,41 +151,43 @@ function ProcessTable(props: { top: { titles: string[]; processes: string[][] };
   const isCmd = (t: string) => t === "CMD" || t === "COMMAND";
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Processes</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            {titles.map((t) => (
-              <th
-                key={t}
-                scope="col"
-                className={`py-1 pr-4 font-semibold whitespace-nowrap ${numeric.has(t) ? "text-right" : ""}`}
-              >
-                {t}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {processes.map((r, i) => (
-            <tr key={i} className="border-b border-slate-200 align-top dark:border-slate-800">
-              {r.map((c, j) => {
-                const t = titles[j] ?? "";
-                return (
-                  <td
-                    key={j}
-                    className={`py-1 pr-4 tabular-nums ${numeric.has(t) ? "text-right whitespace-nowrap" : ""} ${
-                      isCmd(t) ? "w-full font-mono text-xs break-words" : "whitespace-nowrap"
-                    }`}
-                  >
-                    {c}
-                  </td>
-                );
-              })}
+      <TableScroll label="Processes table">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Processes</caption>
+          <thead className="border-b border-slate-300 dark:border-slate-700">
+            <tr>
+              {titles.map((t) => (
+                <th
+                  key={t}
+                  scope="col"
+                  className={`py-1 pr-4 font-semibold whitespace-nowrap ${numeric.has(t) ? "text-right" : ""}`}
+                >
+                  {t}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {processes.map((r, i) => (
+              <tr key={i} className="border-b border-slate-200 align-top dark:border-slate-800">
+                {r.map((c, j) => {
+                  const t = titles[j] ?? "";
+                  return (
+                    <td
+                      key={j}
+                      className={`py-1 pr-4 tabular-nums ${numeric.has(t) ? "text-right whitespace-nowrap" : ""} ${
+                        isCmd(t) ? "w-full font-mono text-xs break-words" : "whitespace-nowrap"
+                      }`}
+                    >
+                      {c}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

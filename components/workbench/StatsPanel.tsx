@@ -70,7 +70,11 @@ export function StatsPanel(props: { endpointId: string; containerId: string }) {
     <section aria-label="Stats" className="space-y-4">
       <p
         role="status"
-        className={state.status === "stopped" ? "text-sm font-medium text-amber-700" : "text-xs text-slate-500"}
+        className={
+          state.status === "stopped"
+            ? "text-sm font-medium text-amber-700 dark:text-amber-300"
+            : "text-xs text-slate-500 dark:text-slate-400"
+        }
       >
         {statusText(state, samples)}
       </p>

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text, uniqueIndex } from "drizzle-orm/pg-core";
 
 // Keep in step with ./sqlite.ts: db/schema-parity.test.ts fails when the two drift.
 
@@ -174,3 +174,137 @@ export const containerSwaps = pgTable("container_swaps", {
   startedAt: bigint("started_at", { mode: "number" }).notNull(),
   updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
 });
+
+export const imageUpdates = pgTable(
+  "image_updates",
+  {
+    endpointId: text("endpoint_id").notNull(),
+    containerId: text("container_id").notNull(),
+    containerName: text("container_name").notNull(),
+    image: text("image").notNull(),
+    imageId: text("image_id").notNull(),
+    state: text("state").notNull(),
+    localDigest: text("local_digest"),
+    remoteDigest: text("remote_digest"),
+    detail: text("detail"),
+    checkedAt: bigint("checked_at", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpointId, t.containerId] })],
+);
+
+export const leases = pgTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: bigint("expires_at", { mode: "number" }).notNull(),
+  epoch: integer("epoch").notNull().default(1),
+});
+
+export const alertChannels = pgTable("alert_channels", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  kind: text("kind").notNull(),
+  config: text("config").notNull(),
+  secret: text("secret"),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+export const alertRules = pgTable("alert_rules", {
+  id: text("id").primaryKey(),
+  endpointId: text("endpoint_id").notNull(),
+  name: text("name").notNull(),
+  spec: text("spec").notNull(),
+  enabled: boolean("enabled").notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: bigint("created_at", { mode: "number" }).notNull(),
+});
+
+export const alertIncidents = pgTable(
+  "alert_incidents",
+  {
+    id: text("id").primaryKey(),
+    ruleId: text("rule_id").notNull(),
+    subject: text("subject").notNull(),
+    summary: text("summary").notNull(),
+    count: integer("count").notNull(),
+    openedAt: bigint("opened_at", { mode: "number" }).notNull(),
+    lastAt: bigint("last_at", { mode: "number" }).notNull(),
+    resolveAt: bigint("resolve_at", { mode: "number" }),
+    resolvedAt: bigint("resolved_at", { mode: "number" }),
+  },
+  (t) => [index("alert_incidents_rule_idx").on(t.ruleId, t.subject, t.resolvedAt)],
+);
+
+export const alertDeliveries = pgTable(
+  "alert_deliveries",
+  {
+    id: text("id").primaryKey(),
+    incidentId: text("incident_id"),
+    ruleId: text("rule_id"),
+    ruleName: text("rule_name").notNull(),
+    channelId: text("channel_id").notNull(),
+    event: text("event").notNull(),
+    message: text("message").notNull(),
+    state: text("state").notNull(),
+    attempts: integer("attempts").notNull(),
+    nextAttemptAt: bigint("next_attempt_at", { mode: "number" }).notNull(),
+    lastError: text("last_error"),
+    createdAt: bigint("created_at", { mode: "number" }).notNull(),
+    sentAt: bigint("sent_at", { mode: "number" }),
+  },
+  (t) => [index("alert_deliveries_due_idx").on(t.state, t.nextAttemptAt)],
+);
+
+export const usagePoints = pgTable(
+  "usage_points",
+  {
+    endpointId: text("endpoint_id").notNull(),
+    containerId: text("container_id").notNull(),
+    containerName: text("container_name").notNull(),
+    project: text("project").notNull(),
+    t: bigint("t", { mode: "number" }).notNull(),
+    cpu: bigint("cpu_milli", { mode: "number" }).notNull(),
+    mem: bigint("mem", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpointId, t.containerId, t.t] }), index("usage_points_time_idx").on(t.t)],
+);
+
+export const stackVersions = pgTable(
+  "stack_versions",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id").notNull(),
+    project: text("project").notNull(),
+    version: integer("version").notNull(),
+    kind: text("kind").notNull(),
+    compose: text("compose").notNull(),
+    envSealed: text("env_sealed").notNull(),
+    workingDir: text("working_dir").notNull(),
+    outcome: text("outcome").notNull(),
+    error: text("error"),
+    log: text("log").notNull(),
+    actorName: text("actor_name").notNull(),
+    startedAt: bigint("started_at", { mode: "number" }).notNull(),
+    finishedAt: bigint("finished_at", { mode: "number" }),
+  },
+  (t) => [uniqueIndex("stack_versions_project_idx").on(t.endpointId, t.project, t.version)],
+);
+
+export const stackSources = pgTable(
+  "stack_sources",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id").notNull(),
+    project: text("project").notNull(),
+    repoUrl: text("repo_url").notNull(),
+    tokenSealed: text("token_sealed"),
+    branch: text("branch").notNull(),
+    composePath: text("compose_path").notNull(),
+    webhookSecretSealed: text("webhook_secret_sealed").notNull(),
+    pollSeconds: integer("poll_seconds").notNull(),
+    lastCommit: text("last_commit"),
+    lastCheckedAt: bigint("last_checked_at", { mode: "number" }),
+    userId: text("user_id").notNull(),
+    updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [uniqueIndex("stack_sources_project_idx").on(t.endpointId, t.project)],
+);

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Keep in step with ./pg.ts: db/schema-parity.test.ts fails when the two drift.
 // Times are epoch milliseconds in both dialects, so queries never branch on dialect.
@@ -196,3 +196,164 @@ export const containerSwaps = sqliteTable("container_swaps", {
   startedAt: integer("started_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+// Image update checks (server/services/updates): per container, its image's recorded repo digest against the
+// registry's digest for its tag. Replaced per endpoint at each check; rows of containers gone are dropped then.
+export const imageUpdates = sqliteTable(
+  "image_updates",
+  {
+    endpointId: text("endpoint_id").notNull(),
+    containerId: text("container_id").notNull(),
+    containerName: text("container_name").notNull(),
+    // The reference the container was created from (its Config.Image), and the image it runs.
+    image: text("image").notNull(),
+    imageId: text("image_id").notNull(),
+    // current | available | unknown | error
+    state: text("state").notNull(),
+    localDigest: text("local_digest"),
+    remoteDigest: text("remote_digest"),
+    detail: text("detail"),
+    checkedAt: integer("checked_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpointId, t.containerId] })],
+);
+
+// Leases (server/jobs/lease.ts): a named job runs on the one replica holding its row, renewed by heartbeat; a
+// holder that stops renewing loses it when expires_at passes. `epoch` (unused here) keeps the shape the replicas
+// work (server/cluster) uses for the same table.
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  epoch: integer("epoch").notNull().default(1),
+});
+
+// Alerts (server/services/alerts). Channels: where messages go; `secret` is a sealed JSON object of the kind's secret
+// fields (lib/alert-schemas.ts SECRET_FIELDS), `config` the rest.
+export const alertChannels = sqliteTable("alert_channels", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  kind: text("kind").notNull(),
+  config: text("config").notNull(),
+  secret: text("secret"),
+  createdAt: integer("created_at").notNull(),
+});
+
+// Rules per endpoint: `spec` is the rule's JSON (trigger, thresholds, scope, channels, cooldown, quiet hours).
+export const alertRules = sqliteTable("alert_rules", {
+  id: text("id").primaryKey(),
+  endpointId: text("endpoint_id").notNull(),
+  name: text("name").notNull(),
+  spec: text("spec").notNull(),
+  enabled: integer("enabled", { mode: "boolean" }).notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+// One row per problem: recurrences inside the cooldown join it (count), resolve_at is when "resolved" goes out unless
+// it recurs first. Open incidents have resolved_at null.
+export const alertIncidents = sqliteTable(
+  "alert_incidents",
+  {
+    id: text("id").primaryKey(),
+    ruleId: text("rule_id").notNull(),
+    subject: text("subject").notNull(),
+    summary: text("summary").notNull(),
+    count: integer("count").notNull(),
+    openedAt: integer("opened_at").notNull(),
+    lastAt: integer("last_at").notNull(),
+    resolveAt: integer("resolve_at"),
+    resolvedAt: integer("resolved_at"),
+  },
+  (t) => [index("alert_incidents_rule_idx").on(t.ruleId, t.subject, t.resolvedAt)],
+);
+
+// The outbox and delivery log in one: a message is written here in the same step that decides it, then sent (with
+// retries and backoff) by the one replica holding the "alerts" lease. A restart loses nothing still pending.
+export const alertDeliveries = sqliteTable(
+  "alert_deliveries",
+  {
+    id: text("id").primaryKey(),
+    incidentId: text("incident_id"),
+    ruleId: text("rule_id"),
+    ruleName: text("rule_name").notNull(),
+    channelId: text("channel_id").notNull(),
+    event: text("event").notNull(),
+    // The AlertMessage JSON (lib/alert-format.ts).
+    message: text("message").notNull(),
+    state: text("state").notNull(),
+    attempts: integer("attempts").notNull(),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [index("alert_deliveries_due_idx").on(t.state, t.nextAttemptAt)],
+);
+
+// Usage history (server/services/usage): one point per running container per minute on endpoints where it is
+// switched on, kept 7 days. cpu_milli is the minute's mean CPU % times 1000 (integers in both dialects; 100 % is
+// one core), mem its mean bytes in use.
+export const usagePoints = sqliteTable(
+  "usage_points",
+  {
+    endpointId: text("endpoint_id").notNull(),
+    containerId: text("container_id").notNull(),
+    containerName: text("container_name").notNull(),
+    // The compose project (stack) label, "" when none.
+    project: text("project").notNull(),
+    t: integer("t").notNull(),
+    cpu: integer("cpu_milli").notNull(),
+    mem: integer("mem").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.endpointId, t.containerId, t.t] }), index("usage_points_time_idx").on(t.t)],
+);
+
+// Compose stacks Berth deploys on a plain engine: the file and .env of each deploy (the .env sealed like other
+// credentials, it often holds passwords), its outcome and its step log. The newest successful version is what the
+// editor opens; any older one can be deployed again (rollback).
+export const stackVersions = sqliteTable(
+  "stack_versions",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id").notNull(),
+    project: text("project").notNull(),
+    version: integer("version").notNull(),
+    kind: text("kind").notNull(),
+    compose: text("compose").notNull(),
+    envSealed: text("env_sealed").notNull(),
+    workingDir: text("working_dir").notNull(),
+    // running, done, failed
+    outcome: text("outcome").notNull(),
+    error: text("error"),
+    // The deploy's steps as JSON (lib/stack-deploy.ts DeployStep[]), capped.
+    log: text("log").notNull(),
+    actorName: text("actor_name").notNull(),
+    startedAt: integer("started_at").notNull(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [uniqueIndex("stack_versions_project_idx").on(t.endpointId, t.project, t.version)],
+);
+
+// A stack whose compose file comes from a Git repository (HTTPS, optional token): where to read it, the webhook that
+// redeploys it (its id is in the URL, its secret is sealed and sent in a header), optional polling, the last commit
+// deployed, and the user it deploys as (re-loaded each time, so a revoked user's stack stops redeploying).
+export const stackSources = sqliteTable(
+  "stack_sources",
+  {
+    id: text("id").primaryKey(),
+    endpointId: text("endpoint_id").notNull(),
+    project: text("project").notNull(),
+    repoUrl: text("repo_url").notNull(),
+    tokenSealed: text("token_sealed"),
+    branch: text("branch").notNull(),
+    composePath: text("compose_path").notNull(),
+    webhookSecretSealed: text("webhook_secret_sealed").notNull(),
+    pollSeconds: integer("poll_seconds").notNull(),
+    lastCommit: text("last_commit"),
+    lastCheckedAt: integer("last_checked_at"),
+    userId: text("user_id").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("stack_sources_project_idx").on(t.endpointId, t.project)],
+);

@@ -64,6 +64,12 @@ export class CreateContainerPage {
     await this.form.getByRole("button", { name: this.submitLabel, exact: true }).click();
   }
 
+  /** After a successful Create or Save the browser lands on the new container's own page. */
+  async landed(name: string): Promise<void> {
+    await expect(this.page).toHaveURL(/\/endpoints\/[^/]+\/containers\/[0-9a-f]{64}$/);
+    await expect(this.page.getByRole("heading", { level: 1, name, exact: true })).toBeVisible();
+  }
+
   alert(): Locator {
     return this.form.getByRole("alert");
   }

@@ -14,6 +14,18 @@ export class TopologyPage {
     await this.page.getByText("Live", { exact: true }).waitFor();
   }
 
+  /** Find: centres the graph on the node (the first fit keeps labels readable, so a big graph is not all in view). */
+  async find(text: string): Promise<void> {
+    const box = this.page.getByRole("search", { name: "Find in the graph" });
+    await box.getByLabel("Find a node").fill(text);
+    await box.getByRole("button", { name: "Find" }).click();
+  }
+
+  /** Shows only the containers on one network (and fits them in view). */
+  async filterNetwork(name: string): Promise<void> {
+    await this.page.getByRole("search", { name: "Filter the topology" }).getByLabel("Network").selectOption(name);
+  }
+
   /** The table row saying `container` is on `network`. */
   connection(container: string, network: string): Locator {
     return this.table

@@ -1,7 +1,14 @@
 import { type Document, isAlias, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
+import { ExtendsError, resolveExtends } from "./extends";
 import { InterpolationError, interpolate } from "./interpolate";
-import { type ComposeFile, composeSchema, IGNORED_SERVICE_KEYS } from "./schema";
+import {
+  type ComposeFile,
+  type ComposeProject,
+  composeProjectSchema,
+  composeSchema,
+  IGNORED_SERVICE_KEYS,
+} from "./schema";
 
 // Compose text -> a validated, interpolated ComposeFile, or one ComposeError that names the line. Pure (no I/O), so
 // the same module serves Swarm stacks now and standalone Compose stacks later.
@@ -58,8 +65,25 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${where}${issue.message}`;
 }
 
-export function parseCompose(text: string, env: Readonly<Record<string, string>> = {}): ParsedCompose {
-  const bytes = Buffer.byteLength(text);
+export interface ParsedProject {
+  file: ComposeProject;
+  warnings: string[];
+}
+
+/** A Swarm stack (the default) or a standalone Compose project on one engine. */
+export function parseCompose(text: string, env?: Readonly<Record<string, string>>): ParsedCompose;
+export function parseCompose(
+  text: string,
+  env: Readonly<Record<string, string>>,
+  opts: { kind: "project" },
+): ParsedProject;
+export function parseCompose(
+  text: string,
+  env: Readonly<Record<string, string>> = {},
+  opts: { kind: "stack" | "project" } = { kind: "stack" },
+): ParsedCompose | ParsedProject {
+  // TextEncoder, not Buffer: the editor lints in the browser with this same function.
+  const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_COMPOSE_BYTES)
     throw new ComposeError(`The compose file is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most 1 MB is accepted`);
   if (!text.trim()) throw new ComposeError("The compose file is empty");
@@ -94,14 +118,43 @@ export function parseCompose(text: string, env: Readonly<Record<string, string>>
     if (e instanceof InterpolationError) throw new ComposeError(e.message, lineOf(doc, lc, e.path));
     throw e;
   }
+  const warnings = interpolated.missing.map((v) => `The variable ${v} is not set; it was replaced by an empty string`);
+  if (opts.kind === "project") return validateProject(interpolated.value, doc, lc, warnings);
   const parsed = composeSchema.safeParse(interpolated.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ComposeError(describeIssue(issue), lineOf(doc, lc, issue.path));
   }
-  const warnings = interpolated.missing.map((v) => `The variable ${v} is not set; it was replaced by an empty string`);
   for (const [name, svc] of Object.entries(parsed.data.services))
     for (const k of IGNORED_SERVICE_KEYS)
       if (svc[k] !== undefined) warnings.push(`Ignoring "${k}" of service ${name} (not used by a stack)`);
+  return { file: parsed.data, warnings };
+}
+
+function validateProject(value: unknown, doc: Document, lc: LineCounter, warnings: string[]): ParsedProject {
+  let resolved: unknown;
+  try {
+    resolved = resolveExtends(value);
+  } catch (e) {
+    if (e instanceof ExtendsError) throw new ComposeError(e.message, lineOf(doc, lc, e.path));
+    throw e;
+  }
+  const parsed = composeProjectSchema.safeParse(resolved);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ComposeError(describeIssue(issue), lineOf(doc, lc, issue.path));
+  }
+  for (const [name, svc] of Object.entries(parsed.data.services)) {
+    if (svc.build !== undefined)
+      throw new ComposeError(
+        `services.${name}.build: Berth does not build images (it deploys through the Engine API, with no builder); build and push the image, then name it under image:`,
+        lineOf(doc, lc, ["services", name, "build"]),
+      );
+    if (!svc.image)
+      throw new ComposeError(
+        `services.${name}.image: every service needs an image`,
+        lineOf(doc, lc, ["services", name]),
+      );
+  }
   return { file: parsed.data, warnings };
 }

@@ -103,7 +103,7 @@ const fileRef = z.union([
 
 export const IGNORED_SERVICE_KEYS = ["build", "depends_on", "restart", "container_name"] as const;
 
-const service = extensions({
+const serviceShape = {
   image: str,
   command: stringOrList.optional(),
   entrypoint: stringOrList.optional(),
@@ -141,6 +141,78 @@ const service = extensions({
   depends_on: z.unknown().optional(),
   restart: z.unknown().optional(),
   container_name: z.unknown().optional(),
+};
+
+const service = extensions(serviceShape);
+
+// Standalone Compose (`docker compose up` on one engine): the keys a stack uses plus those only a single engine has.
+// `build:` is accepted by the schema so the refusal can name its line (parse.ts), never built.
+const restart = z
+  .string()
+  .regex(/^(no|always|unless-stopped|on-failure(:\d+)?)$/, "One of no, always, unless-stopped, on-failure[:N]");
+export const DEPENDENCY_CONDITIONS = ["service_started", "service_healthy", "service_completed_successfully"] as const;
+const size = z.union([z.string(), z.number()]);
+const projectService = extensions({
+  ...serviceShape,
+  image: str.optional(),
+  build: z.unknown().optional(),
+  depends_on: z
+    .union([
+      z.array(str),
+      z.record(
+        str,
+        extensions({
+          condition: z.enum(DEPENDENCY_CONDITIONS).optional(),
+          restart: bool.optional(),
+          required: bool.optional(),
+        }),
+      ),
+    ])
+    .optional(),
+  restart: restart.optional(),
+  container_name: z
+    .string()
+    .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, "A container name of letters, digits, . _ -")
+    .optional(),
+  profiles: z.array(z.string().regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, "A profile name")).optional(),
+  env_file: stringOrList.optional(),
+  pull_policy: z.enum(["always", "missing", "never", "if_not_present", "build"]).optional(),
+  extends: z.unknown().optional(),
+  scale: int.optional(),
+  mem_limit: size.optional(),
+  mem_reservation: size.optional(),
+  cpus: num.optional(),
+  cpu_shares: int.optional(),
+  pids_limit: int.optional(),
+  shm_size: size.optional(),
+  cap_add: z.array(str).optional(),
+  cap_drop: z.array(str).optional(),
+  privileged: bool.optional(),
+  network_mode: str.optional(),
+  pid: str.optional(),
+  ipc: str.optional(),
+  devices: z.array(str).optional(),
+  security_opt: z.array(str).optional(),
+  sysctls: listOrMap.optional(),
+  tmpfs: stringOrList.optional(),
+  expose: z.array(z.union([str, z.number()])).optional(),
+  domainname: str.optional(),
+  group_add: z.array(z.union([str, z.number()])).optional(),
+  ulimits: z.record(str, z.union([int, extensions({ soft: int, hard: int })])).optional(),
+  logging: extensions({ driver: str.optional(), options: z.record(str, scalar).optional() }).optional(),
+  networks: z
+    .union([
+      z.array(str),
+      z.record(
+        str,
+        extensions({
+          aliases: z.array(str).optional(),
+          ipv4_address: str.optional(),
+          priority: int.optional(),
+        }).nullable(),
+      ),
+    ])
+    .optional(),
 });
 
 const external = z.union([bool, extensions({ name: str.optional() })]);
@@ -184,3 +256,16 @@ export const composeSchema = extensions({
 
 export type ComposeFile = z.infer<typeof composeSchema>;
 export type ComposeService = z.infer<typeof service>;
+
+export const composeProjectSchema = extensions({
+  version: z.union([z.string(), z.number()]).optional(),
+  name: str.optional(),
+  services: z.record(z.string().regex(/^[a-zA-Z0-9._-]+$/, "A service name of letters, digits, . _ -"), projectService),
+  networks: z.record(str, network).optional(),
+  volumes: z.record(str, volumeDef).optional(),
+  secrets: z.record(str, objectDef).optional(),
+  configs: z.record(str, objectDef).optional(),
+});
+
+export type ComposeProject = z.infer<typeof composeProjectSchema>;
+export type ProjectService = z.infer<typeof projectService>;

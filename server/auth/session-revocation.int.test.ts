@@ -1,7 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Runtime } from "@/server/runtime";
-import { addUser, type Dialect, openAuthRuntime } from "./auth-harness";
+import { addUser, type Dialect, openAuthRuntime } from "@/test-support/auth-harness";
 import { endSession, newSessionId, sessionEvents } from "./session-revocation";
 import { actorFromSessionToken } from "./session-token";
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setTotpState } from "@/db/totp-queries";
 import type { Runtime } from "@/server/runtime";
 import { disableTwoFactor } from "@/server/services/account/two-factor";
+import { addUser, authorize, type Dialect, openAuthRuntime, signInAudit } from "@/test-support/auth-harness";
 import { loadActor } from "./actor";
-import { addUser, authorize, type Dialect, openAuthRuntime, signInAudit } from "./auth-harness";
 import { newRecoveryCodes, newTotpSecret } from "./totp";
 
 // Sign-in under parallel attack, through the `authorize` next-auth runs, on both databases: attempts are counted

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDb } from "@/db/client";
 import { setTotpState } from "@/db/totp-queries";
 import type { Runtime } from "@/server/runtime";
-import { addUser, type Dialect, openAuthRuntime, pgUrl } from "./auth-harness";
+import { addUser, type Dialect, openAuthRuntime, pgUrl } from "@/test-support/auth-harness";
 import { acceptTotpCode, spendRecoveryCode } from "./second-factor";
 import { ACCOUNT_POLICY, accountKey, reserve, settle } from "./throttle";
 import { newRecoveryCodes, newTotpSecret, totpStep } from "./totp";

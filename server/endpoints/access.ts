@@ -1,3 +1,4 @@
+import type Docker from "dockerode";
 import type { ContainerSummary } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
 import type { DockerAccess } from "./docker/docker-access";
@@ -32,4 +33,13 @@ export function kubeOf(endpointId: string): KubeAccess {
  */
 export function containersOf(endpointId: string): KeyedStore<ContainerSummary> | undefined {
   return runtime().endpoints.session(endpointId)?.store<ContainerSummary>("containers");
+}
+
+/**
+ * A Docker endpoint's engine client whose calls may take up to `budgetMs` (default: a read's 5 s), for use cases
+ * that only need the client. Refuses an unknown endpoint or another kind like dockerOf.
+ */
+export function dockerApi(endpointId: string, budgetMs?: number): Docker {
+  const docker = dockerOf(endpointId);
+  return budgetMs === undefined ? docker.api : docker.client(budgetMs);
 }

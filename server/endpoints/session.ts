@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import type { Duplex, Readable } from "node:stream";
 import type { StatsSample } from "@/lib/container-stats";
 import type { Diff, EndpointHealth, EndpointKind } from "@/lib/domain";
+import { UserError } from "@/lib/errors";
 import { type EngineEvent, RingBuffer } from "@/lib/events";
 import type { ContainerCounts, EngineFacts } from "@/lib/host-summary";
 import type { Logger } from "@/server/log";
@@ -82,6 +83,16 @@ export interface LogSource {
   follow(containerId: string, options: LogFollowOptions): Promise<{ tty: boolean; stream: Readable }>;
 }
 
+/**
+ * Where a log stream's lines come from when it is not one container (a swarm service or task). The engine follows a
+ * service's tasks itself (new tasks join the stream), so such a stream is not reopened on container starts.
+ */
+export interface LogOrigin {
+  open(options: LogFollowOptions): Promise<{ tty: boolean; stream: Readable }>;
+  /** Takes the origin's own prefix off a raw line (after the timestamp): the task and node it came from. */
+  split?(raw: string): { text: string; task?: string; node?: string };
+}
+
 /** One reading of a usage stream: a sample, or the word that the container is not running. */
 export type StatsReading = { state: "running"; sample?: StatsSample } | { state: "stopped" };
 
@@ -151,6 +162,15 @@ export abstract class EndpointSession extends EventEmitter<SessionEvents> {
 
   /** Turns a failure talking to the endpoint into words a user can act on. */
   abstract describeError(err: unknown): string;
+
+  /**
+   * A failed request to the endpoint as the error a user sees (use cases map engine failures through this). Kinds
+   * whose API answers with statuses override it to keep "not found" a 404; this default calls it a conflict.
+   */
+  userError(err: unknown): UserError {
+    if (err instanceof UserError) return err;
+    return new UserError(this.describeError(err), 409, "engine_error");
+  }
 
   /** Check the peer is what it claims, open the live upstream (before listing), fill the stores. */
   protected abstract connect(): Promise<Connected>;

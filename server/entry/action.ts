@@ -5,8 +5,8 @@ import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import type { Action, Resource } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
 import { runtime } from "@/server/runtime";
-import { recordAudit } from "@/server/services/audit/record-audit";
 import { authorize } from "@/server/services/authorize";
+import { recordRefusal } from "@/server/services/use-case";
 import { type Failure, toFailure, validationFailure } from "./errors";
 import { register, type WithEntry, withEntry } from "./registry";
 
@@ -67,14 +67,7 @@ export function defineAction<S extends z.ZodType, R>(
         } else authorize(actor, opts.permission, resource);
       } catch (err) {
         // Refusals are audited here, before any service runs: who tried what, where.
-        await recordAudit({
-          actor,
-          action: opts.name,
-          endpointId: resource?.endpointId,
-          outcome: "denied",
-          detail: (err as Error).message,
-          source: "ui",
-        });
+        await recordRefusal(actor, opts.name, err, { endpointId: resource?.endpointId, source: "ui" });
         throw err;
       }
       return { ok: true, data: await run(actor as Actor, parsed.data) };
@@ -102,7 +95,7 @@ export function definePublicAction<S extends z.ZodType, R>(
       try {
         await assertSameOrigin();
       } catch (err) {
-        await recordAudit({ actor: null, action: opts.name, outcome: "denied", detail: (err as Error).message });
+        await recordRefusal(null, opts.name, err);
         throw err;
       }
       return { ok: true, data: await run(parsed.data) };

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Action, Resource } from "@/lib/policy";
 
 /** Every server action and route handler registers here when defined, so tests can enumerate the real set. */
@@ -7,6 +8,10 @@ export interface EntryPoint {
   permission: Action | "authenticated" | "public";
   /** The resource the permission is checked on, from the validated input (endpoint-scoped entry points). */
   resource?: (input: never) => Resource;
+  /** What validates the input (routes: `{ params, query, body }`): the OpenAPI document is generated from it. */
+  schema?: z.ZodType;
+  /** One line for the API description (OpenAPI `summary`). */
+  summary?: string;
 }
 
 /** Entry points carry their registration, so a test that imports a module knows what each export requires. */

@@ -6,8 +6,8 @@ import type { Action, Resource } from "@/lib/policy";
 import { credentialInUrl } from "@/server/auth/api-token";
 import { requestActor, requestUsesBearer } from "@/server/auth/request-actor";
 import { runtime } from "@/server/runtime";
-import { recordAudit } from "@/server/services/audit/record-audit";
 import { authorize } from "@/server/services/authorize";
+import { recordRefusal } from "@/server/services/use-case";
 import { type Failure, toFailure, validationFailure } from "./errors";
 import { BodyTooLargeError, readBodyText } from "./read-body";
 import { register, type WithEntry, withEntry } from "./registry";
@@ -18,6 +18,8 @@ interface RouteOptions<S extends z.ZodType> {
   schema: S;
   permission: Action | "authenticated";
   resource?: (input: z.infer<S>) => Resource;
+  /** One line for the generated API description. */
+  summary?: string;
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -80,6 +82,8 @@ export function defineRoute<S extends z.ZodType, R>(
     name: opts.name,
     permission: opts.permission,
     resource: opts.resource as ((input: never) => Resource) | undefined,
+    schema: opts.schema,
+    summary: opts.summary,
   });
   return withEntry(async (req: Request, ctx: RouteContext) => {
     const url = new URL(req.url);
@@ -103,13 +107,9 @@ export function defineRoute<S extends z.ZodType, R>(
     const denied = async (err: unknown) => {
       try {
         if (writes) {
-          await recordAudit({
-            actor,
-            action: opts.name,
+          await recordRefusal(actor, opts.name, err, {
             endpointId,
             target: `${req.method} ${url.pathname}`,
-            outcome: "denied",
-            detail: (err as Error).message,
             source: "api",
           });
         }
@@ -166,7 +166,14 @@ export const noInput = z
   .object({ params: z.object({}).passthrough(), query: z.object({}).passthrough() })
   .passthrough();
 
-/** A route that needs no session on purpose (the OpenAPI document, next-auth's own sign-in): registered as public. */
-export function publicRoute<F extends (...args: never[]) => unknown>(name: string, fn: F): WithEntry<F> {
-  return withEntry(fn, register({ kind: "route", name, permission: "public" }));
+/**
+ * A route that needs no session on purpose (the OpenAPI document, next-auth's own sign-in, public status pages):
+ * registered as public. `doc` describes it for the generated API description.
+ */
+export function publicRoute<F extends (...args: never[]) => unknown>(
+  name: string,
+  fn: F,
+  doc: { summary?: string; schema?: z.ZodType } = {},
+): WithEntry<F> {
+  return withEntry(fn, register({ kind: "route", name, permission: "public", ...doc }));
 }

@@ -13,7 +13,13 @@ import { problem } from "./route";
  * authorize, run) and problem+json errors, but `run` returns the Response itself.
  */
 export function defineStreamRoute<S extends z.ZodType>(
-  opts: { name: string; schema: S; permission: Action; resource?: (input: z.infer<S>) => Resource },
+  opts: {
+    name: string;
+    schema: S;
+    permission: Action;
+    resource?: (input: z.infer<S>) => Resource;
+    summary?: string;
+  },
   run: (actor: Actor, input: z.infer<S>, req: Request) => Promise<Response>,
 ): WithEntry<(req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>> {
   const entry = register({
@@ -21,6 +27,8 @@ export function defineStreamRoute<S extends z.ZodType>(
     name: opts.name,
     permission: opts.permission,
     resource: opts.resource as ((input: never) => Resource) | undefined,
+    schema: opts.schema,
+    summary: opts.summary,
   });
   const handler = async (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => {
     const query = Object.fromEntries(new URL(req.url).searchParams);

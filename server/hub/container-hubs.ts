@@ -1,7 +1,7 @@
 import type { StatsSample } from "@/lib/container-stats";
 import type { LogLine, LogOptions, LogSnapshot } from "@/lib/log-options";
 import type { EndpointSession } from "@/server/endpoints/session";
-import { LogStream } from "./log-stream";
+import { type LogOrigin, LogStream } from "./log-stream";
 import { StatsSampler, type StatsSnapshot } from "./stats-sampler";
 
 /**
@@ -27,9 +27,10 @@ export function startLogStream(
   containerId: string,
   options: LogOptions,
   sink: LogSink,
+  origin?: LogOrigin,
 ): LogStream {
   hubs.logs.get(topic)?.stop();
-  const s = new LogStream(session, containerId, options, sink);
+  const s = new LogStream(session, containerId, options, sink, origin);
   hubs.logs.set(topic, s);
   s.start();
   return s;

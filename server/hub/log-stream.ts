@@ -1,10 +1,12 @@
 import type { Readable } from "node:stream";
-import { LineSplitter, splitTimestamp } from "@/lib/docker-stream";
 import { UserError } from "@/lib/errors";
 import type { EngineEvent } from "@/lib/events";
+import { LineSplitter, splitTimestamp } from "@/lib/log-lines";
 import { type LogLine, type LogOptions, type LogSnapshot, sinceToUnix } from "@/lib/log-options";
 import { RingBuffer } from "@/lib/ring-buffer";
-import type { EndpointSession, LogChunk } from "@/server/endpoints/session";
+import type { EndpointSession, LogChunk, LogOrigin } from "@/server/endpoints/session";
+
+export type { LogOrigin };
 
 export const BACKLOG_LINES = 20_000;
 export const BACKLOG_BYTES = 8 * 1024 * 1024;
@@ -37,6 +39,7 @@ export class LogStream {
   private stopped = false;
   private endedAt = 0;
   private readonly onEngineEvent = (ev: EngineEvent) => {
+    if (this.origin) return;
     if (ev.type === "container" && ev.action === "start" && ev.actorId === this.containerId && !this.stream) {
       void this.open(Math.max(0, this.endedAt - 1), "all");
     }
@@ -47,6 +50,8 @@ export class LogStream {
     readonly containerId: string,
     private readonly options: LogOptions,
     private readonly events: LogStreamEvents,
+    /** Another source than the container `containerId` (then only a name for logs and errors). */
+    private readonly origin?: LogOrigin,
   ) {}
 
   start(): void {
@@ -78,13 +83,10 @@ export class LogStream {
 
   private async open(since: number, tail: number | "all"): Promise<void> {
     try {
-      if (!this.session.logs) throw new UserError("This endpoint does not stream logs", 409, "unsupported");
-      const opened = await this.session.logs.follow(this.containerId, {
-        follow: true,
-        timestamps: this.options.timestamps,
-        since,
-        tail,
-      });
+      const o = { follow: true, timestamps: this.options.timestamps, since, tail };
+      if (!this.origin && !this.session.logs)
+        throw new UserError("This endpoint does not stream logs", 409, "unsupported");
+      const opened = this.origin ? await this.origin.open(o) : await this.session.logs!.follow(this.containerId, o);
       this.tty = opened.tty;
       if (this.stopped) return void opened.stream.destroy();
       this.opened++;
@@ -117,8 +119,16 @@ export class LogStream {
   }
 
   private add(stream: "out" | "err", raw: string): void {
-    const { ts, text } = this.options.timestamps ? splitTimestamp(raw) : { ts: undefined, text: raw };
+    let { ts, text } = this.options.timestamps ? splitTimestamp(raw) : { ts: undefined, text: raw };
+    let origin: { task?: string; node?: string } = {};
+    if (this.origin?.split) {
+      ({ text, ...origin } = this.origin.split(text));
+      // Whichever order the engine writes the time and the details in, the time is found.
+      if (this.options.timestamps && !ts) ({ ts, text } = splitTimestamp(text));
+    }
     const line: LogLine = ts ? { seq: ++this.seq, stream, text, ts } : { seq: ++this.seq, stream, text };
+    if (origin.task) line.task = origin.task;
+    if (origin.node) line.node = origin.node;
     this.backlog.push(line);
     this.pending.push(line);
     if (this.pending.length > MAX_BATCH_LINES * 2) {

@@ -1,9 +1,9 @@
 import { can } from "@/lib/policy";
 import { TOPIC_PATTERNS } from "@/lib/topics";
 import { topologyElements } from "@/lib/topology";
+import { TopologyFeed, topologyFeeds } from "@/server/hub/topology-feed";
 import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 import { getTopology } from "@/server/services/topology/get-topology";
-import { TopologyFeed, topologyFeeds } from "@/server/topology/topology-feed";
 import type { TopicHandler } from "./topic-handler";
 
 // Endpoint views: each viewer joins one room per endpoint it may see; admins also join "health:*" so endpoints added

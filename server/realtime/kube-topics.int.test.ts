@@ -4,19 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertEndpoint } from "@/db/queries";
 import { kubeLogsTopic } from "@/lib/kube-logs";
 import type { LogBatch, LogSnapshot } from "@/lib/log-options";
-import {
-  busyboxDeployment,
-  kubectl,
-  kubeRigError,
-  rig,
-  uniqueNs,
-  waitFor,
-} from "@/server/endpoints/kubernetes/kube-test-rig";
 import { logStream } from "@/server/hub/container-hubs";
 import { deleteStatusPage } from "@/server/services/status-pages/delete-status-page";
 import { listStatusSources } from "@/server/services/status-pages/list-status-pages";
 import { createStatusPage } from "@/server/services/status-pages/save-status-page";
-import { ask, type Harness, startHarness } from "./workbench-harness";
+import { busyboxDeployment, kubectl, kubeRigError, rig, uniqueNs, waitFor } from "@/test-support/kube-test-rig";
+import { ask, type Harness, startHarness } from "@/test-support/workbench-harness";
 
 // Live Kubernetes topics through the real gateway against the rig's cluster: namespace grants decide which store
 // and log topics a viewer may hold (and drop them when the grant narrows); pod and workload logs follow live through

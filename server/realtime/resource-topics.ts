@@ -2,10 +2,13 @@ import type { Diff } from "@/lib/domain";
 import type { EngineEvent } from "@/lib/events";
 import { can } from "@/lib/policy";
 import type { PullJob } from "@/lib/pull-progress";
+import type { DeployJob } from "@/lib/stack-deploy";
 import { TOPIC_PATTERNS } from "@/lib/topics";
+import { pullJobs } from "@/server/hub/pull-jobs";
 import { listEvents, listEventsAcross } from "@/server/services/events/list-events";
 import { listPulls } from "@/server/services/images/pull-image";
-import { pullJobs } from "@/server/services/images/pull-jobs";
+import { deployJobs } from "@/server/services/stacks/deploy-jobs";
+import { listDeploys } from "@/server/services/stacks/list-deploys";
 import type { TopicHandler } from "./topic-handler";
 
 // Live topics for the events feed and image pulls. Each reads from the endpoint session's ONE events stream (or the
@@ -57,5 +60,20 @@ export const pullsTopic: TopicHandler = {
     };
     pullJobs().on("diff", fn);
     return () => pullJobs().off("diff", fn);
+  },
+};
+
+/** Compose deploys of one endpoint, step by step, with their pulls. */
+export const deploysTopic: TopicHandler = {
+  kind: "deploys",
+  pattern: TOPIC_PATTERNS.deploys,
+  permission: "container:read",
+  snapshot: (actor, t) => listDeploys(actor, t.endpointId!),
+  acquire(t, _rt, broadcast) {
+    const fn = (id: string, diff: Diff<DeployJob>) => {
+      if (id === t.endpointId) broadcast("diff", { topic: t.name, diff });
+    };
+    deployJobs().on("diff", fn);
+    return () => deployJobs().off("diff", fn);
   },
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadActor } from "@/server/auth/actor";
 import { endSession } from "@/server/auth/session-revocation";
 import { setUserDisabled } from "@/server/services/users/set-user-disabled";
-import { ask, type Harness, startHarness } from "./workbench-harness";
+import { ask, type Harness, startHarness } from "@/test-support/workbench-harness";
 
 // Sockets whose session ends are closed by a push, not by the gateway's periodic re-check: the reason they are told
 // ("signed out", "account changed") is one only the push gives (the re-check says "session ended").

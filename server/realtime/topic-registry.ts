@@ -3,9 +3,11 @@ import { storeSpecs } from "@/server/endpoints/registry";
 import { endpointsTopic, topologyTopic } from "./endpoint-topics";
 import { kubeCustomHandler } from "./kube-custom-handler";
 import { kubeLogsHandler } from "./kube-logs-handler";
-import { allEventsTopic, eventsTopic, pullsTopic } from "./resource-topics";
+import { allEventsTopic, deploysTopic, eventsTopic, pullsTopic } from "./resource-topics";
+import { serviceLogsHandler } from "./service-logs-handler";
 import { storeTopic } from "./store-topic";
 import type { TopicHandler } from "./topic-handler";
+import { updatesTopic } from "./updates-topic";
 import { usageHandler } from "./usage-handler";
 import { logsHandler, statsHandler } from "./workbench-handlers";
 
@@ -20,11 +22,14 @@ const HANDLERS: readonly TopicHandler[] = [
   eventsTopic,
   allEventsTopic,
   pullsTopic,
+  deploysTopic,
   logsHandler,
+  serviceLogsHandler,
   statsHandler,
   usageHandler,
   kubeLogsHandler,
   kubeCustomHandler,
+  updatesTopic,
   storeTopic,
 ];
 

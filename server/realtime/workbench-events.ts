@@ -66,11 +66,13 @@ export function attachWorkbenchEvents(socket: Socket, rt: Runtime): void {
     const parsed = logSearchInput.safeParse(raw);
     if (!parsed.success) return reply({ ok: false, error: parsed.error.issues[0]?.message ?? "Bad search" });
     const topic = parseTopic(parsed.data.topic);
-    if (topic?.kind !== "logs" && topic?.kind !== "kubeLogs") return reply({ ok: false, error: "Unknown topic" });
+    const kind = topic?.kind;
+    if (!topic || (kind !== "logs" && kind !== "serviceLogs" && kind !== "kubeLogs"))
+      return reply({ ok: false, error: "Unknown topic" });
     const actor = await freshActor();
     if (!actor) return;
-    // Container logs need container:read; a pod's or workload's logs kube:read in their namespace.
-    const permission = topic.kind === "logs" ? "container:read" : "kube:read";
+    // Container logs need container:read; a service's swarm:read; a pod's or workload's kube:read in its namespace.
+    const permission = kind === "logs" ? "container:read" : kind === "serviceLogs" ? "swarm:read" : "kube:read";
     if (!can(actor, permission, { endpointId: topic.endpointId, namespace: topic.namespace }))
       return reply({ ok: false, error: "Not found" });
     const stream = logStream(topic.name);

@@ -9,7 +9,7 @@ import type { ContainerSummary } from "@/lib/domain";
 import { type LogBatch, type LogSearchResult, logsTopic } from "@/lib/log-options";
 import { statsTopic, usageTopic } from "@/lib/topics";
 import { activeUpstreams, logStream, statsConsumers, statsSampler } from "@/server/hub/container-hubs";
-import { ask, type Harness, startHarness } from "./workbench-harness";
+import { ask, type Harness, startHarness } from "@/test-support/workbench-harness";
 
 // The workbench's live streams through the real gateway, against the rig's private dockerd.
 const DOCKER_HOST = process.env.BERTH_TEST_DOCKER_HOST ?? "";

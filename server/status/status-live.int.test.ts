@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor, ContainerSummary } from "@/lib/domain";
 import type { PublicStatusView } from "@/lib/status-view";
 import { statusTopic } from "@/lib/topics";
-import { ask, type Harness, startHarness } from "@/server/realtime/workbench-harness";
 import { deleteStatusPage } from "@/server/services/status-pages/delete-status-page";
 import { createStatusPage, updateStatusPage } from "@/server/services/status-pages/save-status-page";
+import { ask, type Harness, startHarness } from "@/test-support/workbench-harness";
 import { RateLimiter } from "./rate-limit";
 
 // Status pages live, end to end below the browser: the rig's engine, the endpoint session's store, the tracker, the

@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { RegistriesView } from "@/components/registries/RegistriesView";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function RegistriesPage() {
   const actor = await requestActor();
-  if (!can(actor, "registry:manage")) notFound();
+  if (!actor) notFound();
+  if (!can(actor, "registry:manage")) forbidden();
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">Registries</h1>

@@ -23,7 +23,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       {q.trim() ? (
         <SearchResults result={result} />
       ) : (
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 dark:text-slate-400">
           Type a name, an image, a compose project or a short id. Every endpoint you may see is searched.
         </p>
       )}

@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { type ContainerSpecInput, RESTART_POLICIES } from "@/lib/container-spec";
+import { toast } from "@/components/ui/toast";
+import type { ContainerSpecInput } from "@/lib/container-spec";
+import { RESTART_POLICIES } from "@/lib/restart-policies";
 import { createContainerAction } from "@/server/actions/containers/create-container-actions";
 import { editContainerAction } from "@/server/actions/containers/edit-container-actions";
 import { ContainerFormRows } from "./ContainerFormRows";
-import { CheckboxInput, SelectInput, TextInput } from "./fields";
+import { CheckboxInput, SelectInput, TextAreaInput, TextInput } from "./fields";
 import { type FormState, toFormState } from "./form-state";
 
 /**
@@ -17,6 +19,9 @@ export function ContainerForm(props: {
   endpointId: string;
   initial?: ContainerSpecInput;
   edit?: { containerId: string; name: string };
+  /** What exists on the endpoint, offered while typing the image and the network. */
+  images?: readonly string[];
+  networks?: readonly string[];
 }) {
   const { edit } = props;
   const router = useRouter();
@@ -40,7 +45,10 @@ export function ContainerForm(props: {
         ? await editContainerAction({ endpointId: props.endpointId, containerId: edit.containerId, spec: f })
         : await createContainerAction({ endpointId: props.endpointId, spec: f, start });
       if (result.ok) {
-        router.push(`/endpoints/${encodeURIComponent(props.endpointId)}/containers`);
+        // Show the result: the new container's own page (Edit replaces the container, so it has a new id too).
+        const made = result.data as { id: string; name?: string };
+        toast.success(`${edit ? "Saved" : "Created"} ${made.name ?? edit?.name ?? f.name}`);
+        router.push(`/endpoints/${encodeURIComponent(props.endpointId)}/containers/${encodeURIComponent(made.id)}`);
         return;
       }
       const fields: Record<string, string> = {};
@@ -66,7 +74,10 @@ export function ContainerForm(props: {
       noValidate
     >
       {message && (
-        <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           {message}
         </p>
       )}
@@ -78,6 +89,8 @@ export function ContainerForm(props: {
           onChange={set("image")}
           error={err("image")}
           placeholder="nginx:1.27"
+          suggestions={props.images}
+          hint={props.images?.length ? "Pick one on this endpoint or type any image to pull" : undefined}
         />
         <TextInput
           path="name"
@@ -88,13 +101,13 @@ export function ContainerForm(props: {
           readOnly={!!edit}
           hint={edit ? "Edit keeps the name; Rename changes it" : "Empty: the engine picks one"}
         />
-        <TextInput
+        <TextAreaInput
           path="command"
           label="Command"
           value={f.command}
           onChange={set("command")}
           error={err("command")}
-          hint="Empty: the image's default; quotes group words"
+          hint="Empty: the image's default; quotes group words; new lines are spaces"
         />
         <TextInput
           path="entrypoint"
@@ -130,6 +143,7 @@ export function ContainerForm(props: {
           onChange={set("network")}
           error={err("network")}
           placeholder="bridge"
+          suggestions={props.networks}
         />
         <SelectInput
           path="restartPolicy"

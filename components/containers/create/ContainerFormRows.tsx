@@ -33,7 +33,7 @@ export function ContainerFormRows(props: {
             onChange={update}
             error={err(`env.${i}`)}
             placeholder="KEY=VALUE"
-            className="min-w-80 flex-1"
+            className="min-w-0 flex-1 basis-80"
           />
         )}
       />
@@ -55,6 +55,7 @@ export function ContainerFormRows(props: {
               onChange={(key) => update({ ...row, key })}
               error={err(`labels.${i}.key`)}
               placeholder="key"
+              className="min-w-0 flex-1 basis-72"
             />
             <TextInput
               path={`labels.${i}.value`}
@@ -64,7 +65,7 @@ export function ContainerFormRows(props: {
               onChange={(value) => update({ ...row, value })}
               error={err(`labels.${i}.value`)}
               placeholder="value"
-              className="flex-1"
+              className="min-w-0 flex-1 basis-56"
             />
           </>
         )}

@@ -13,7 +13,7 @@ export const fieldId = (path: string) => `cf-${path.replace(/[^a-zA-Z0-9]/g, "-"
 export function ErrorText({ path, error }: { path: string; error?: string }) {
   if (!error) return null;
   return (
-    <p id={`${fieldId(path)}-error`} className="text-xs text-red-600">
+    <p id={`${fieldId(path)}-error`} className="text-xs text-red-600 dark:text-red-300">
       {error}
     </p>
   );
@@ -36,8 +36,11 @@ export function TextInput(props: {
   className?: string;
   inputMode?: "numeric" | "decimal" | "text";
   readOnly?: boolean;
+  /** Suggestions from what exists (images, networks); typing anything else stays allowed. */
+  suggestions?: readonly string[];
 }) {
   const id = fieldId(props.path);
+  const listId = props.suggestions?.length ? `${id}-suggestions` : undefined;
   return (
     <div className={`flex flex-col gap-1 ${props.className ?? ""}`}>
       <label htmlFor={id} className={props.hideLabel ? "sr-only" : "text-sm font-medium"}>
@@ -50,11 +53,51 @@ export function TextInput(props: {
         placeholder={props.placeholder}
         inputMode={props.inputMode}
         readOnly={props.readOnly}
+        list={listId}
+        autoComplete={listId ? "off" : undefined}
         onChange={(e) => props.onChange(e.target.value)}
         className={`${inputClass} font-mono read-only:bg-slate-100 dark:read-only:bg-slate-800`}
         {...errorProps(props.path, props.error)}
       />
-      {props.hint && !props.error && <p className="text-xs text-slate-500">{props.hint}</p>}
+      {listId && (
+        <datalist id={listId}>
+          {props.suggestions?.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+      )}
+      {props.hint && !props.error && <p className="text-xs text-slate-500 dark:text-slate-400">{props.hint}</p>}
+      <ErrorText path={props.path} error={props.error} />
+    </div>
+  );
+}
+
+/** A multi-line text field (a long command reads better over several lines; newlines count as spaces). */
+export function TextAreaInput(props: {
+  path: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  hint?: string;
+  rows?: number;
+}) {
+  const id = fieldId(props.path);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {props.label}
+      </label>
+      <textarea
+        id={id}
+        rows={props.rows ?? 2}
+        value={props.value}
+        spellCheck={false}
+        onChange={(e) => props.onChange(e.target.value)}
+        className={`${inputClass} font-mono`}
+        {...errorProps(props.path, props.error)}
+      />
+      {props.hint && !props.error && <p className="text-xs text-slate-500 dark:text-slate-400">{props.hint}</p>}
       <ErrorText path={props.path} error={props.error} />
     </div>
   );

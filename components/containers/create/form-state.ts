@@ -1,5 +1,5 @@
 import type { ContainerSpecInput } from "@/lib/container-spec";
-import { RESTART_POLICIES } from "@/lib/container-spec";
+import { RESTART_POLICIES } from "@/lib/restart-policies";
 
 // What the create form holds: strings as typed. The shared zod schema turns them into a spec on the server.
 

@@ -23,8 +23,10 @@ import { VERB_DONE } from "@/lib/container-state";
 import { USAGE_RESORT_MS, usageRanking, usageSortNote } from "@/lib/container-usage";
 import type { ContainerSummary, EndpointView } from "@/lib/domain";
 import { containersTopic } from "@/lib/topics";
+import type { UpdateView } from "@/lib/updates";
 import { ContainerListFilters, type FilterKey } from "./ContainerListFilters";
 import { containerColumns } from "./container-columns";
+import { CheckUpdatesButton, useUpdates } from "./update-parts";
 import { UsageFeed, useUsageSampling } from "./usage-feed";
 import { CONTAINER_BULK_ACTIONS, useContainerBulk } from "./use-container-bulk";
 
@@ -41,8 +43,8 @@ export function ContainerList(props: {
   initial: Record<string, ContainerSummary[]>;
   operable: string[];
   fixedEndpoint?: string;
-  /** The per-row action menu (only rendered for operable rows). */
-  rowMenu?: (c: ContainerSummary) => ReactNode;
+  /** The per-row action menu (only rendered for operable rows), given the row's last update check. */
+  rowMenu?: (c: ContainerSummary, update?: UpdateView) => ReactNode;
 }) {
   const fixed = props.fixedEndpoint;
   const listPath = fixed ? `/endpoints/${encodeURIComponent(fixed)}/containers` : "/containers";
@@ -75,13 +77,20 @@ export function ContainerList(props: {
     state: v.state ?? "",
     project: v.project ?? "",
     endpointId: fixed ?? v.endpoint ?? "",
+    update: v.update ?? "",
   };
   const filterKey = JSON.stringify(filter);
   const sort = parseSort(v.sort ?? null, DEFAULT_SORT);
 
   // Containers of endpoints that disappeared (removed, or access withdrawn) must not linger.
   const visible = useMemo(() => containers.items.filter((c) => names.has(c.endpointId)), [containers.items, names]);
-  const filtered = useMemo(() => visible.filter((c) => matchesFilter(c, filter)), [visible, filterKey]);
+  const endpointIds = useMemo(() => [...names.keys()], [names]);
+  const updates = useUpdates(endpointIds);
+  const updateState = useCallback((c: ContainerSummary) => updates.get(c)?.state, [updates]);
+  const filtered = useMemo(
+    () => visible.filter((c) => matchesFilter(c, filter, updateState)),
+    [visible, filterKey, updateState],
+  );
 
   // CPU and memory: sampled for the running rows near the window; while sorting by them, for every running row of
   // the filtered list too (up to a cap), and the order is redone from the newest figures every few seconds.
@@ -143,13 +152,14 @@ export function ContainerList(props: {
   };
 
   const columns = useMemo(
-    () => containerColumns({ endpointName, usage, listPath, showEndpoint: !fixed }),
-    [endpointName, usage, listPath, fixed],
+    () => containerColumns({ endpointName, usage, listPath, showEndpoint: !fixed, updateOf: updates.get }),
+    [endpointName, usage, listPath, fixed, updates],
   );
   const { rowMenu } = props;
   const menu = useMemo(
-    () => (rowMenu ? (c: ContainerSummary) => (operable.has(c.endpointId) ? rowMenu(c) : null) : undefined),
-    [rowMenu, operable],
+    () =>
+      rowMenu ? (c: ContainerSummary) => (operable.has(c.endpointId) ? rowMenu(c, updates.get(c)) : null) : undefined,
+    [rowMenu, operable, updates],
   );
   const setFilter = (key: FilterKey, value: string, push: boolean) => url.set({ [key]: value }, { push });
   const onSort = useCallback(
@@ -201,7 +211,8 @@ export function ContainerList(props: {
         ) : (
           <span />
         )}
-        <span className="text-sm text-slate-600 dark:text-slate-400">
+        <span className="flex items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+          <CheckUpdatesButton endpointIds={endpointIds.filter((id) => operable.has(id))} />
           {rows.length} of {visible.length} containers
         </span>
       </div>

@@ -6,7 +6,13 @@ import { STATE_FILTERS } from "@/lib/container-filter";
 const input =
   "rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";
 
-export type FilterKey = "q" | "image" | "label" | "state" | "project" | "endpoint";
+export type FilterKey = "q" | "image" | "label" | "state" | "project" | "endpoint" | "update";
+
+const UPDATE_NAMES: [string, string][] = [
+  ["available", "update available"],
+  ["current", "up to date"],
+  ["unknown", "not known"],
+];
 
 const STATE_NAMES: Record<string, string> = {
   failed: "failed (non-zero exit)",
@@ -71,6 +77,7 @@ export function ContainerListFilters(props: {
         "State",
         STATE_FILTERS.map((s) => [s, STATE_NAMES[s] ?? s]),
       )}
+      {select("update", "Image update", UPDATE_NAMES)}
       {select(
         "project",
         "Compose project",

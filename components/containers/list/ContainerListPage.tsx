@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo } from "react";
 import type { ContainerSummary, EndpointView } from "@/lib/domain";
+import type { UpdateView } from "@/lib/updates";
 import { ContainerList } from "./ContainerList";
 import { ContainerRowMenu } from "./ContainerRowMenu";
 
@@ -17,7 +18,9 @@ export function ContainerListPage(props: {
 }) {
   const creatable = useMemo(() => new Set(props.creatable), [props.creatable]);
   const rowMenu = useCallback(
-    (c: ContainerSummary) => <ContainerRowMenu c={c} canCreate={creatable.has(c.endpointId)} />,
+    (c: ContainerSummary, update?: UpdateView) => (
+      <ContainerRowMenu c={c} canCreate={creatable.has(c.endpointId)} update={update} />
+    ),
     [creatable],
   );
   return <ContainerList {...props} rowMenu={rowMenu} />;

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { RecreateDialog, RenameDialog } from "@/components/containers/ContainerDialogs";
 import { runContainerVerb } from "@/components/containers/run-container-verb";
+import { UpdateDialog } from "@/components/containers/UpdateDialog";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import {
   DropdownMenu,
@@ -15,6 +16,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { VERB_LABEL, verbsFor } from "@/lib/container-state";
 import type { ContainerSummary } from "@/lib/domain";
+import type { UpdateView } from "@/lib/updates";
 import { containerHref } from "./container-columns";
 
 /**
@@ -22,9 +24,9 @@ import { containerHref } from "./container-columns";
  * allows, Edit/Duplicate/Rename/Recreate, and Remove behind a confirmation. Rendered only where the user may operate;
  * `canCreate` adds what makes a container (Duplicate, Edit, Recreate).
  */
-export function ContainerRowMenu(props: { c: ContainerSummary; canCreate: boolean }) {
+export function ContainerRowMenu(props: { c: ContainerSummary; canCreate: boolean; update?: UpdateView }) {
   const { c } = props;
-  const [dialog, setDialog] = useState<"remove" | "rename" | "recreate" | null>(null);
+  const [dialog, setDialog] = useState<"remove" | "rename" | "recreate" | "update" | null>(null);
   const [busy, setBusy] = useState(false);
   const verbs = verbsFor(c.state).filter((v) => v !== "remove");
   const base = containerHref(c);
@@ -67,6 +69,9 @@ export function ContainerRowMenu(props: { c: ContainerSummary; canCreate: boolea
           )}
           <DropdownMenuItem onSelect={() => setDialog("rename")}>Rename</DropdownMenuItem>
           {props.canCreate && <DropdownMenuItem onSelect={() => setDialog("recreate")}>Recreate</DropdownMenuItem>}
+          {props.canCreate && props.update?.state === "available" && (
+            <DropdownMenuItem onSelect={() => setDialog("update")}>Update image</DropdownMenuItem>
+          )}
           <DropdownMenuSeparator />
           <DropdownMenuItem destructive disabled={busy} onSelect={() => setDialog("remove")}>
             Remove
@@ -86,6 +91,14 @@ export function ContainerRowMenu(props: { c: ContainerSummary; canCreate: boolea
         />
       )}
       {dialog === "rename" && <RenameDialog endpointId={c.endpointId} container={c} onClose={() => setDialog(null)} />}
+      {dialog === "update" && props.update && (
+        <UpdateDialog
+          endpointId={c.endpointId}
+          container={c}
+          image={props.update.image}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog === "recreate" && (
         <RecreateDialog endpointId={c.endpointId} container={c} onClose={() => setDialog(null)} />
       )}

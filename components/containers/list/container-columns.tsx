@@ -6,6 +6,8 @@ import { composeProject, isUnhealthy, rowKey } from "@/lib/container-filter";
 import { formatCpu, formatMemory, isRunning } from "@/lib/container-usage";
 import type { ContainerSummary } from "@/lib/domain";
 import { formatPorts, formatTime } from "@/lib/format";
+import type { UpdateView } from "@/lib/updates";
+import { UpdateBadge } from "./update-parts";
 import { type UsageFeed, useUsage } from "./usage-feed";
 
 export const STATE_STYLE: Record<string, string> = {
@@ -16,6 +18,8 @@ export const STATE_STYLE: Record<string, string> = {
   restarting: "text-amber-700 dark:text-amber-400",
 };
 
+// Row links do not prefetch: a 1,000-row list scrolled past would ask the server for hundreds of pages (and run an
+// observer per link); a click loads the page as fast without it.
 export const containerHref = (c: Pick<ContainerSummary, "endpointId" | "id">) =>
   `/endpoints/${encodeURIComponent(c.endpointId)}/containers/${encodeURIComponent(c.id)}`;
 
@@ -28,6 +32,7 @@ export function containerColumns(o: {
   usage: UsageFeed;
   listPath: string;
   showEndpoint: boolean;
+  updateOf?: (c: ContainerSummary) => UpdateView | undefined;
 }): ColumnDef<ContainerSummary>[] {
   const filterHref = (key: string, value: string) => `${o.listPath}?${new URLSearchParams({ [key]: value })}`;
   const cols: (ColumnDef<ContainerSummary> | false)[] = [
@@ -37,7 +42,12 @@ export function containerColumns(o: {
       accessorFn: (c) => c.name,
       meta: { width: "13rem" },
       cell: ({ row: { original: c } }) => (
-        <Link href={containerHref(c)} className="text-blue-800 hover:underline dark:text-blue-300" title={c.name}>
+        <Link
+          prefetch={false}
+          href={containerHref(c)}
+          className="text-blue-800 hover:underline dark:text-blue-300"
+          title={c.name}
+        >
           {c.name}
         </Link>
       ),
@@ -48,7 +58,7 @@ export function containerColumns(o: {
       accessorFn: (c) => o.endpointName(c.endpointId),
       meta: { width: "8rem" },
       cell: ({ row: { original: c } }) => (
-        <Link href={filterHref("endpoint", c.endpointId)} className="hover:underline">
+        <Link prefetch={false} href={filterHref("endpoint", c.endpointId)} className="hover:underline">
           {o.endpointName(c.endpointId)}
         </Link>
       ),
@@ -58,7 +68,13 @@ export function containerColumns(o: {
       header: "Image",
       accessorFn: (c) => c.image,
       meta: { width: "12rem", className: "truncate font-mono text-xs" },
-      cell: ({ row: { original: c } }) => <span title={c.image}>{c.image}</span>,
+      cell: ({ row: { original: c } }) => (
+        // The badge first: the cell truncates a long image name, never the badge.
+        <>
+          <UpdateBadge u={o.updateOf?.(c)} />
+          <span title={c.image}>{c.image}</span>
+        </>
+      ),
     },
     {
       id: "state",
@@ -108,7 +124,7 @@ export function containerColumns(o: {
       cell: ({ row: { original: c } }) => {
         const p = composeProject(c);
         return p ? (
-          <Link href={filterHref("project", p)} className="hover:underline">
+          <Link prefetch={false} href={filterHref("project", p)} className="hover:underline">
             {p}
           </Link>
         ) : null;

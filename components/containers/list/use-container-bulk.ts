@@ -13,6 +13,7 @@ export const CONTAINER_BULK_ACTIONS: (BulkAction & { id: BulkVerb })[] = [
   { id: "kill", label: "Kill" },
   { id: "pause", label: "Pause" },
   { id: "resume", label: "Resume" },
+  { id: "update", label: "Update image" },
   { id: "remove", label: "Remove", danger: true },
 ];
 

@@ -79,12 +79,18 @@ const STICKY = "sticky z-[1] bg-white dark:bg-slate-950";
 export function DataTable<T>(props: DataTableProps<T>) {
   const { selection, rowMenu, onWindow } = props;
   const rowHeight = props.rowHeight ?? 36;
+  // The sorting state keeps its identity while the sort is the same: TanStack recomputes the sorted rows whenever it
+  // changes, and each recompute resets the page index (a state update, so another render, so a new array...). With
+  // a fresh array per render that loop never ended: on a click (a sync update) it held the main thread for good.
+  const sorting = useMemo(() => [{ id: props.sort.id, desc: props.sort.desc }], [props.sort.id, props.sort.desc]);
   const table = useReactTable<T>({
     data: props.data as T[],
     columns: props.columns,
     getRowId: props.getRowId,
-    state: { sorting: [props.sort], globalFilter: props.search ?? "" },
+    state: { sorting, globalFilter: props.search ?? "" },
     manualSorting: props.manualSorting,
+    // No pagination here (rows are virtualized): nothing to reset when the rows change.
+    autoResetPageIndex: false,
     enableSortingRemoval: false,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: props.manualSorting ? undefined : getSortedRowModel(),
@@ -98,6 +104,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
     overscan: 12,
+    // Before the box is measured (on the server, and in the first client render) assume a typical one, so the
+    // server sends the first rows in the HTML: they show at first paint instead of after hydration.
+    initialRect: { width: 1024, height: 640 },
   });
   const items = v.getVirtualItems();
   const top = items[0]?.start ?? 0;
@@ -117,7 +126,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       ref={scroller}
       // A keyboard user can scroll the region too; its name is the table's.
       tabIndex={-1}
-      className="max-h-[70vh] overflow-auto rounded border border-slate-200 dark:border-slate-800"
+      className="relative max-h-[70vh] overflow-auto rounded border border-slate-200 dark:border-slate-800"
     >
       <table
         className="w-full table-fixed border-separate border-spacing-0 text-left text-sm"
@@ -188,7 +197,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={colCount} className="px-2 py-6 text-center text-slate-500">
+              <td colSpan={colCount} className="px-2 py-6 text-center text-slate-500 dark:text-slate-400">
                 {props.empty ?? "Nothing here."}
               </td>
             </tr>

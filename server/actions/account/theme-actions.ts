@@ -1,6 +1,6 @@
 "use server";
 
-import { themeInput } from "@/lib/theme";
+import { themeInput } from "@/lib/theme-schema";
 import { defineAction } from "@/server/entry/action";
 import { saveTheme } from "@/server/services/account/user-theme";
 

@@ -1,6 +1,5 @@
 import type Docker from "dockerode";
-import type { ContainerSummary, EndpointHealth } from "@/lib/domain";
-import type { NetworkSummary } from "@/lib/network-map";
+import type { ContainerSummary, EndpointHealth, NetworkSummary } from "@/lib/domain";
 import type { KeyedStore } from "../keyed-store";
 import type { SwarmStore } from "./swarm-store";
 

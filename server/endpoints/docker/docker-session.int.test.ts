@@ -8,10 +8,10 @@ import { promisify } from "node:util";
 import Docker from "dockerode";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
 import type { ContainerSummary, Diff, EndpointHealth } from "@/lib/domain";
 import type { EngineEvent } from "@/lib/events";
 import type { Logger } from "@/server/log";
+import { type EngineContainer, toContainerSummary } from "./docker-map";
 import { DockerSession } from "./docker-session";
 
 // Against the rig's private dockerd (never /var/run/docker.sock). Every container made here carries PREFIX.

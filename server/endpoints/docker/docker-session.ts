@@ -1,17 +1,19 @@
 import type { Readable } from "node:stream";
 import type Docker from "dockerode";
-import { type EngineContainer, toContainerSummary } from "@/lib/docker-map";
-import type { ContainerSummary } from "@/lib/domain";
-import { toEngineEvent } from "@/lib/events";
+import type { ContainerSummary, NetworkSummary } from "@/lib/domain";
+import type { UserError } from "@/lib/errors";
 import { type ContainerCounts, countContainers } from "@/lib/host-summary";
-import { type EngineNetwork, type NetworkSummary, toNetworkSummary } from "@/lib/network-map";
 import type { Logger } from "@/server/log";
 import type { KeyedStore } from "../keyed-store";
 import { type Capability, type Connected, EndpointSession } from "../session";
 import { type DockerTarget, describeDockerError, dockerOptions, sshAgentFor, timeout } from "./connect";
 import type { DockerAccess } from "./docker-access";
+import { toEngineEvent } from "./docker-events";
+import { type EngineContainer, toContainerSummary } from "./docker-map";
 import { DockerExecSource, DockerLogSource, DockerStatsSource } from "./docker-sources";
 import { BUDGET_MS, budgetedClient, endpointDownError } from "./engine-budget";
+import { dockerUserError } from "./engine-errors";
+import { type EngineNetwork, toNetworkSummary } from "./network-map";
 import type { SshDockerAgent } from "./ssh-agent";
 import { SwarmStore } from "./swarm-store";
 
@@ -120,6 +122,10 @@ export class DockerSession extends EndpointSession implements DockerAccess {
 
   describeError(err: unknown): string {
     return describeDockerError(err);
+  }
+
+  userError(err: unknown): UserError {
+    return dockerUserError(err);
   }
 
   counts(): ContainerCounts {

@@ -1,6 +1,4 @@
 import { type Duplex, type Readable, Transform } from "node:stream";
-import { type RawStats, toSample } from "@/lib/container-stats";
-import { DockerDemuxer } from "@/lib/docker-stream";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type {
   ExecOptions,
@@ -14,7 +12,9 @@ import type {
 } from "../session";
 import { describeDockerError } from "./connect";
 import type { DockerAccess } from "./docker-access";
-import { BUDGET_MS } from "./engine-budget";
+import { type RawStats, toSample } from "./docker-stats";
+import { DockerDemuxer } from "./docker-stream";
+import { assertEngineRef, BUDGET_MS } from "./engine-budget";
 
 // The Docker engine's logs, stats and exec behind the kind-neutral sources of ../session.ts: the Docker framing
 // (8-byte stdout/stderr headers, stats JSON lines) is removed here, so the hub never sees it.
@@ -22,7 +22,7 @@ import { BUDGET_MS } from "./engine-budget";
 const notFound = (err: unknown) => (err as { statusCode?: number })?.statusCode === 404;
 
 /** Docker's non-TTY output is framed per stream; a TTY container's is one raw stream. */
-function toChunks(raw: Readable, tty: boolean): Readable {
+export function toChunks(raw: Readable, tty: boolean): Readable {
   const demux = tty ? null : new DockerDemuxer();
   const out = new Transform({
     readableObjectMode: true,
@@ -68,13 +68,14 @@ export class DockerLogSource implements LogSource {
 
   /** dockerode buffers a non-following logs request whole; dial it as a stream so a big log never sits in memory. */
   private dialOnce(containerId: string, o: LogFollowOptions): Promise<Readable> {
+    assertEngineRef("container", containerId);
     const modem = this.docker.streams().modem as unknown as {
       dial(opts: Record<string, unknown>, cb: (err: unknown, stream: Readable) => void): void;
     };
     return new Promise<Readable>((resolve, reject) =>
       modem.dial(
         {
-          path: `/containers/${encodeURIComponent(containerId)}/logs?`,
+          path: `/containers/${containerId}/logs?`,
           method: "GET",
           isStream: true,
           statusCodes: { 200: true, 404: "no such container", 500: "server error" },

@@ -1,5 +1,7 @@
 import type { Readable } from "node:stream";
 import Docker from "dockerode";
+import { type EngineObjectKind, engineRefProblem, quoteRef } from "@/lib/engine-ref";
+import { UserError } from "@/lib/errors";
 
 /**
  * How long Berth waits for an engine's answer, by kind of call. docker-modem's own `timeout` is a socket idle
@@ -72,7 +74,7 @@ export interface BudgetedClientOptions {
  * must not set docker-modem's idle `timeout`: that is the mistake this replaces.
  */
 export function budgetedClient(options: Docker.DockerOptions, budget: BudgetedClientOptions): Docker {
-  const client = new Docker({ ...options, timeout: undefined });
+  const client = checkedRefs(new Docker({ ...options, timeout: undefined }));
   const modem = client.modem as unknown as { dial: Dial };
   const dial = modem.dial.bind(modem);
   modem.dial = (options, cb) => {
@@ -99,6 +101,43 @@ export function budgetedClient(options: Docker.DockerOptions, budget: BudgetedCl
     });
   };
   return client;
+}
+
+/** The dockerode methods that put an id or a name into a request path, and the kind of object each names. */
+const PATH_METHODS: [keyof Docker, EngineObjectKind][] = [
+  ["getContainer", "container"],
+  ["getImage", "image"],
+  ["getNetwork", "network"],
+  ["getVolume", "volume"],
+  ["getService", "service"],
+  ["getNode", "node"],
+  ["getSecret", "secret"],
+  ["getConfig", "config"],
+  ["getTask", "task"],
+  ["getExec", "exec"],
+  ["getPlugin", "plugin"],
+];
+
+/**
+ * Makes every path-building method of a client check its id or name first (lib/engine-ref.ts): a hostile value is a
+ * 400 naming it, and never becomes a request.
+ */
+function checkedRefs(client: Docker): Docker {
+  const methods = client as unknown as Record<string, (ref: unknown, ...rest: unknown[]) => unknown>;
+  for (const [method, kind] of PATH_METHODS) {
+    const original = methods[method]!.bind(client);
+    methods[method] = (ref: unknown, ...rest: unknown[]) => {
+      assertEngineRef(kind, ref);
+      return original(ref, ...rest);
+    };
+  }
+  return client;
+}
+
+/** Throws a 400 UserError unless `ref` may name an object of this kind in an engine API path. */
+export function assertEngineRef(kind: EngineObjectKind, ref: unknown): asserts ref is string {
+  const problem = engineRefProblem(kind, ref);
+  if (problem) throw new UserError(`${quoteRef(ref)} is ${problem}`, 400, "invalid_reference");
 }
 
 /**

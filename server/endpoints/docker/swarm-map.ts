@@ -1,3 +1,4 @@
+import { redactLabels } from "@/lib/redaction";
 import {
   type ServicePort,
   STACK_NAMESPACE_LABEL,
@@ -8,7 +9,9 @@ import {
 } from "@/lib/swarm";
 
 // Engine JSON (GET /nodes, /services, /tasks, /secrets, /configs) to Berth's swarm shapes. Only what the views need;
-// a secret's Data is never read here (the engine does not return it either).
+// a secret's Data is never read here (the engine does not return it either). These shapes are shared summaries (one
+// store fanned out to every reader of the endpoint), so they carry the viewer-safe form (lib/redaction.ts): values of
+// secret-looking labels are redacted; environment, command lines and mounts are not in them at all.
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json => (v && typeof v === "object" ? (v as Json) : {});
@@ -17,8 +20,42 @@ const num = (v: unknown): number => (typeof v === "number" && Number.isFinite(v)
 const labels = (v: unknown): Record<string, string> => {
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(obj(v))) if (typeof val === "string") out[k] = val;
-  return out;
+  return redactLabels(out);
 };
+
+/** JSON with keys sorted, so two equal specs print the same whatever order the engine wrote them in. */
+function stable(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stable).join(",")}]`;
+  if (v && typeof v === "object")
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stable((v as Json)[k])}`)
+      .join(",")}}`;
+  return JSON.stringify(v) ?? "null";
+}
+
+/**
+ * The parts of a task template that a task carries as the engine made it, and whose change replaces tasks. Not the
+ * restart policy or runtime (a task's spec, as dockerd 20.10 answers, has neither), nor placement (tasks whose
+ * node still qualifies are kept).
+ */
+const TASK_PARTS = ["ContainerSpec", "PluginSpec", "Resources", "Networks", "LogDriver", "ForceUpdate"];
+
+/**
+ * A short fingerprint of a task template (FNV-1a). A task was made from its service's current spec when its own
+ * spec has the service template's fingerprint: that is how a rolling update's progress is counted, task by task
+ * (the API names no spec version on a task).
+ */
+export function templateFingerprint(template: unknown): string {
+  let h = 0x811c9dc5;
+  const t = obj(template);
+  const text = stable(Object.fromEntries(TASK_PARTS.map((k) => [k, t[k] ?? null])));
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
 
 export function toSwarmNode(raw: unknown): SwarmNode {
   const n = obj(raw);
@@ -99,6 +136,7 @@ export function toSwarmService(raw: unknown, counts: { running: number; wanted: 
     ...(specLabels[STACK_NAMESPACE_LABEL] ? { stack: specLabels[STACK_NAMESPACE_LABEL] } : {}),
     endpointMode: str(endpointSpec.Mode) || str(obj(endpoint.Spec).Mode) || "vip",
     networks: nets.map((n) => str(obj(n).Target)).filter(Boolean),
+    template: templateFingerprint(spec.TaskTemplate),
     createdAt: str(s.CreatedAt),
     updatedAt: str(s.UpdatedAt),
     version: num(obj(s.Version).Index),
@@ -121,6 +159,7 @@ export function toSwarmTask(raw: unknown): SwarmTask {
     ...(str(status.Err) ? { error: str(status.Err) } : {}),
     ...(str(cs.ContainerID) ? { containerId: str(cs.ContainerID) } : {}),
     image: displayImage(str(spec.Image)),
+    template: templateFingerprint(t.Spec),
     createdAt: str(t.CreatedAt),
     timestamp: str(status.Timestamp),
   };

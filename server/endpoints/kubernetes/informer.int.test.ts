@@ -3,9 +3,6 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diff } from "@/lib/domain";
 import type { DeploymentRow, KubeRow, PodRow } from "@/lib/kube-types";
-import { Informer } from "./informer";
-import { InformerPool, type RowSink } from "./informer-pool";
-import type { KubeClient } from "./kube-client";
 import {
   adminClient,
   busyboxDeployment,
@@ -16,7 +13,10 @@ import {
   rig,
   uniqueNs,
   waitFor,
-} from "./kube-test-rig";
+} from "@/test-support/kube-test-rig";
+import { Informer } from "./informer";
+import { InformerPool, type RowSink } from "./informer-pool";
+import type { KubeClient } from "./kube-client";
 import { RESOURCE_DEFS, resourcePath } from "./resources";
 
 // The informer against the rig's real API server; kubectl is the reference: what it sees, the store holds.

@@ -1,3 +1,4 @@
+import { UserError } from "@/lib/errors";
 import { KubeApiError } from "./kube-client";
 
 const CERT_CODES = new Set([
@@ -40,4 +41,12 @@ export function describeKubeError(e: unknown): string {
 /** True for errors that say "the server is not there" rather than "the server said no". */
 export function isUnreachable(e: unknown): boolean {
   return e instanceof KubeApiError && e.status === undefined;
+}
+
+/** API server refusals keep their status for the caller (403, 404, 409, 422); anything else is a conflict (409). */
+export function kubeUserError(err: unknown): UserError {
+  if (err instanceof UserError) return err;
+  const status = err instanceof KubeApiError ? err.status : undefined;
+  const code = status && status >= 400 && status < 500 ? status : 409;
+  return new UserError(describeKubeError(err).slice(0, 600), code, "kube_error");
 }

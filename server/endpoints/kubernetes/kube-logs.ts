@@ -1,7 +1,7 @@
 import { PassThrough, type Readable } from "node:stream";
-import { LineSplitter, splitTimestamp } from "@/lib/docker-stream";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { type KubeLogRef, parseKubeLogRef } from "@/lib/kube-logs";
+import { LineSplitter, splitTimestamp } from "@/lib/log-lines";
 import type { LogChunk, LogFollowOptions, LogSource } from "../session";
 import { KubeApiError, type KubeClient } from "./kube-client";
 import type { KubeList, KubeObject } from "./kube-object";

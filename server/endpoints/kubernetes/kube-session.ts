@@ -1,3 +1,4 @@
+import type { UserError } from "@/lib/errors";
 import { KUBE_RESOURCES, type KubeResource, type KubeRow, type KubeStoreState } from "@/lib/kube-types";
 import type { Logger } from "@/server/log";
 import type { EndpointTarget } from "../driver";
@@ -9,7 +10,7 @@ import type { KubeAccess } from "./kube-access";
 import { KubeClient } from "./kube-client";
 import { type KubeCredentials, kubeConfigFor } from "./kube-config";
 import { type Discovery, discover, getVersion, hasMetrics, servedVersion } from "./kube-discovery";
-import { describeKubeError } from "./kube-errors";
+import { describeKubeError, kubeUserError } from "./kube-errors";
 import { formatExecRef, kubeExecSource } from "./kube-exec";
 import { kubeLogSource } from "./kube-logs";
 import { RESOURCE_DEFS } from "./resources";
@@ -110,6 +111,10 @@ export class KubeSession extends EndpointSession {
 
   describeError(err: unknown): string {
     return describeKubeError(err);
+  }
+
+  userError(err: unknown): UserError {
+    return kubeUserError(err);
   }
 
   protected async connect(): Promise<Connected> {

@@ -1,9 +1,8 @@
-import { getUserTheme, setUserTheme } from "@/db/user-prefs-queries";
+import { getUserTheme, setUserThemeStmt } from "@/db/user-prefs-queries";
 import type { Actor } from "@/lib/domain";
-import { UnauthenticatedError } from "@/lib/errors";
 import { parseTheme, type ThemeChoice } from "@/lib/theme";
 import { runtime } from "@/server/runtime";
-import { recordAudit } from "../audit/record-audit";
+import { type UseCaseContext, useCase } from "../use-case";
 
 /** The actor's own theme; anonymous pages (sign-in, status pages) follow the system. */
 export async function readTheme(actor: Actor | null): Promise<ThemeChoice> {
@@ -12,9 +11,21 @@ export async function readTheme(actor: Actor | null): Promise<ThemeChoice> {
 }
 
 /** Sets the actor's own theme (no one else's: the user is the actor). Audited like every other write. */
-export async function saveTheme(actor: Actor | null, input: { theme: ThemeChoice }): Promise<{ theme: ThemeChoice }> {
-  if (!actor) throw new UnauthenticatedError();
-  await setUserTheme(runtime().db, actor.id, input.theme);
-  await recordAudit({ actor, action: "account.theme", target: input.theme, outcome: "success", source: "ui" });
-  return { theme: input.theme };
+export function saveTheme(
+  actor: Actor | null,
+  input: { theme: ThemeChoice },
+  ctx: UseCaseContext = { source: "ui" },
+): Promise<{ theme: ThemeChoice }> {
+  const spec = { audit: "account.theme", permission: "authenticated" as const, target: input.theme };
+  return useCase(
+    actor,
+    spec,
+    async (me, note) => {
+      await note.commit(function* (tx) {
+        yield setUserThemeStmt(tx, me.id, input.theme);
+      });
+      return { theme: input.theme };
+    },
+    ctx,
+  );
 }

@@ -1,9 +1,10 @@
-import { pruneAudit, setMeta } from "@/db/audit-queries";
+import { rows } from "@/db/atomic";
+import { pruneAudit, pruneAuditStmt, setMetaStmt } from "@/db/audit-queries";
 import { getMeta } from "@/db/queries";
 import type { Actor } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
 import { authorize } from "../authorize";
+import { type UseCaseContext, useCase } from "../use-case";
 
 const KEY = "audit_retention_days";
 const DAY_MS = 86_400_000;
@@ -21,17 +22,24 @@ export async function getAuditRetention(actor: Actor | null): Promise<number> {
 }
 
 /** Sets how many days audit records are kept (0 = forever) and prunes at once. */
-export async function setAuditRetention(actor: Actor | null, input: { days: number }, ctx: ServiceContext = {}) {
-  const op = { action: "audit.set_retention", permission: "settings:manage" as const, target: `${input.days} days` };
-  return runAudited(
+export async function setAuditRetention(actor: Actor | null, input: { days: number }, ctx?: UseCaseContext) {
+  const spec = {
+    audit: "audit.set_retention",
+    permission: "settings:manage" as const,
+    target: `${input.days} days`,
+  };
+  return useCase(
     actor,
-    op,
+    spec,
+    (_actor, note) =>
+      // The new retention, what it prunes at once and the record of it: one transaction.
+      note.commit(function* (tx) {
+        yield setMetaStmt(tx, KEY, String(input.days));
+        const pruned = input.days === 0 ? 0 : rows(yield pruneAuditStmt(tx, Date.now() - input.days * DAY_MS)).length;
+        note.detail = `pruned ${pruned}`;
+        return pruned;
+      }),
     ctx,
-    async () => {
-      await setMeta(runtime().db, KEY, String(input.days));
-      return pruneOldAudit();
-    },
-    (pruned) => `pruned ${pruned}`,
   );
 }
 

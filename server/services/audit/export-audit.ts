@@ -2,8 +2,7 @@ import { searchAudit } from "@/db/audit-queries";
 import { type AuditFilter, csvField } from "@/lib/audit-schemas";
 import type { Actor } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
-import { authorize } from "../authorize";
-import { recordAudit } from "./record-audit";
+import { type UseCaseContext, useCase } from "../use-case";
 
 const PAGE = 500;
 const COLUMNS = ["id", "time_utc", "actor", "action", "endpoint", "target", "outcome", "detail", "source"] as const;
@@ -12,15 +11,16 @@ const COLUMNS = ["id", "time_utc", "actor", "action", "endpoint", "target", "out
  * The filtered audit log as CSV, streamed page by page (newest first), so an export of a big log holds one page in
  * memory at a time. The export itself is audited.
  */
-export async function exportAuditCsv(actor: Actor | null, filter: AuditFilter): Promise<ReadableStream<Uint8Array>> {
-  authorize(actor, "audit:read");
-  await recordAudit({
-    actor,
-    action: "audit.export",
-    outcome: "success",
-    source: "api",
-    detail: JSON.stringify(filter),
-  });
+export function exportAuditCsv(
+  actor: Actor | null,
+  filter: AuditFilter,
+  ctx: UseCaseContext = { source: "api" },
+): Promise<ReadableStream<Uint8Array>> {
+  const spec = { audit: "audit.export", permission: "audit:read" as const, detail: JSON.stringify(filter) };
+  return useCase(actor, spec, () => csvStream(filter), ctx);
+}
+
+function csvStream(filter: AuditFilter): ReadableStream<Uint8Array> {
   const { db } = runtime();
   const enc = new TextEncoder();
   let beforeId: number | undefined;

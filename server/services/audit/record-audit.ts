@@ -26,10 +26,9 @@ const HOLD_MAX = 5_000;
 const RETRY_MS = 2_000;
 let retryTimer: NodeJS.Timeout | null = null;
 
-/** Writes one audit row; an audit failure is logged loudly but never masks the outcome it records. */
-export async function recordAudit(e: AuditEntry): Promise<void> {
-  const { db, log } = runtime();
-  const row: AuditRow = {
+/** The row an audit entry is stored as (also written inside a use case's own transaction: use-case.ts). */
+export function auditRow(e: AuditEntry): AuditRow {
+  return {
     at: Date.now(),
     actorId: e.actor?.id ?? null,
     actorName: e.actor?.username ?? "(anonymous)",
@@ -41,6 +40,12 @@ export async function recordAudit(e: AuditEntry): Promise<void> {
     detail: e.detail ? redactCommandLine(e.detail).slice(0, 1000) : null,
     source: e.source ?? null,
   };
+}
+
+/** Writes one audit row; an audit failure is logged loudly but never masks the outcome it records. */
+export async function recordAudit(e: AuditEntry): Promise<void> {
+  const { db, log } = runtime();
+  const row = auditRow(e);
   try {
     await insertAudit(db, row);
   } catch (err) {

@@ -2,7 +2,9 @@ import type { BulkContainerInput, BulkItemResult, BulkVerb } from "@/lib/bulk-sc
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import type { ContainerActionInput } from "@/lib/schemas";
-import type { OpContext } from "./container-op";
+import { DEFAULT_GRACE_SECONDS } from "@/lib/updates";
+import { updateContainer } from "../updates/update-container";
+import type { UseCaseContext } from "../use-case";
 import { killContainer } from "./kill-container";
 import { pauseContainer } from "./pause-container";
 import { removeContainer } from "./remove-container";
@@ -11,7 +13,7 @@ import { startContainer } from "./start-container";
 import { stopContainer } from "./stop-container";
 import { unpauseContainer } from "./unpause-container";
 
-type Op = (actor: Actor | null, input: ContainerActionInput, ctx?: OpContext) => Promise<void>;
+type Op = (actor: Actor | null, input: ContainerActionInput, ctx?: UseCaseContext) => Promise<void>;
 
 const OPS: Record<BulkVerb, Op> = {
   start: startContainer,
@@ -21,6 +23,16 @@ const OPS: Record<BulkVerb, Op> = {
   pause: pauseContainer,
   resume: unpauseContainer,
   remove: removeContainer,
+  // One container's failed update (nothing to update from, pull failed, rolled back) is that container's result, not
+  // a refusal of the whole selection.
+  update: async (actor, input, ctx) => {
+    try {
+      await updateContainer(actor, { ...input, graceSeconds: DEFAULT_GRACE_SECONDS }, ctx);
+    } catch (err) {
+      if (err instanceof UserError && err.status !== 401 && err.status !== 403) throw new UserError(err.message, 409);
+      throw err;
+    }
+  },
 };
 
 const PARALLEL = 8;
@@ -32,7 +44,7 @@ const PARALLEL = 8;
 export async function bulkContainerOp(
   actor: Actor | null,
   input: BulkContainerInput,
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<BulkItemResult[]> {
   const op = OPS[input.verb];
   const ids = [...new Set(input.containerIds)];

@@ -1,14 +1,12 @@
-import type Docker from "dockerode";
-import { editToCreateBody, liveUpdateFor } from "@/lib/container-edit";
 import type { EditContainerInput } from "@/lib/container-spec";
-import type { ImageConfigLike, InspectLike } from "@/lib/container-spec-map";
 import type { Actor } from "@/lib/domain";
 import { ForbiddenError, UserError } from "@/lib/errors";
 import { dockerOf } from "@/server/endpoints/access";
-import { recordAudit } from "../audit/record-audit";
-import { authorize } from "../authorize";
-import type { OpContext } from "./container-op";
-import { engineError, ensureImage, longClient, pulledNote, restrictionRefusal } from "./engine";
+import { editToCreateBody, liveUpdateFor } from "@/server/endpoints/docker/container-edit";
+import type { ImageConfigLike, InspectLike } from "@/server/endpoints/docker/container-spec-map";
+import { dockerUserError } from "@/server/endpoints/docker/engine-errors";
+import { type UseCaseContext, useCase } from "../use-case";
+import { ensureImage, longClient, pulledNote, restrictionRefusal } from "./engine";
 import { replaceContainer } from "./replace-container";
 
 export interface EditedContainer {
@@ -27,99 +25,63 @@ const short = (id: string) => id.slice(0, 12);
  * and the memory and CPU limits is applied in place with the engine's update; anything else replaces the container
  * (see replaceContainer), and any failure there puts the old one back as it was.
  */
-export async function editContainer(
+export function editContainer(
   actor: Actor | null,
   input: EditContainerInput,
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<EditedContainer> {
-  const audit = {
-    actor,
-    action: "container.edit",
-    endpointId: input.endpointId,
+  const spec = {
+    audit: "container.edit",
+    permission: ["container:operate", "container:create"] as const,
+    resource: { endpointId: input.endpointId },
     target: input.containerId,
-    source: ctx.source,
+    engine: true,
   };
-  try {
-    authorize(actor, "container:operate", { endpointId: input.endpointId });
-    authorize(actor, "container:create", { endpointId: input.endpointId });
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
-    throw err;
-  }
-  const session = dockerOf(input.endpointId);
-  const api = longClient(session);
-  const fail = async (err: unknown, detail: (message: string) => string = (m) => m) => {
-    const e = engineError(err);
-    await recordAudit({ ...audit, outcome: "failure", detail: detail(e.message) });
-    return e;
-  };
+  return useCase(
+    actor,
+    spec,
+    async (me, note) => {
+      const session = dockerOf(input.endpointId);
+      const api = longClient(session);
+      const inspect = await api.getContainer(input.containerId).inspect();
+      const name = inspect.Name.replace(/^\//, "");
+      note.target = name;
+      note.step = short(inspect.Id);
+      if (input.spec.name && input.spec.name !== name)
+        throw new UserError(`Edit keeps the name ${name}; use Rename to change it`, 400);
 
-  let inspect: Docker.ContainerInspectInfo;
-  try {
-    inspect = await api.getContainer(input.containerId).inspect();
-  } catch (err) {
-    throw await fail(err);
-  }
-  const name = inspect.Name.replace(/^\//, "");
-  audit.target = name;
-  const withId = (m: string) => `${short(inspect.Id)}: ${m}`;
-  if (input.spec.name && input.spec.name !== name)
-    throw await fail(new UserError(`Edit keeps the name ${name}; use Rename to change it`, 400), withId);
+      const image = await api
+        .getImage(inspect.Image)
+        .inspect()
+        .then((i) => i.Config as ImageConfigLike)
+        .catch(() => undefined);
+      const old = inspect as unknown as InspectLike;
+      const next = editToCreateBody(old, input.spec, image);
+      const refusal = await restrictionRefusal(me, api, next.body);
+      if (refusal) throw new ForbiddenError(refusal);
 
-  const image = await api
-    .getImage(inspect.Image)
-    .inspect()
-    .then((i) => i.Config as ImageConfigLike)
-    .catch(() => undefined);
-  const old = inspect as unknown as InspectLike;
-  const next = editToCreateBody(old, input.spec, image);
-  let refusal: string | null;
-  try {
-    refusal = await restrictionRefusal(actor, api, next.body);
-  } catch (err) {
-    throw await fail(err, withId);
-  }
-  if (refusal) {
-    await recordAudit({ ...audit, outcome: "denied", detail: withId(refusal) });
-    throw new ForbiddenError(refusal);
-  }
+      let changed = "";
+      const live = liveUpdateFor(old, image, input.spec);
+      if (live) {
+        try {
+          await api.getContainer(inspect.Id).update(live);
+          note.detail = `${short(inspect.Id)} updated in place (restart policy, memory and CPU limits); id unchanged`;
+          return { id: inspect.Id, previousId: inspect.Id, name, mode: "updated" as const };
+        } catch (err) {
+          // The engine refuses some updates a new container would take (a swap limit in the way): replace instead.
+          changed = `; update in place refused (${dockerUserError(err).message}), replaced instead`;
+        }
+      }
 
-  let note = "";
-  const live = liveUpdateFor(old, image, input.spec);
-  if (live) {
-    try {
-      await api.getContainer(inspect.Id).update(live);
-      await recordAudit({
-        ...audit,
-        outcome: "success",
-        detail: `${short(inspect.Id)} updated in place (restart policy, memory and CPU limits); id unchanged`,
+      const pull = await ensureImage(api, next.body.Image);
+      const done = await replaceContainer(session, inspect, next, {
+        action: spec.audit,
+        actorName: me.username,
       });
-      return { id: inspect.Id, previousId: inspect.Id, name, mode: "updated" };
-    } catch (err) {
-      // The engine refuses some updates a new container would take (a swap limit in the way): replace instead.
-      note = `; update in place refused (${engineError(err).message}), replaced instead`;
-    }
-  }
-
-  let pull: { registry: string | null } | null;
-  try {
-    pull = await ensureImage(api, next.body.Image);
-  } catch (err) {
-    throw await fail(err, withId);
-  }
-  try {
-    const done = await replaceContainer(session, inspect, next, {
-      action: audit.action,
-      actorName: actor?.username ?? "(anonymous)",
-    });
-    const leftover = done.leftover ? `; the old container is left as ${done.leftover}` : "";
-    await recordAudit({
-      ...audit,
-      outcome: "success",
-      detail: `${next.body.Image}${pulledNote(pull)}: ${short(inspect.Id)} -> ${short(done.id)}${leftover}${note}`,
-    });
-    return { id: done.id, previousId: inspect.Id, name, mode: "replaced" };
-  } catch (err) {
-    throw await fail(err, withId);
-  }
+      const leftover = done.leftover ? `; the old container is left as ${done.leftover}` : "";
+      note.detail = `${next.body.Image}${pulledNote(pull)}: ${short(inspect.Id)} -> ${short(done.id)}${leftover}${changed}`;
+      return { id: done.id, previousId: inspect.Id, name, mode: "replaced" as const };
+    },
+    ctx,
+  );
 }

@@ -1,13 +1,21 @@
 import type Docker from "dockerode";
-import { checkCreateBody, describeViolations, referencedVolumes, type VolumeInfo } from "@/lib/container-restrictions";
+import {
+  checkCreateBody,
+  describeViolations,
+  type NetworkInfo,
+  referencedNetworks,
+  referencedVolumes,
+  type VolumeInfo,
+} from "@/lib/container-restrictions";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { describeDockerError, isUnavailable } from "@/server/endpoints/docker/connect";
+import { describeDockerError } from "@/server/endpoints/docker/connect";
 import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
+import { engineMessage } from "@/server/endpoints/docker/engine-errors";
 import { credentialsForImage, pullErrorText } from "../registries/registry-credentials";
-import { engineMessage } from "../resources/engine-op";
 import { loadContainerRestrictions } from "../settings/container-restrictions";
+import { lookUpNetworks } from "./restriction-lookups";
 
 // Engine helpers shared by create, recreate and rename.
 
@@ -63,19 +71,6 @@ export async function ensureImage(api: Docker, image: string): Promise<{ registr
 export const pulledNote = (pull: { registry: string | null } | null) =>
   pull ? ` (pulled${pull.registry ? ` with the credentials of ${pull.registry}` : ""})` : "";
 
-/** An engine failure in words for the user: the engine's own message when it gave one (name in use, port taken). */
-export function engineError(err: unknown): UserError {
-  if (err instanceof UserError) return err;
-  const e = err as { statusCode?: number; json?: { message?: string } | string };
-  const message = typeof e.json === "object" ? e.json?.message : typeof e.json === "string" ? e.json : undefined;
-  if (typeof e.statusCode === "number" && message) {
-    const status = e.statusCode === 404 ? 404 : e.statusCode === 409 ? 409 : e.statusCode < 500 ? 400 : 502;
-    return new UserError(message.trim().slice(0, 500), status, "engine_error");
-  }
-  if (isUnavailable(err)) return new UserError(describeDockerError(err), 503, "engine_unavailable");
-  return new UserError(describeDockerError(err), 502, "engine_error");
-}
-
 /**
  * The refusal text if a non-admin's create body breaks a restriction in force, else null. Named volumes the body
  * refers to are looked up, because a volume created earlier with bind driver options is a bind mount in disguise.
@@ -95,6 +90,12 @@ export async function restrictionRefusal(actor: Actor, api: Docker, body: unknow
       }
     }
   }
-  const violations = checkCreateBody(body, rules, { volumes });
+  let networks: Record<string, NetworkInfo> = {};
+  if (rules.hostNetwork) {
+    const found = await lookUpNetworks(api, referencedNetworks(body));
+    if (found.refusal) return found.refusal;
+    networks = found.networks;
+  }
+  const violations = checkCreateBody(body, rules, { volumes, networks });
   return violations.length ? describeViolations(violations) : null;
 }

@@ -1,8 +1,9 @@
 import type { Actor } from "@/lib/domain";
 import type { ContainerActionInput } from "@/lib/schemas";
-import { type OpContext, runContainerOp } from "./container-op";
+import type { UseCaseContext } from "../use-case";
+import { containerVerb } from "./container-verb";
 
 /** SIGKILL: for containers that ignore a stop. */
-export function killContainer(actor: Actor | null, input: ContainerActionInput, ctx?: OpContext): Promise<void> {
-  return runContainerOp(actor, input, "container.kill", (c) => c.kill(), ctx);
+export function killContainer(actor: Actor | null, input: ContainerActionInput, ctx?: UseCaseContext): Promise<void> {
+  return containerVerb(actor, input, "container.kill", (c) => c.kill(), ctx);
 }

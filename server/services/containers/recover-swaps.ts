@@ -3,14 +3,19 @@ import { deleteSwap, openSwaps, type SwapRow } from "@/db/swap-queries";
 import type { Actor } from "@/lib/domain";
 import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
+import { dockerUserError } from "@/server/endpoints/docker/engine-errors";
 import type { Runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
-import { engineError } from "./engine";
 import { isInFlight } from "./swap-journal";
 
 /** Who the audit log names for what Berth did on its own. */
 const BERTH: Actor = { id: "berth", username: "berth (swap recovery)", isAdmin: true, grants: {} };
 const short = (id: string) => id.slice(0, 12);
+const SWAP_VERBS: Record<string, string> = {
+  "container.recreate": "Recreate",
+  "container.edit": "Edit",
+  "container.update": "Update",
+};
 const isGone = (err: unknown) => (err as { statusCode?: number }).statusCode === 404;
 
 /**
@@ -44,7 +49,7 @@ export async function recoverSwaps(rt: Runtime, endpointId: string): Promise<num
   const rows = (await openSwaps(rt.db, endpointId)).filter((r) => !isInFlight(r.id));
   for (const row of rows) {
     const base = { actor: BERTH, action: "container.swap-recovery", endpointId, target: row.name };
-    const what = `${row.action === "container.recreate" ? "Recreate" : "Edit"} by ${row.actorName} was interrupted (last step: ${row.step})`;
+    const what = `${SWAP_VERBS[row.action] ?? "Edit"} by ${row.actorName} was interrupted (last step: ${row.step})`;
     try {
       const outcome = await recoverOne(session, row);
       await recordAudit({ ...base, outcome: outcome.ok ? "success" : "failure", detail: `${what}; ${outcome.text}` });
@@ -52,7 +57,7 @@ export async function recoverSwaps(rt: Runtime, endpointId: string): Promise<num
       rt.log.info({ endpointId, name: row.name, outcome: outcome.text }, "half-done swap recovered");
     } catch (err) {
       // Left in the journal: the next connect tries again.
-      const message = engineError(err).message;
+      const message = dockerUserError(err).message;
       await recordAudit({ ...base, outcome: "failure", detail: `${what}; recovery failed, will retry: ${message}` });
     }
   }

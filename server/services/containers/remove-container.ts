@@ -1,11 +1,12 @@
 import type { Actor } from "@/lib/domain";
 import type { ContainerActionInput } from "@/lib/schemas";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
-import { type OpContext, runContainerOp } from "./container-op";
+import type { UseCaseContext } from "../use-case";
+import { containerVerb } from "./container-verb";
 
 /** Removes a container, running or not (the UI confirms first); its anonymous volumes go with it. */
-export function removeContainer(actor: Actor | null, input: ContainerActionInput, ctx?: OpContext): Promise<void> {
-  return runContainerOp(
+export function removeContainer(actor: Actor | null, input: ContainerActionInput, ctx?: UseCaseContext): Promise<void> {
+  return containerVerb(
     actor,
     input,
     "container.remove",

@@ -1,8 +1,8 @@
 import type Docker from "dockerode";
-import { type CreateBody, type InspectLike, inspectToCreateBody } from "@/lib/container-spec-map";
+import { type CreateBody, type InspectLike, inspectToCreateBody } from "@/server/endpoints/docker/container-spec-map";
 import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS, graceBudgetMs, graceOf } from "@/server/endpoints/docker/engine-budget";
-import { engineError } from "./engine";
+import { dockerUserError } from "@/server/endpoints/docker/engine-errors";
 import { openSwapJournal } from "./swap-journal";
 
 export interface Replacement {
@@ -38,7 +38,15 @@ async function connectAll(api: Docker, id: string, networks: Network[]): Promise
 export async function replaceContainer(
   session: DockerAccess,
   inspect: Docker.ContainerInspectInfo,
-  next: { body: CreateBody; extraNetworks: Network[] },
+  next: {
+    body: CreateBody;
+    extraNetworks: Network[];
+    /**
+     * Runs once the new container is started under the name, before the old one is removed: throwing rolls the swap
+     * back like any failed step (Update uses it to wait for the new container to be healthy).
+     */
+    verify?: (newId: string) => Promise<void>;
+  },
   who: { action: string; actorName: string },
 ): Promise<Replacement> {
   const api = session.client(BUDGET_MS.action);
@@ -86,8 +94,13 @@ export async function replaceContainer(
     await journal.step("new-named");
     step = "start the new container";
     if (wasRunning) await created.start();
+    if (wasRunning && next.verify) {
+      step = "confirm the new container works";
+      await journal.step("verifying");
+      await next.verify(created.id);
+    }
   } catch (err) {
-    const e = engineError(err);
+    const e = dockerUserError(err);
     const outcome = await rollBack();
     // A rollback that could not finish stays in the journal: the next connect tries again.
     if (outcome.startsWith("rollback")) journal.release();
@@ -120,7 +133,7 @@ export async function replaceContainer(
         if (wasRunning) await made.start();
         return `rolled back: ${newNote}the old container was auto-removed when stopped and was made again from its settings as ${made.id.slice(0, 12)}`;
       } catch (err) {
-        return `rollback failed: the old container was auto-removed when stopped and could not be made again: ${engineError(err).message}`;
+        return `rollback failed: the old container was auto-removed when stopped and could not be made again: ${dockerUserError(err).message}`;
       }
     }
     if (wasRunning)

@@ -1,10 +1,15 @@
 import type { Actor } from "@/lib/domain";
 import type { ContainerActionInput } from "@/lib/schemas";
-import { type OpContext, runContainerOp } from "./container-op";
+import type { UseCaseContext } from "../use-case";
+import { containerVerb } from "./container-verb";
 import { withGrace } from "./grace";
 
-export function restartContainer(actor: Actor | null, input: ContainerActionInput, ctx?: OpContext): Promise<void> {
-  return runContainerOp(
+export function restartContainer(
+  actor: Actor | null,
+  input: ContainerActionInput,
+  ctx?: UseCaseContext,
+): Promise<void> {
+  return containerVerb(
     actor,
     input,
     "container.restart",

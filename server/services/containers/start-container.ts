@@ -1,7 +1,8 @@
 import type { Actor } from "@/lib/domain";
 import type { ContainerActionInput } from "@/lib/schemas";
-import { type OpContext, runContainerOp } from "./container-op";
+import type { UseCaseContext } from "../use-case";
+import { containerVerb } from "./container-verb";
 
-export function startContainer(actor: Actor | null, input: ContainerActionInput, ctx?: OpContext): Promise<void> {
-  return runContainerOp(actor, input, "container.start", (c) => c.start(), ctx);
+export function startContainer(actor: Actor | null, input: ContainerActionInput, ctx?: UseCaseContext): Promise<void> {
+  return containerVerb(actor, input, "container.start", (c) => c.start(), ctx);
 }

@@ -1,8 +1,13 @@
 import type { Actor } from "@/lib/domain";
 import type { ContainerActionInput } from "@/lib/schemas";
-import { type OpContext, runContainerOp } from "./container-op";
+import type { UseCaseContext } from "../use-case";
+import { containerVerb } from "./container-verb";
 
 /** "Resume" in the UI. */
-export function unpauseContainer(actor: Actor | null, input: ContainerActionInput, ctx?: OpContext): Promise<void> {
-  return runContainerOp(actor, input, "container.unpause", (c) => c.unpause(), ctx);
+export function unpauseContainer(
+  actor: Actor | null,
+  input: ContainerActionInput,
+  ctx?: UseCaseContext,
+): Promise<void> {
+  return containerVerb(actor, input, "container.unpause", (c) => c.unpause(), ctx);
 }

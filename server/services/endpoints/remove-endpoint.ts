@@ -1,31 +1,30 @@
-import { deleteEndpointRow, findEndpointById } from "@/db/endpoint-queries";
+import { deleteEndpointRowStmt, findEndpointById } from "@/db/endpoint-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
 import { runtime } from "@/server/runtime";
-import { recordAudit } from "../audit/record-audit";
-import { authorize } from "../authorize";
-import type { EndpointOpContext } from "./create-endpoint";
+import { type UseCaseContext, useCase } from "../use-case";
 
 /** Forgets an endpoint (its grants and status page items go with it) and stops its session. Admins only. */
-export async function removeEndpoint(
+export function removeEndpoint(
   actor: Actor | null,
   input: { endpointId: string },
-  ctx: EndpointOpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
-  const audit = { actor, action: "endpoint.remove", endpointId: input.endpointId, source: ctx.source };
-  try {
-    authorize(actor, "endpoint:manage");
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
-    throw err;
-  }
-  const rt = runtime();
-  const row = await findEndpointById(rt.db, input.endpointId);
-  if (!row) {
-    await recordAudit({ ...audit, outcome: "failure", detail: "Endpoint not found" });
-    throw new NotFoundError("Endpoint not found");
-  }
-  await deleteEndpointRow(rt.db, row.id);
-  rt.endpoints.remove(row.id);
-  await recordAudit({ ...audit, target: row.name, outcome: "success", detail: row.url });
+  const spec = { audit: "endpoint.remove", permission: "endpoint:manage" as const, endpointId: input.endpointId };
+  return useCase(
+    actor,
+    spec,
+    async (_actor, note) => {
+      const rt = runtime();
+      const row = await findEndpointById(rt.db, input.endpointId);
+      if (!row) throw new NotFoundError("Endpoint not found");
+      note.target = row.name;
+      note.detail = row.url;
+      await note.commit(function* (tx) {
+        yield deleteEndpointRowStmt(tx, row.id);
+      });
+      rt.endpoints.remove(row.id);
+    },
+    ctx,
+  );
 }

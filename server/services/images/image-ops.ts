@@ -2,33 +2,43 @@ import type { Actor } from "@/lib/domain";
 import { redactCommandLine, redactLabels } from "@/lib/redaction";
 import type { RemoveImageInput, TagImageInput } from "@/lib/resource-schemas";
 import { shortId } from "@/lib/resources";
+import { dockerApi } from "@/server/endpoints/access";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
-import { engineOp, engineRead, type OpContext } from "../resources/engine-op";
+import { type UseCaseContext, useCase } from "../use-case";
 
-export function removeImage(actor: Actor | null, input: RemoveImageInput, ctx?: OpContext): Promise<void> {
-  return engineOp(
+export function removeImage(actor: Actor | null, input: RemoveImageInput, ctx?: UseCaseContext): Promise<void> {
+  return useCase(
     actor,
     {
       permission: "image:manage",
       audit: "image.remove",
-      endpointId: input.endpointId,
+      resource: { endpointId: input.endpointId },
       target: input.image,
       detail: input.force ? "force" : undefined,
-      budgetMs: BUDGET_MS.remove,
+      engine: true,
     },
-    async (api) => {
+    async () => {
+      const api = dockerApi(input.endpointId, BUDGET_MS.remove);
       await api.getImage(input.image).remove({ force: input.force });
     },
     ctx,
   );
 }
 
-export function tagImage(actor: Actor | null, input: TagImageInput, ctx?: OpContext): Promise<void> {
+export function tagImage(actor: Actor | null, input: TagImageInput, ctx?: UseCaseContext): Promise<void> {
   const target = `${input.repository}:${input.tag}`;
-  return engineOp(
+  return useCase(
     actor,
-    { permission: "image:manage", audit: "image.tag", endpointId: input.endpointId, target, detail: input.image },
-    async (api) => {
+    {
+      permission: "image:manage",
+      audit: "image.tag",
+      resource: { endpointId: input.endpointId },
+      target,
+      detail: input.image,
+      engine: true,
+    },
+    async () => {
+      const api = dockerApi(input.endpointId, BUDGET_MS.action);
       await api.getImage(input.image).tag({ repo: input.repository, tag: input.tag });
     },
     ctx,
@@ -54,7 +64,8 @@ export interface ImageDetail {
 
 /** Inspect plus layer history. Environment variables are left out and history is redacted (lib/redaction.ts). */
 export function inspectImage(actor: Actor | null, endpointId: string, image: string): Promise<ImageDetail> {
-  return engineRead(actor, "image:read", endpointId, async (api) => {
+  return useCase(actor, { permission: "image:read", resource: { endpointId }, engine: true }, async () => {
+    const api = dockerApi(endpointId);
     const img = api.getImage(image);
     const [info, history] = await Promise.all([img.inspect(), img.history()]);
     const cfg = info.Config ?? ({} as typeof info.Config);

@@ -3,9 +3,10 @@ import type { Actor } from "@/lib/domain";
 import { UnauthenticatedError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import type { ContainerRef, ImageSummary } from "@/lib/resources";
-import { dockerOf } from "@/server/endpoints/access";
+import { dockerApi, dockerOf } from "@/server/endpoints/access";
+import { engineMessage } from "@/server/endpoints/docker/engine-errors";
 import { runtime } from "@/server/runtime";
-import { engineMessage, engineRead } from "../resources/engine-op";
+import { useCase } from "../use-case";
 
 interface EngineImage {
   Id: string;
@@ -48,7 +49,9 @@ export async function readImages(api: Docker, endpointId: string, withSharedSize
 }
 
 export function listImages(actor: Actor | null, endpointId: string): Promise<ImageSummary[]> {
-  return engineRead(actor, "image:read", endpointId, (api) => readImages(api, endpointId));
+  return useCase(actor, { permission: "image:read", resource: { endpointId }, engine: true }, () =>
+    readImages(dockerApi(endpointId), endpointId),
+  );
 }
 
 export interface AcrossEndpoints<T> {

@@ -2,14 +2,17 @@ import crypto from "node:crypto";
 import type { Readable } from "node:stream";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { applyProgress, type ProgressMessage, type PullJob } from "@/lib/pull-progress";
+import type { PullJob } from "@/lib/pull-progress";
 import type { PullImageInput } from "@/lib/resource-schemas";
+import { dockerOf } from "@/server/endpoints/access";
+import { engineMessage } from "@/server/endpoints/docker/engine-errors";
+import { applyProgress, type ProgressMessage } from "@/server/endpoints/docker/pull-progress";
+import { pullJobs } from "@/server/hub/pull-jobs";
 import { runtime } from "@/server/runtime";
 import { type AuditEntry, recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { credentialsForImage, pullErrorText } from "../registries/registry-credentials";
-import { engineMessage, type OpContext, sessionFor } from "../resources/engine-op";
-import { pullJobs } from "./pull-jobs";
+import { type UseCaseContext, useCase } from "../use-case";
 
 const MAX_CONCURRENT_PER_ENDPOINT = 4;
 
@@ -17,47 +20,60 @@ const MAX_CONCURRENT_PER_ENDPOINT = 4;
  * Starts pulling an image and returns at once with the job; progress (per layer and overall) follows on the
  * endpoint's pulls topic. Credentials of a saved registry whose host matches the reference are used automatically.
  */
-export async function startPull(actor: Actor | null, input: PullImageInput, ctx: OpContext = {}): Promise<PullJob> {
-  const audit = { actor, action: "image.pull", endpointId: input.endpointId, target: input.ref, source: ctx.source };
-  try {
-    authorize(actor, "image:manage", { endpointId: input.endpointId });
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
-    throw err;
-  }
-  const session = sessionFor(input.endpointId);
-  const jobs = pullJobs();
-  if (jobs.snapshot(input.endpointId).filter((j) => j.state === "pulling").length >= MAX_CONCURRENT_PER_ENDPOINT) {
-    throw new UserError("Too many pulls running on this endpoint; wait for one to finish", 429);
-  }
-  const creds = await credentialsForImage(input.ref);
-  const job: PullJob = {
-    id: crypto.randomUUID(),
-    endpointId: input.endpointId,
-    ref: input.ref,
-    state: "pulling",
-    message: creds ? `Pulling with the credentials of ${creds.registry}` : "Pulling",
-    layers: [],
-    current: 0,
-    total: 0,
-    startedAt: Date.now(),
-    by: actor.username,
+export function startPull(actor: Actor | null, input: PullImageInput, ctx?: UseCaseContext): Promise<PullJob> {
+  const spec = {
+    audit: "image.pull",
+    permission: "image:manage" as const,
+    resource: { endpointId: input.endpointId },
+    target: input.ref,
   };
-  const abort = new AbortController();
-  let stream: Readable;
-  try {
-    stream = (await session.streamApi.pull(input.ref, {
-      abortSignal: abort.signal,
-      ...(creds ? { authconfig: creds.auth } : {}),
-    })) as Readable;
-  } catch (err) {
-    const message = pullErrorText(engineMessage(err), creds?.registry ?? null);
-    await recordAudit({ ...audit, outcome: "failure", detail: message });
-    throw new UserError(message, 409, "pull_failed");
-  }
-  jobs.add(job, abort);
-  void follow(stream, job, audit, creds?.registry ?? null);
-  return structuredClone(job);
+  return useCase(
+    actor,
+    spec,
+    async (me, note) => {
+      const session = dockerOf(input.endpointId);
+      const jobs = pullJobs();
+      if (jobs.snapshot(input.endpointId).filter((j) => j.state === "pulling").length >= MAX_CONCURRENT_PER_ENDPOINT) {
+        throw new UserError("Too many pulls running on this endpoint; wait for one to finish", 429);
+      }
+      const creds = await credentialsForImage(input.ref);
+      const job: PullJob = {
+        id: crypto.randomUUID(),
+        endpointId: input.endpointId,
+        ref: input.ref,
+        state: "pulling",
+        message: creds ? `Pulling with the credentials of ${creds.registry}` : "Pulling",
+        layers: [],
+        current: 0,
+        total: 0,
+        startedAt: Date.now(),
+        by: me.username,
+      };
+      const abort = new AbortController();
+      let stream: Readable;
+      try {
+        stream = (await session.streamApi.pull(input.ref, {
+          abortSignal: abort.signal,
+          ...(creds ? { authconfig: creds.auth } : {}),
+        })) as Readable;
+      } catch (err) {
+        throw new UserError(pullErrorText(engineMessage(err), creds?.registry ?? null), 409, "pull_failed");
+      }
+      jobs.add(job, abort);
+      // The pull's outcome is audited when its stream ends.
+      note.later = true;
+      const audit = {
+        actor: me,
+        action: spec.audit,
+        endpointId: input.endpointId,
+        target: input.ref,
+        source: ctx?.source,
+      };
+      void follow(stream, job, audit, creds?.registry ?? null);
+      return structuredClone(job);
+    },
+    ctx,
+  );
 }
 
 async function follow(
@@ -107,24 +123,32 @@ async function follow(
   });
 }
 
-export async function cancelPull(
+export function cancelPull(
   actor: Actor | null,
   input: { endpointId: string; jobId: string },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
-  authorize(actor, "image:manage", { endpointId: input.endpointId });
-  const entry = pullJobs().get(input.jobId);
-  if (!entry || entry.job.endpointId !== input.endpointId) throw new NotFoundError("No such pull");
-  if (entry.job.state !== "pulling") return;
-  await recordAudit({
+  const spec = {
+    audit: "image.pull.cancel",
+    permission: "image:manage" as const,
+    resource: { endpointId: input.endpointId },
+    target: input.jobId,
+  };
+  return useCase(
     actor,
-    action: "image.pull.cancel",
-    endpointId: input.endpointId,
-    target: entry.job.ref,
-    outcome: "success",
-    source: ctx.source,
-  });
-  entry.abort.abort();
+    spec,
+    (_actor, note) => {
+      const entry = pullJobs().get(input.jobId);
+      if (!entry || entry.job.endpointId !== input.endpointId) throw new NotFoundError("No such pull");
+      note.target = entry.job.ref;
+      if (entry.job.state !== "pulling") {
+        note.detail = `already ${entry.job.state}`;
+        return;
+      }
+      entry.abort.abort();
+    },
+    ctx,
+  );
 }
 
 export function listPulls(actor: Actor | null, endpointId: string): PullJob[] {

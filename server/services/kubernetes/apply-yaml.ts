@@ -1,7 +1,7 @@
 import yaml from "js-yaml";
 import type { z } from "zod";
 import type { Actor } from "@/lib/domain";
-import { UserError } from "@/lib/errors";
+import { ForbiddenError, UserError } from "@/lib/errors";
 import type { kubeApplyInput } from "@/lib/kube-schemas";
 import type { ApplyResult } from "@/lib/kube-types";
 import { kubeOf } from "@/server/endpoints/access";
@@ -9,7 +9,7 @@ import { KubeApiError } from "@/server/endpoints/kubernetes/kube-client";
 import type { KubeObject } from "@/server/endpoints/kubernetes/kube-object";
 import { defOfKind, resourcePath } from "@/server/endpoints/kubernetes/resources";
 import { authorize } from "../authorize";
-import { type KubeOpContext, kubeOp, kubeUserError } from "./kube-op";
+import { type UseCaseContext, useCase } from "../use-case";
 import { lineDiff, tidyForYaml } from "./object-yaml";
 import { objectViolations } from "./pod-restrictions";
 
@@ -62,60 +62,66 @@ function docPath(d: Omit<Doc, "path">): string {
 /**
  * Applies one or more YAML documents with server-side apply (field manager "berth"). A dry run (the default) asks
  * the API server to apply with dryRun=All and shows the diff against what is there now, so nothing changes until the
- * user confirms. Every document is authorized first (its namespace; cluster-scoped kinds need kube:cluster) and,
- * for non-admins, checked against the pod spec restrictions.
+ * user confirms. Every document is authorized before any is sent (its namespace; cluster-scoped kinds need
+ * kube:cluster) and, for non-admins, checked against the pod spec restrictions; a refusal is audited as denied. A real
+ * apply is audited once, naming every document and what became of it.
  */
-export async function applyYaml(actor: Actor | null, input: z.infer<typeof kubeApplyInput>, ctx?: KubeOpContext) {
-  const docs: Doc[] = parseDocs(input.yaml, input.namespace).map((d) => ({ ...d, path: docPath(d) }));
-  for (const d of docs) {
-    const def = defOfKind(d.obj.kind!)!;
-    authorize(actor, def.namespaced ? "kube:operate" : "kube:cluster", {
+export function applyYaml(
+  actor: Actor | null,
+  input: z.infer<typeof kubeApplyInput>,
+  ctx?: UseCaseContext,
+): Promise<ApplyResult[]> {
+  return useCase(
+    actor,
+    {
+      audit: input.dryRun ? undefined : "k8s.apply",
+      // The use case authorizes each document on its own namespace below: one permission cannot say it.
+      permission: "authenticated",
       endpointId: input.endpointId,
-      namespace: d.namespace,
-    });
-    if (!actor.isAdmin) {
-      const bad = objectViolations(d.obj);
-      if (bad.length) throw new UserError(`${d.label}: only admins may set ${bad.join(", ")}`, 403, "restricted");
-    }
-  }
-  const k = kubeOf(input.endpointId);
-  const results: ApplyResult[] = [];
-  for (const d of docs) {
-    const before = await k.client.request<KubeObject>("GET", d.path).catch((e) => {
-      if (e instanceof KubeApiError && e.status === 404) return null;
-      throw kubeUserError(e);
-    });
-    const apply = (dryRun: boolean) =>
-      k.client.request<KubeObject>("PATCH", d.path, {
-        query: { fieldManager: "berth", force: true, dryRun: dryRun ? "All" : undefined },
-        body: JSON.stringify(d.obj),
-        contentType: "application/apply-patch+yaml",
-      });
-    const after = input.dryRun
-      ? await apply(true).catch((e) => {
-          throw kubeUserError(e);
-        })
-      : await kubeOp(
-          actor,
-          {
-            action: "k8s.apply",
-            permission: defOfKind(d.obj.kind!)!.namespaced ? "kube:operate" : "kube:cluster",
-            endpointId: input.endpointId,
-            namespace: d.namespace,
-            target: d.label,
-          },
-          () => apply(false),
-          ctx,
-        );
-    const a = yaml.dump(tidyForYaml(before ?? {}), { noRefs: true });
-    const b = yaml.dump(tidyForYaml(after), { noRefs: true });
-    results.push({
-      kind: d.obj.kind!,
-      namespace: d.namespace,
-      name: d.obj.metadata!.name!,
-      outcome: !before ? "created" : a === b ? "unchanged" : "configured",
-      diff: before ? lineDiff(a, b) : b,
-    });
-  }
-  return results;
+      target: "YAML",
+      engine: true,
+      describe: (results: ApplyResult[]) => results.map((r) => `${r.outcome} ${r.kind}/${r.name}`).join(", "),
+    },
+    async (me, note) => {
+      const docs: Doc[] = parseDocs(input.yaml, input.namespace).map((d) => ({ ...d, path: docPath(d) }));
+      note.target = docs.map((d) => (d.namespace ? `${d.namespace}/${d.label}` : d.label)).join(", ");
+      for (const d of docs) {
+        const def = defOfKind(d.obj.kind!)!;
+        authorize(me, def.namespaced ? "kube:operate" : "kube:cluster", {
+          endpointId: input.endpointId,
+          namespace: d.namespace,
+        });
+        if (!me.isAdmin) {
+          const bad = objectViolations(d.obj);
+          if (bad.length) throw new ForbiddenError(`${d.label}: only admins may set ${bad.join(", ")}`);
+        }
+      }
+      const k = kubeOf(input.endpointId);
+      const results: ApplyResult[] = [];
+      for (const d of docs) {
+        note.step = d.label;
+        const before = await k.client.request<KubeObject>("GET", d.path).catch((e) => {
+          if (e instanceof KubeApiError && e.status === 404) return null;
+          throw e;
+        });
+        const after = await k.client.request<KubeObject>("PATCH", d.path, {
+          query: { fieldManager: "berth", force: true, dryRun: input.dryRun ? "All" : undefined },
+          body: JSON.stringify(d.obj),
+          contentType: "application/apply-patch+yaml",
+        });
+        const a = yaml.dump(tidyForYaml(before ?? {}), { noRefs: true });
+        const b = yaml.dump(tidyForYaml(after), { noRefs: true });
+        results.push({
+          kind: d.obj.kind!,
+          namespace: d.namespace,
+          name: d.obj.metadata!.name!,
+          outcome: !before ? "created" : a === b ? "unchanged" : "configured",
+          diff: before ? lineDiff(a, b) : b,
+        });
+      }
+      note.step = undefined;
+      return results;
+    },
+    ctx,
+  );
 }

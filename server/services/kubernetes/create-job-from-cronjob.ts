@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import type { Actor } from "@/lib/domain";
-import { UserError } from "@/lib/errors";
+import { ForbiddenError, UserError } from "@/lib/errors";
 import type { kubeJobFromCronInput } from "@/lib/kube-schemas";
 import type { KubeObject } from "@/server/endpoints/kubernetes/kube-object";
 import { RESOURCE_DEFS, resourcePath } from "@/server/endpoints/kubernetes/resources";
@@ -59,7 +59,7 @@ export async function createJobFromCronJob(
       };
       if (!actor?.isAdmin) {
         const bad = objectViolations(obj);
-        if (bad.length) throw new UserError(`Only admins may run a job that sets ${bad.join(", ")}`, 403, "restricted");
+        if (bad.length) throw new ForbiddenError(`Only admins may run a job that sets ${bad.join(", ")}`);
       }
       await k.client.request("POST", resourcePath(RESOURCE_DEFS.jobs, "v1", input.namespace), { body: obj });
       return { job };

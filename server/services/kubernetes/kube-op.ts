@@ -1,16 +1,10 @@
 import type { Actor } from "@/lib/domain";
-import { UserError } from "@/lib/errors";
 import type { Action } from "@/lib/policy";
 import { kubeOf } from "@/server/endpoints/access";
 import type { KubeAccess } from "@/server/endpoints/kubernetes/kube-access";
-import { KubeApiError } from "@/server/endpoints/kubernetes/kube-client";
-import { describeKubeError } from "@/server/endpoints/kubernetes/kube-errors";
-import { recordAudit } from "../audit/record-audit";
-import { authorize } from "../authorize";
+import { type AuditNote, type UseCaseContext, useCase } from "../use-case";
 
-export interface KubeOpContext {
-  source?: string;
-}
+export type KubeOpContext = UseCaseContext;
 
 export interface KubeOpSpec {
   /** Audit action name, e.g. "k8s.scale". */
@@ -25,60 +19,40 @@ export interface KubeOpSpec {
   detail?: string;
 }
 
-/** API server refusals keep their status for the caller (403, 404, 409, 422); anything else is a 502-ish 409. */
-export function kubeUserError(err: unknown): UserError {
-  if (err instanceof UserError) return err;
-  const status = err instanceof KubeApiError ? err.status : undefined;
-  const code = status && status >= 400 && status < 500 ? status : 409;
-  return new UserError(describeKubeError(err).slice(0, 600), code, "kube_error");
-}
-
 /**
- * The use-case wrapper every Kubernetes verb goes through: authorize on (endpoint, namespace), run against the
- * cluster, audit the outcome (refusals included), and turn API errors into messages a user can act on.
+ * A Kubernetes verb as a use case: authorized on (endpoint, namespace), run against the cluster, audited (refusals
+ * included), API errors mapped by the session's kind (KubeSession.userError keeps 403/404/409/422).
  */
-export async function kubeOp<T>(
+export function kubeOp<T>(
   actor: Actor | null,
   spec: KubeOpSpec,
-  run: (kube: KubeAccess) => Promise<T>,
-  ctx: KubeOpContext = {},
+  run: (kube: KubeAccess, note: AuditNote) => Promise<T>,
+  ctx?: KubeOpContext,
 ): Promise<T> {
-  const audit = {
+  return useCase(
     actor,
-    action: spec.action,
-    endpointId: spec.endpointId,
-    target: spec.namespace ? `${spec.namespace}/${spec.target}` : spec.target,
-    source: ctx.source,
-  };
-  try {
-    authorize(actor, spec.permission, { endpointId: spec.endpointId, namespace: spec.namespace });
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
-    throw err;
-  }
-  try {
-    const out = await run(kubeOf(spec.endpointId));
-    await recordAudit({ ...audit, outcome: "success", detail: spec.detail });
-    return out;
-  } catch (err) {
-    const ue = kubeUserError(err);
-    await recordAudit({ ...audit, outcome: "failure", detail: ue.message });
-    throw ue;
-  }
+    {
+      audit: spec.action,
+      permission: spec.permission,
+      resource: { endpointId: spec.endpointId, namespace: spec.namespace },
+      target: spec.namespace ? `${spec.namespace}/${spec.target}` : spec.target,
+      detail: spec.detail,
+      engine: true,
+    },
+    (_actor, note) => run(kubeOf(spec.endpointId), note),
+    ctx,
+  );
 }
 
-/** A read: authorize, then run; not audited. */
-export async function kubeRead<T>(
+/** A read: the same use case without an audit record. */
+export function kubeRead<T>(
   actor: Actor | null,
   permission: Action,
   endpointId: string,
   namespace: string | undefined,
-  run: (kube: KubeAccess) => Promise<T>,
+  run: (kube: KubeAccess, actor: Actor) => Promise<T>,
 ): Promise<T> {
-  authorize(actor, permission, { endpointId, namespace });
-  try {
-    return await run(kubeOf(endpointId));
-  } catch (err) {
-    throw kubeUserError(err);
-  }
+  return useCase(actor, { permission, resource: { endpointId, namespace }, engine: true }, (me) =>
+    run(kubeOf(endpointId), me),
+  );
 }

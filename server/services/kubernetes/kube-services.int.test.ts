@@ -6,6 +6,8 @@ import { listAudit } from "@/db/queries";
 import type { Actor } from "@/lib/domain";
 import type { DeploymentRow, KubeRow } from "@/lib/kube-types";
 import { loadConfig } from "@/server/config";
+import { testKubeConnection } from "@/server/endpoints/kubernetes/test-connection";
+import { createRuntime, type Runtime } from "@/server/runtime";
 import {
   busyboxDeployment,
   kubectl,
@@ -14,9 +16,7 @@ import {
   rig,
   uniqueNs,
   waitFor,
-} from "@/server/endpoints/kubernetes/kube-test-rig";
-import { testKubeConnection } from "@/server/endpoints/kubernetes/test-connection";
-import { createRuntime, type Runtime } from "@/server/runtime";
+} from "@/test-support/kube-test-rig";
 import { applyYaml } from "./apply-yaml";
 import { createJobFromCronJob } from "./create-job-from-cronjob";
 import { deleteKubeObject } from "./delete-kube-object";

@@ -1,7 +1,7 @@
 import yaml from "js-yaml";
 import type { z } from "zod";
 import type { Actor } from "@/lib/domain";
-import { UserError } from "@/lib/errors";
+import { ForbiddenError, UserError } from "@/lib/errors";
 import type { kubeReplaceInput } from "@/lib/kube-schemas";
 import { KubeApiError } from "@/server/endpoints/kubernetes/kube-client";
 import type { KubeObject } from "@/server/endpoints/kubernetes/kube-object";
@@ -54,7 +54,7 @@ export async function replaceKubeObject(
         );
       if (!actor?.isAdmin) {
         const bad = objectViolations(o);
-        if (bad.length) throw new UserError(`Only admins may set ${bad.join(", ")}`, 403, "restricted");
+        if (bad.length) throw new ForbiddenError(`Only admins may set ${bad.join(", ")}`);
       }
       try {
         const saved = await k.client.request<KubeObject>("PUT", path, {

@@ -2,8 +2,9 @@ import type Docker from "dockerode";
 import type { Actor } from "@/lib/domain";
 import { redactLabels } from "@/lib/redaction";
 import { BUILTIN_NETWORKS, type NetworkContainer, type NetworkSummary } from "@/lib/resources";
+import { dockerApi } from "@/server/endpoints/access";
 import { type AcrossEndpoints, listAcrossEndpoints } from "../images/list-images";
-import { engineRead } from "../resources/engine-op";
+import { useCase } from "../use-case";
 
 interface EngineNetwork {
   Id: string;
@@ -92,7 +93,9 @@ export async function readNetworks(api: Docker, endpointId: string): Promise<Net
 }
 
 export function listNetworks(actor: Actor | null, endpointId: string): Promise<NetworkSummary[]> {
-  return engineRead(actor, "network:read", endpointId, (api) => readNetworks(api, endpointId));
+  return useCase(actor, { permission: "network:read", resource: { endpointId }, engine: true }, () =>
+    readNetworks(dockerApi(endpointId), endpointId),
+  );
 }
 
 export function listNetworksAcross(actor: Actor | null): Promise<AcrossEndpoints<NetworkSummary>> {
@@ -101,7 +104,9 @@ export function listNetworksAcross(actor: Actor | null): Promise<AcrossEndpoints
 
 /** The engine's inspect of one network, with container names and aliases from readNetworks. */
 export function inspectNetwork(actor: Actor | null, endpointId: string, network: string): Promise<unknown> {
-  return engineRead(actor, "network:read", endpointId, (api) => api.getNetwork(network).inspect());
+  return useCase(actor, { permission: "network:read", resource: { endpointId }, engine: true }, () =>
+    dockerApi(endpointId).getNetwork(network).inspect(),
+  );
 }
 
 /** Swarm state of an endpoint: overlay networks can only be created on an active manager. */
@@ -111,5 +116,7 @@ export async function swarmActive(api: Docker): Promise<boolean> {
 }
 
 export function endpointSwarmActive(actor: Actor | null, endpointId: string): Promise<boolean> {
-  return engineRead(actor, "network:read", endpointId, (api) => swarmActive(api));
+  return useCase(actor, { permission: "network:read", resource: { endpointId }, engine: true }, () =>
+    swarmActive(dockerApi(endpointId)),
+  );
 }

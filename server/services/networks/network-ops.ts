@@ -2,24 +2,28 @@ import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import type { ConnectNetworkInput, CreateNetworkInput } from "@/lib/resource-schemas";
 import { BUILTIN_NETWORKS } from "@/lib/resources";
-import { engineOp, type OpContext } from "../resources/engine-op";
+import { dockerApi } from "@/server/endpoints/access";
+import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
+import { type UseCaseContext, useCase } from "../use-case";
 import { swarmActive } from "./list-networks";
 
 export function createNetwork(
   actor: Actor | null,
   input: CreateNetworkInput,
-  ctx?: OpContext,
+  ctx?: UseCaseContext,
 ): Promise<{ id: string }> {
-  return engineOp(
+  return useCase(
     actor,
     {
+      engine: true,
       permission: "network:manage",
       audit: "network.create",
-      endpointId: input.endpointId,
+      resource: { endpointId: input.endpointId },
       target: input.name,
       detail: `${input.driver}${input.subnet ? ` ${input.subnet}` : ""}`,
     },
-    async (api) => {
+    async () => {
+      const api = dockerApi(input.endpointId, BUDGET_MS.action);
       if (input.driver === "overlay" && !(await swarmActive(api))) {
         throw new UserError("Overlay networks need Swarm: this endpoint is not an active Swarm manager", 400);
       }
@@ -49,12 +53,19 @@ export function createNetwork(
 export function removeNetwork(
   actor: Actor | null,
   input: { endpointId: string; network: string },
-  ctx?: OpContext,
+  ctx?: UseCaseContext,
 ): Promise<void> {
-  return engineOp(
+  return useCase(
     actor,
-    { permission: "network:manage", audit: "network.remove", endpointId: input.endpointId, target: input.network },
-    async (api) => {
+    {
+      engine: true,
+      permission: "network:manage",
+      audit: "network.remove",
+      resource: { endpointId: input.endpointId },
+      target: input.network,
+    },
+    async () => {
+      const api = dockerApi(input.endpointId, BUDGET_MS.action);
       if (BUILTIN_NETWORKS.has(input.network)) throw new UserError("The engine's own networks cannot be removed", 400);
       await api.getNetwork(input.network).remove();
     },
@@ -62,17 +73,19 @@ export function removeNetwork(
   );
 }
 
-export function connectNetwork(actor: Actor | null, input: ConnectNetworkInput, ctx?: OpContext): Promise<void> {
-  return engineOp(
+export function connectNetwork(actor: Actor | null, input: ConnectNetworkInput, ctx?: UseCaseContext): Promise<void> {
+  return useCase(
     actor,
     {
+      engine: true,
       permission: "network:manage",
       audit: "network.connect",
-      endpointId: input.endpointId,
+      resource: { endpointId: input.endpointId },
       target: `${input.container} -> ${input.network}`,
       detail: input.aliases.length ? `aliases ${input.aliases.join(", ")}` : undefined,
     },
-    async (api) => {
+    async () => {
+      const api = dockerApi(input.endpointId, BUDGET_MS.action);
       await api.getNetwork(input.network).connect({
         Container: input.container,
         ...(input.aliases.length ? { EndpointConfig: { Aliases: input.aliases } } : {}),
@@ -85,17 +98,19 @@ export function connectNetwork(actor: Actor | null, input: ConnectNetworkInput, 
 export function disconnectNetwork(
   actor: Actor | null,
   input: { endpointId: string; network: string; container: string; force: boolean },
-  ctx?: OpContext,
+  ctx?: UseCaseContext,
 ): Promise<void> {
-  return engineOp(
+  return useCase(
     actor,
     {
+      engine: true,
       permission: "network:manage",
       audit: "network.disconnect",
-      endpointId: input.endpointId,
+      resource: { endpointId: input.endpointId },
       target: `${input.container} -x ${input.network}`,
     },
-    async (api) => {
+    async () => {
+      const api = dockerApi(input.endpointId, BUDGET_MS.action);
       await api.getNetwork(input.network).disconnect({ Container: input.container, Force: input.force });
     },
     ctx,

@@ -1,22 +1,22 @@
 import crypto from "node:crypto";
+import { rows } from "@/db/atomic";
 import {
-  deleteRegistryRow,
+  deleteRegistryRowStmt,
   findRegistryRow,
-  insertRegistryRow,
+  insertRegistryRowStmt,
   listRegistryRows,
   type RegistryRow,
-  updateRegistryRow,
+  updateRegistryRowStmt,
 } from "@/db/registry-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import { registryHostOfUrl } from "@/lib/image-ref";
 import type { RegistryInput, RegistryView } from "@/lib/resource-schemas";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
+import { engineMessage } from "@/server/endpoints/docker/engine-errors";
 import { runtime } from "@/server/runtime";
-import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
-import type { OpContext } from "../resources/engine-op";
-import { engineMessage } from "../resources/engine-op";
+import { type UseCaseContext, useCase } from "../use-case";
 import { checkLogin } from "./registry-credentials";
 
 /** A registry as the browser sees it: never the password or token, only whether one is stored. */
@@ -63,84 +63,81 @@ async function testLogin(host: string, username: string, password: string): Prom
  * Adds a registry (no id) or updates one; an empty password keeps the stored one. With credentials, the login is
  * tested before anything is saved, so a wrong password is reported at save time.
  */
-export async function saveRegistry(
+export function saveRegistry(
   actor: Actor | null,
   input: RegistryInput & { id?: string },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<RegistryView> {
-  const audit = {
-    actor,
-    action: input.id ? "registry.update" : "registry.create",
+  const spec = {
+    audit: input.id ? "registry.update" : "registry.create",
+    permission: "registry:manage" as const,
     target: input.name,
-    source: ctx.source,
   };
-  try {
-    authorize(actor, "registry:manage");
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
-    throw err;
-  }
-  const rt = runtime();
-  try {
-    let host: string;
-    try {
-      host = registryHostOfUrl(input.url);
-    } catch (err) {
-      throw new UserError(
-        (err as Error).message.startsWith("Put") ? (err as Error).message : "Not a registry URL",
-        400,
-      );
-    }
-    const existing = input.id ? await findRegistryRow(rt.db, input.id) : undefined;
-    if (input.id && !existing) throw new NotFoundError("Registry not found");
-    const password = input.password || (existing?.secret ? rt.secrets.open(existing.secret) : "");
-    if (password && !input.username) throw new UserError("A username is needed with a password or token", 400);
-    if (input.username && password) await testLogin(host, input.username, password);
-    const others = await listRegistryRows(rt.db);
-    if (others.some((r) => r.name === input.name && r.id !== input.id)) {
-      throw new UserError("A registry with this name exists already", 409);
-    }
-    const secret = password ? rt.secrets.seal(password) : null;
-    let row: RegistryRow;
-    if (existing) {
-      await updateRegistryRow(rt.db, existing.id, {
-        name: input.name,
-        url: input.url,
-        username: input.username || null,
-        secret,
-      });
-      row = { ...existing, name: input.name, url: input.url, username: input.username || null, secret };
-    } else {
-      row = {
-        id: crypto.randomUUID(),
-        name: input.name,
-        url: input.url,
-        username: input.username || null,
-        secret,
-        createdAt: Date.now(),
-      };
-      await insertRegistryRow(rt.db, row);
-    }
-    await recordAudit({ ...audit, outcome: "success", detail: host });
-    return toView(row);
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "failure", detail: err instanceof UserError ? err.message : "error" });
-    throw err;
-  }
+  return useCase(
+    actor,
+    spec,
+    async (_actor, note) => {
+      const rt = runtime();
+      let host: string;
+      try {
+        host = registryHostOfUrl(input.url);
+      } catch (err) {
+        throw new UserError(
+          (err as Error).message.startsWith("Put") ? (err as Error).message : "Not a registry URL",
+          400,
+        );
+      }
+      const existing = input.id ? await findRegistryRow(rt.db, input.id) : undefined;
+      if (input.id && !existing) throw new NotFoundError("Registry not found");
+      const password = input.password || (existing?.secret ? rt.secrets.open(existing.secret) : "");
+      if (password && !input.username) throw new UserError("A username is needed with a password or token", 400);
+      if (input.username && password) await testLogin(host, input.username, password);
+      const others = await listRegistryRows(rt.db);
+      if (others.some((r) => r.name === input.name && r.id !== input.id)) {
+        throw new UserError("A registry with this name exists already", 409);
+      }
+      const secret = password ? rt.secrets.seal(password) : null;
+      note.detail = host;
+      let row: RegistryRow;
+      if (existing) {
+        row = { ...existing, name: input.name, url: input.url, username: input.username || null, secret };
+        const patch = { name: row.name, url: row.url, username: row.username, secret };
+        await note.commit(function* (tx) {
+          yield updateRegistryRowStmt(tx, existing.id, patch);
+        });
+      } else {
+        row = {
+          id: crypto.randomUUID(),
+          name: input.name,
+          url: input.url,
+          username: input.username || null,
+          secret,
+          createdAt: Date.now(),
+        };
+        const created = row;
+        await note.commit(function* (tx) {
+          yield insertRegistryRowStmt(tx, created);
+        });
+      }
+      return toView(row);
+    },
+    ctx,
+  );
 }
 
-export async function deleteRegistry(actor: Actor | null, id: string, ctx: OpContext = {}): Promise<void> {
-  const audit = { actor, action: "registry.delete", target: id, source: ctx.source };
-  try {
-    authorize(actor, "registry:manage");
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
-    throw err;
-  }
-  const row = await findRegistryRow(runtime().db, id);
-  if (!row || !(await deleteRegistryRow(runtime().db, id))) {
-    await recordAudit({ ...audit, outcome: "failure", detail: "not found" });
-    throw new NotFoundError("Registry not found");
-  }
-  await recordAudit({ ...audit, target: row.name, outcome: "success" });
+export function deleteRegistry(actor: Actor | null, id: string, ctx?: UseCaseContext): Promise<void> {
+  const spec = { audit: "registry.delete", permission: "registry:manage" as const, target: id };
+  return useCase(
+    actor,
+    spec,
+    async (_actor, note) => {
+      const row = await findRegistryRow(runtime().db, id);
+      if (!row) throw new NotFoundError("Registry not found");
+      note.target = row.name;
+      await note.commit(function* (tx) {
+        if (!rows(yield deleteRegistryRowStmt(tx, id)).length) throw new NotFoundError("Registry not found");
+      });
+    },
+    ctx,
+  );
 }

@@ -1,7 +1,6 @@
 import type Docker from "dockerode";
-import type { Actor, ContainerSummary } from "@/lib/domain";
+import type { Actor, ContainerSummary, NetworkSummary } from "@/lib/domain";
 import { UnauthenticatedError } from "@/lib/errors";
-import type { NetworkSummary } from "@/lib/network-map";
 import { can } from "@/lib/policy";
 import { rankCandidates, type SearchCandidate, type SearchResult, searchTerms } from "@/lib/search";
 import { dockerOf } from "@/server/endpoints/access";

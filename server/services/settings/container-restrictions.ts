@@ -1,9 +1,9 @@
-import { getSetting, putSetting } from "@/db/settings-queries";
+import { getSetting, putSettingStmt } from "@/db/settings-queries";
 import { type ContainerRestrictions, parseRestrictions } from "@/lib/container-restrictions";
 import type { Actor } from "@/lib/domain";
 import { runtime } from "@/server/runtime";
-import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
+import { type UseCaseContext, useCase } from "../use-case";
 
 export const RESTRICTIONS_KEY = "container_restrictions";
 
@@ -17,22 +17,29 @@ export async function getContainerRestrictions(actor: Actor | null): Promise<Con
   return loadContainerRestrictions();
 }
 
-export async function updateContainerRestrictions(
+export function updateContainerRestrictions(
   actor: Actor | null,
   input: ContainerRestrictions,
-  ctx: { source?: string } = {},
+  ctx?: UseCaseContext,
 ): Promise<ContainerRestrictions> {
-  const audit = { actor, action: "settings.container_restrictions", target: RESTRICTIONS_KEY, source: ctx.source };
-  try {
-    authorize(actor, "settings:manage");
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
-    throw err;
-  }
-  await putSetting(runtime().db, RESTRICTIONS_KEY, JSON.stringify(input));
-  const off = Object.entries(input)
-    .filter(([, v]) => !v)
-    .map(([k]) => k);
-  await recordAudit({ ...audit, outcome: "success", detail: off.length ? `allowed: ${off.join(", ")}` : "all on" });
-  return input;
+  const spec = {
+    audit: "settings.container_restrictions",
+    permission: "settings:manage" as const,
+    target: RESTRICTIONS_KEY,
+  };
+  return useCase(
+    actor,
+    spec,
+    async (_actor, note) => {
+      const off = Object.entries(input)
+        .filter(([, v]) => !v)
+        .map(([k]) => k);
+      note.detail = off.length ? `allowed: ${off.join(", ")}` : "all on";
+      await note.commit(function* (tx) {
+        yield putSettingStmt(tx, RESTRICTIONS_KEY, JSON.stringify(input));
+      });
+      return input;
+    },
+    ctx,
+  );
 }

@@ -4,6 +4,7 @@ import { UserError } from "@/lib/errors";
 import { hashPassword } from "@/server/auth/passwords";
 import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
+import { recordRefusal } from "../use-case";
 
 /** True when `given` is the live setup token (constant-time compare). */
 export function setupTokenValid(given: string | null | undefined): boolean {
@@ -28,13 +29,14 @@ export async function createFirstAdmin(
 ): Promise<void> {
   const rt = runtime();
   if ("token" in via && !setupTokenValid(via.token)) {
-    await recordAudit({
-      actor: null,
-      action: "setup.create_admin",
-      outcome: "denied",
-      detail: "bad or missing setup token",
-    });
-    throw new UserError("This setup link is not valid. Use the link printed in Berth's log.", 403, "forbidden");
+    const refusal = new UserError(
+      "This setup link is not valid. Use the link printed in Berth's log.",
+      403,
+      "forbidden",
+    );
+    // No actor yet, so no use case: the refusal is recorded like every other.
+    await recordRefusal(null, "setup.create_admin", new Error("bad or missing setup token"));
+    throw refusal;
   }
   if ((await countAdmins(rt.db)) > 0 || !(await claimOnce(rt.db, "admin_initialized", new Date().toISOString()))) {
     rt.setupToken = null;

@@ -4,13 +4,13 @@ import {
   findStatusPageById,
   findStatusPageBySlug,
   isUniqueViolation,
-  saveStatusPageRow,
+  saveStatusPageWrite,
 } from "@/db/status-page-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { SaveStatusPageInput } from "@/lib/status-page-schemas";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
+import { type AuditNote, type UseCaseContext, useCase } from "../use-case";
 import { type StatusPageAdminView, toAdminView } from "./status-page-views";
 
 const slugTaken = (slug: string) =>
@@ -25,6 +25,7 @@ async function checkEndpoints(input: SaveStatusPageInput): Promise<void> {
 async function write(
   input: SaveStatusPageInput,
   existing: { id: string; slug: string; createdAt: number } | undefined,
+  note: AuditNote,
 ): Promise<StatusPageAdminView> {
   const rt = runtime();
   const other = await findStatusPageBySlug(rt.db, input.slug);
@@ -43,7 +44,9 @@ async function write(
     displayName: i.displayName,
   }));
   try {
-    await saveStatusPageRow(rt.db, page, items, existing ? "update" : "insert");
+    note.detail = `${items.length} items`;
+    // The page, its items and the record of the save: one transaction.
+    await note.commit((tx) => saveStatusPageWrite(tx, page, items, existing ? "update" : "insert"));
   } catch (err) {
     // Another save took the slug between our check and our write.
     if (isUniqueViolation(err)) throw slugTaken(input.slug);
@@ -59,34 +62,35 @@ async function write(
 export function createStatusPage(
   actor: Actor | null,
   input: SaveStatusPageInput,
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<StatusPageAdminView> {
-  const op = { action: "statuspage.create", permission: "statuspage:manage" as const, target: input.slug };
-  return runAudited(
-    actor,
-    op,
-    ctx,
-    () => write(input, undefined),
-    (v) => `${v.items.length} items`,
-  );
+  const spec = {
+    audit: "statuspage.create",
+    permission: "statuspage:manage" as const,
+    target: input.slug,
+  };
+  return useCase(actor, spec, (_actor, note) => write(input, undefined, note), ctx);
 }
 
 export function updateStatusPage(
   actor: Actor | null,
   id: string,
   input: SaveStatusPageInput,
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<StatusPageAdminView> {
-  const op = { action: "statuspage.update", permission: "statuspage:manage" as const, target: input.slug };
-  return runAudited(
+  const spec = {
+    audit: "statuspage.update",
+    permission: "statuspage:manage" as const,
+    target: input.slug,
+  };
+  return useCase(
     actor,
-    op,
-    ctx,
-    async () => {
+    spec,
+    async (_actor, note) => {
       const existing = await findStatusPageById(runtime().db, id);
       if (!existing) throw new NotFoundError("Status page not found");
-      return write(input, existing);
+      return write(input, existing, note);
     },
-    (v) => `${v.items.length} items`,
+    ctx,
   );
 }

@@ -3,8 +3,9 @@ import { UserError } from "@/lib/errors";
 import type { ServiceForm } from "@/lib/swarm-schemas";
 import { toServiceSpec } from "@/lib/swarm-service-spec";
 import type { SwarmStore } from "@/server/endpoints/docker/swarm-store";
+import type { UseCaseContext } from "../use-case";
 import { assertServiceAllowed } from "./service-restrictions";
-import { findIn, type OpContext, swarmOp } from "./swarm-op";
+import { findIn, swarmOp } from "./swarm-op";
 
 /** Secret and config names to ids, from the live stores. */
 export function refsOf(store: SwarmStore) {
@@ -26,7 +27,7 @@ export function specFor(form: ServiceForm, store: SwarmStore, previous?: Record<
 export function createService(
   actor: Actor | null,
   input: { endpointId: string; service: ServiceForm },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<{ id: string }> {
   const f = input.service;
   return swarmOp(

@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/domain";
 import type { CreateSwarmObjectInput } from "@/lib/swarm-schemas";
-import { type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { swarmOp } from "./swarm-op";
 
 /**
  * Creates a secret or a config. The value goes to the engine once and nowhere else: not into the audit record, not
@@ -9,7 +10,7 @@ import { type OpContext, swarmOp } from "./swarm-op";
 export function createSwarmObject(
   actor: Actor | null,
   input: CreateSwarmObjectInput,
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<{ id: string }> {
   return swarmOp(
     actor,

@@ -4,8 +4,9 @@ import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import type { DeployStackInput } from "@/lib/swarm-schemas";
 import { applyStackPlan, type DeployOutcome } from "@/server/endpoints/docker/stack-deploy";
+import type { UseCaseContext } from "../use-case";
 import { assertServiceAllowed } from "./service-restrictions";
-import { type OpContext, swarmOp } from "./swarm-op";
+import { swarmOp } from "./swarm-op";
 
 /** Compose text to a stack plan, or a 400 naming the line; nothing reaches the engine before this succeeds. */
 export function planStack(
@@ -26,7 +27,11 @@ export function planStack(
  * `docker stack deploy` from a compose file: create or update the stack's networks and services, named
  * `<stack>_<service>` and labelled as the CLI labels them. Non-admins get the container restrictions on every service.
  */
-export function deployStack(actor: Actor | null, input: DeployStackInput, ctx: OpContext = {}): Promise<DeployOutcome> {
+export function deployStack(
+  actor: Actor | null,
+  input: DeployStackInput,
+  ctx?: UseCaseContext,
+): Promise<DeployOutcome> {
   return swarmOp(
     actor,
     { permission: "swarm:operate", audit: "swarm.stack.deploy", endpointId: input.endpointId, target: input.stack },

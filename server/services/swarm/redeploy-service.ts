@@ -1,12 +1,13 @@
 import type { Actor } from "@/lib/domain";
-import { type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { swarmOp } from "./swarm-op";
 import { pushUpdate, readService } from "./update-service";
 
 /** Force update: every task is replaced even though the spec is unchanged (`docker service update --force`). */
 export function redeployService(
   actor: Actor | null,
   input: { endpointId: string; serviceId: string },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   return swarmOp(
     actor,

@@ -1,12 +1,13 @@
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
-import { findIn, type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { findIn, swarmOp } from "./swarm-op";
 
 /** Removes a node that is down (the engine refuses a live one without force; Berth does not force). Admins only. */
 export function removeNode(
   actor: Actor | null,
   input: { endpointId: string; nodeId: string },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   return swarmOp(
     actor,

@@ -1,11 +1,12 @@
 import type { Actor } from "@/lib/domain";
-import { type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { swarmOp } from "./swarm-op";
 import { readService } from "./update-service";
 
 export function removeService(
   actor: Actor | null,
   input: { endpointId: string; serviceId: string },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   return swarmOp(
     actor,

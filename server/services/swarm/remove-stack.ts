@@ -1,13 +1,14 @@
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
 import { removeStackObjects } from "@/server/endpoints/docker/stack-deploy";
-import { type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { swarmOp } from "./swarm-op";
 
 /** `docker stack rm`: every service, secret, config and network labelled with the stack's namespace. */
 export function removeStack(
   actor: Actor | null,
   input: { endpointId: string; stack: string },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   return swarmOp(
     actor,

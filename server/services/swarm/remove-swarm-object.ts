@@ -1,12 +1,13 @@
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
-import { findIn, type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { findIn, swarmOp } from "./swarm-op";
 
 /** Removes a secret or config; the engine refuses one a service still uses, and says which. */
 export function removeSwarmObject(
   actor: Actor | null,
   input: { endpointId: string; kind: "secret" | "config"; id: string },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   return swarmOp(
     actor,

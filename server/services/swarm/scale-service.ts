@@ -1,13 +1,14 @@
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import { type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { swarmOp } from "./swarm-op";
 import { pushUpdate, readService } from "./update-service";
 
 /** Sets a replicated service's replica count (what `docker service scale` does). */
 export function scaleService(
   actor: Actor | null,
   input: { endpointId: string; serviceId: string; replicas: number },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   return swarmOp(
     actor,

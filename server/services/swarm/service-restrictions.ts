@@ -1,7 +1,13 @@
 import type Docker from "dockerode";
-import { checkServiceSpec, describeViolations, type VolumeInfo } from "@/lib/container-restrictions";
+import {
+  checkServiceSpec,
+  describeViolations,
+  serviceNetworkTargets,
+  type VolumeInfo,
+} from "@/lib/container-restrictions";
 import type { Actor } from "@/lib/domain";
 import { ForbiddenError } from "@/lib/errors";
+import { lookUpNetworks } from "../containers/restriction-lookups";
 import { loadContainerRestrictions } from "../settings/container-restrictions";
 
 /**
@@ -24,6 +30,12 @@ export async function assertServiceAllowed(actor: Actor, api: Docker, spec: unkn
         // Not on the manager: a task creates it plain where it runs.
       }
     }
-  const violations = checkServiceSpec(spec, rules, { volumes });
+  let networks = {};
+  if (rules.hostNetwork) {
+    const found = await lookUpNetworks(api, serviceNetworkTargets(spec));
+    if (found.refusal) throw new ForbiddenError(found.refusal);
+    networks = found.networks;
+  }
+  const violations = checkServiceSpec(spec, rules, { volumes, networks });
   if (violations.length) throw new ForbiddenError(describeViolations(violations));
 }

@@ -1,10 +1,12 @@
 import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
+import { REDACTED } from "@/lib/redaction";
 import type { UpdateNodeInput } from "@/lib/swarm-schemas";
-import { findIn, type OpContext, swarmOp } from "./swarm-op";
+import type { UseCaseContext } from "../use-case";
+import { findIn, swarmOp } from "./swarm-op";
 
 /** Availability (active, pause, drain), role (promote, demote) and labels of one node. Admins only. */
-export function updateNode(actor: Actor | null, input: UpdateNodeInput, ctx: OpContext = {}): Promise<void> {
+export function updateNode(actor: Actor | null, input: UpdateNodeInput, ctx?: UseCaseContext): Promise<void> {
   const changes = [
     input.availability && `availability ${input.availability}`,
     input.nodeRole && `role ${input.nodeRole}`,
@@ -31,7 +33,13 @@ export function updateNode(actor: Actor | null, input: UpdateNodeInput, ctx: OpC
       const spec = { ...(raw.Spec ?? {}) };
       if (input.availability) spec.Availability = input.availability;
       if (input.nodeRole) spec.Role = input.nodeRole;
-      if (input.labels) spec.Labels = input.labels;
+      if (input.labels) {
+        // The node list shows secret-looking label values redacted; saving such a value unchanged keeps the real one.
+        const current = (raw.Spec?.Labels ?? {}) as Record<string, string>;
+        spec.Labels = Object.fromEntries(
+          Object.entries(input.labels).map(([k, v]) => [k, v === REDACTED && k in current ? current[k] : v]),
+        );
+      }
       await api.getNode(node.id).update({ _query: { version: raw.Version?.Index }, _body: spec } as never);
       await store.refresh("nodes");
     },

@@ -3,9 +3,10 @@ import type { Actor } from "@/lib/domain";
 import { NotFoundError, UserError } from "@/lib/errors";
 import type { ServiceForm } from "@/lib/swarm-schemas";
 import type { SwarmStore } from "@/server/endpoints/docker/swarm-store";
+import type { UseCaseContext } from "../use-case";
 import { specFor } from "./create-service";
 import { assertServiceAllowed } from "./service-restrictions";
-import { findIn, type OpContext, swarmOp } from "./swarm-op";
+import { findIn, swarmOp } from "./swarm-op";
 
 type Spec = Record<string, unknown>;
 
@@ -40,7 +41,7 @@ export async function pushUpdate(api: Docker, id: string, version: number, spec:
 export function updateService(
   actor: Actor | null,
   input: { endpointId: string; serviceId: string; service: ServiceForm },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   return swarmOp(
     actor,

@@ -1,27 +1,27 @@
-import { addTeamMember as addMemberRow } from "@/db/access-queries";
+import { addTeamMemberStmt } from "@/db/access-queries";
 import type { Actor } from "@/lib/domain";
-import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
+import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetUser } from "../users/find-target-user";
 import { findTargetTeam } from "./find-target-team";
 
 export async function addTeamMember(
   actor: Actor | null,
   input: { teamId: string; userId: string },
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
-  const op = { action: "team.add_member", permission: "team:manage" as const, target: input.teamId };
-  await runAudited(
+  const op = { audit: "team.add_member", permission: "team:manage" as const, target: input.teamId };
+  await useCase(
     actor,
     op,
-    ctx,
-    async () => {
+    async (_actor, note) => {
       const team = await findTargetTeam(input.teamId);
       const user = await findTargetUser(input.userId);
-      op.target = team.name;
-      await addMemberRow(runtime().db, team.id, user.id);
-      return user.username;
+      note.target = team.name;
+      note.detail = `member ${user.username}`;
+      await note.commit(function* (tx) {
+        yield addTeamMemberStmt(tx, team.id, user.id);
+      });
     },
-    (username) => `member ${username}`,
+    ctx,
   );
 }

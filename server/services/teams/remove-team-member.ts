@@ -1,8 +1,8 @@
-import { removeTeamMember as removeMemberRow } from "@/db/access-queries";
+import { removeTeamMemberStmt } from "@/db/access-queries";
+import { rows } from "@/db/atomic";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
-import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
+import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetUser } from "../users/find-target-user";
 import { findTargetTeam } from "./find-target-team";
 
@@ -10,21 +10,22 @@ import { findTargetTeam } from "./find-target-team";
 export async function removeTeamMember(
   actor: Actor | null,
   input: { teamId: string; userId: string },
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
-  const op = { action: "team.remove_member", permission: "team:manage" as const, target: input.teamId };
-  await runAudited(
+  const op = { audit: "team.remove_member", permission: "team:manage" as const, target: input.teamId };
+  await useCase(
     actor,
     op,
-    ctx,
-    async () => {
+    async (_actor, note) => {
       const team = await findTargetTeam(input.teamId);
       const user = await findTargetUser(input.userId);
-      op.target = team.name;
-      if (!(await removeMemberRow(runtime().db, team.id, user.id)))
-        throw new NotFoundError("Not a member of this team");
-      return user.username;
+      note.target = team.name;
+      note.detail = `member ${user.username}`;
+      await note.commit(function* (tx) {
+        if (!rows(yield removeTeamMemberStmt(tx, team.id, user.id)).length)
+          throw new NotFoundError("Not a member of this team");
+      });
     },
-    (username) => `member ${username}`,
+    ctx,
   );
 }

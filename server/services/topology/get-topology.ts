@@ -1,9 +1,9 @@
-import type { Actor, ContainerSummary } from "@/lib/domain";
+import type { Actor, ContainerSummary, NetworkSummary } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
-import type { NetworkSummary } from "@/lib/network-map";
 import { buildTopology, type TopologyGraph } from "@/lib/topology";
+import { dockerOf } from "@/server/endpoints/access";
+import { topologyFeeds } from "@/server/hub/topology-feed";
 import { runtime } from "@/server/runtime";
-import { topologyFeeds } from "@/server/topology/topology-feed";
 import { authorize } from "../authorize";
 
 /**
@@ -17,9 +17,18 @@ export function getTopology(actor: Actor | null, endpointId: string): TopologyGr
   if (feed) return feed.graph;
   const session = runtime().endpoints.session(endpointId);
   if (!session) throw new NotFoundError("Endpoint not found");
+  const swarm = session.kind === "docker" ? dockerOf(endpointId).swarm : undefined;
   return buildTopology({
     endpointId,
     networks: session.store<NetworkSummary>("networks")?.values() ?? [],
     containers: session.store<ContainerSummary>("containers")?.values() ?? [],
+    // A swarm manager's nodes, tasks and services: the same graph the live feed builds.
+    swarm: swarm?.active
+      ? {
+          nodes: swarm.stores.nodes.values(),
+          services: swarm.stores.services.values(),
+          tasks: swarm.stores.tasks.values(),
+        }
+      : undefined,
   });
 }

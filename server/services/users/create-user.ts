@@ -1,24 +1,23 @@
 import crypto from "node:crypto";
 import type { UserListRow } from "@/db/access-queries";
-import { findUserByName, insertUser } from "@/db/queries";
+import { findUserByName, insertUserStmt } from "@/db/queries";
 import type { CreateUserInput } from "@/lib/access-schemas";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { hashPassword } from "@/server/auth/passwords";
 import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
+import { type UseCaseContext, useCase } from "../use-case";
 
 export async function createUser(
   actor: Actor | null,
   input: CreateUserInput,
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<UserListRow> {
-  const op = { action: "user.create", permission: "user:manage" as const, target: input.username };
-  return runAudited(
+  const op = { audit: "user.create", permission: "user:manage" as const, target: input.username };
+  return useCase(
     actor,
     op,
-    ctx,
-    async () => {
+    async (_actor, note) => {
       const { db } = runtime();
       if (await findUserByName(db, input.username)) {
         throw new UserError(`A user named ${input.username} already exists`, 409, "conflict");
@@ -30,9 +29,13 @@ export async function createUser(
         disabled: false,
         createdAt: Date.now(),
       };
-      await insertUser(db, { ...row, passwordHash: await hashPassword(input.password) });
+      const passwordHash = await hashPassword(input.password);
+      if (row.isAdmin) note.detail = "admin";
+      await note.commit(function* (tx) {
+        yield insertUserStmt(tx, { ...row, passwordHash });
+      });
       return row;
     },
-    (u) => (u.isAdmin ? "admin" : undefined),
+    ctx,
   );
 }

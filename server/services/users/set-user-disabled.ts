@@ -1,9 +1,9 @@
-import { countActiveAdmins, updateUser } from "@/db/access-queries";
+import { activeAdminIdsStmt, refuseLastAdmin, updateUserStmt } from "@/db/access-queries";
+import { rows } from "@/db/atomic";
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { userSessionsChanged } from "@/server/auth/session-revocation";
-import { runtime } from "@/server/runtime";
-import { runAudited, type ServiceContext } from "../access/run-audited";
+import { type UseCaseContext, useCase } from "../use-case";
 import { findTargetUser } from "./find-target-user";
 
 /**
@@ -13,22 +13,29 @@ import { findTargetUser } from "./find-target-user";
 export async function setUserDisabled(
   actor: Actor | null,
   input: { userId: string; disabled: boolean },
-  ctx: ServiceContext = {},
+  ctx?: UseCaseContext,
 ): Promise<void> {
   const op = {
-    action: input.disabled ? "user.disable" : "user.enable",
+    audit: input.disabled ? "user.disable" : "user.enable",
     permission: "user:manage" as const,
     target: input.userId,
   };
-  await runAudited(actor, op, ctx, async (me) => {
-    const user = await findTargetUser(input.userId);
-    op.target = user.username;
-    if (input.disabled && user.id === me.id) throw new UserError("You cannot disable yourself", 409, "conflict");
-    const { db } = runtime();
-    if (input.disabled && user.isAdmin && !user.disabled && (await countActiveAdmins(db)) <= 1) {
-      throw new UserError("The last active admin cannot be disabled", 409, "conflict");
-    }
-    await updateUser(db, user.id, { disabled: input.disabled }, input.disabled);
-    userSessionsChanged(user.id);
-  });
+  await useCase(
+    actor,
+    op,
+    async (me, note) => {
+      const user = await findTargetUser(input.userId);
+      note.target = user.username;
+      if (input.disabled && user.id === me.id) throw new UserError("You cannot disable yourself", 409, "conflict");
+      await note.commit(function* (tx) {
+        if (input.disabled) {
+          const admins = rows<{ id: string }>(yield activeAdminIdsStmt(tx));
+          refuseLastAdmin(admins, user.id, "The last active admin cannot be disabled");
+        }
+        yield updateUserStmt(tx, user.id, { disabled: input.disabled }, input.disabled);
+      });
+      userSessionsChanged(user.id);
+    },
+    ctx,
+  );
 }

@@ -3,11 +3,11 @@ import type { Actor } from "@/lib/domain";
 import { redactLabels } from "@/lib/redaction";
 import type { CreateVolumeInput } from "@/lib/resource-schemas";
 import { type ContainerRef, type PrunePlan, planVolumePrune, type VolumeSummary } from "@/lib/resources";
+import { dockerApi } from "@/server/endpoints/access";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
-import { recordAudit } from "../audit/record-audit";
-import { authorize } from "../authorize";
+import { engineMessage } from "@/server/endpoints/docker/engine-errors";
 import { type AcrossEndpoints, listAcrossEndpoints } from "../images/list-images";
-import { engineMessage, engineOp, engineRead, type OpContext, sessionFor } from "../resources/engine-op";
+import { type UseCaseContext, useCase } from "../use-case";
 
 interface EngineVolume {
   Name: string;
@@ -57,7 +57,9 @@ export async function readVolumes(api: Docker, endpointId: string, withSizes = t
 }
 
 export function listVolumes(actor: Actor | null, endpointId: string): Promise<VolumeSummary[]> {
-  return engineRead(actor, "volume:read", endpointId, (api) => readVolumes(api, endpointId));
+  return useCase(actor, { permission: "volume:read", resource: { endpointId }, engine: true }, () =>
+    readVolumes(dockerApi(endpointId), endpointId),
+  );
 }
 
 export function listVolumesAcross(actor: Actor | null): Promise<AcrossEndpoints<VolumeSummary>> {
@@ -67,18 +69,20 @@ export function listVolumesAcross(actor: Actor | null): Promise<AcrossEndpoints<
 export function createVolume(
   actor: Actor | null,
   input: CreateVolumeInput,
-  ctx?: OpContext,
+  ctx?: UseCaseContext,
 ): Promise<{ name: string }> {
-  return engineOp(
+  return useCase(
     actor,
     {
+      engine: true,
       permission: "volume:manage",
       audit: "volume.create",
-      endpointId: input.endpointId,
+      resource: { endpointId: input.endpointId },
       target: input.name || "(anonymous)",
       detail: input.driver,
     },
-    async (api) => {
+    async () => {
+      const api = dockerApi(input.endpointId, BUDGET_MS.action);
       // dockerode answers a Volume handle (`name`), not the engine's JSON (`Name`).
       const v = (await api.createVolume({
         ...(input.name ? { Name: input.name } : {}),
@@ -94,18 +98,19 @@ export function createVolume(
 export function removeVolume(
   actor: Actor | null,
   input: { endpointId: string; name: string; force: boolean },
-  ctx?: OpContext,
+  ctx?: UseCaseContext,
 ): Promise<void> {
-  return engineOp(
+  return useCase(
     actor,
     {
+      engine: true,
       permission: "volume:manage",
       audit: "volume.remove",
-      endpointId: input.endpointId,
+      resource: { endpointId: input.endpointId },
       target: input.name,
-      budgetMs: BUDGET_MS.remove,
     },
-    async (api) => {
+    async () => {
+      const api = dockerApi(input.endpointId, BUDGET_MS.remove);
       await api.getVolume(input.name).remove({ force: input.force });
     },
     ctx,
@@ -113,50 +118,55 @@ export function removeVolume(
 }
 
 export function inspectVolume(actor: Actor | null, endpointId: string, name: string): Promise<unknown> {
-  return engineRead(actor, "volume:read", endpointId, (api) => api.getVolume(name).inspect());
+  return useCase(actor, { permission: "volume:read", resource: { endpointId }, engine: true }, () =>
+    dockerApi(endpointId).getVolume(name).inspect(),
+  );
 }
 
 export function previewVolumePrune(actor: Actor | null, endpointId: string): Promise<PrunePlan<VolumeSummary>> {
-  return engineRead(actor, "volume:read", endpointId, async (api) =>
-    planVolumePrune(await readVolumes(api, endpointId)),
+  return useCase(actor, { permission: "volume:read", resource: { endpointId }, engine: true }, async () =>
+    planVolumePrune(await readVolumes(dockerApi(endpointId), endpointId)),
   );
 }
 
 /** Removes exactly the previewed volumes still unused (the plan is recomputed); never the engine's blind prune. */
-export async function pruneVolumes(
+export function pruneVolumes(
   actor: Actor | null,
   input: { endpointId: string; names: string[] },
-  ctx: OpContext = {},
+  ctx?: UseCaseContext,
 ): Promise<{ removed: string[]; skipped: { name: string; reason: string }[] }> {
-  const audit = { actor, action: "volume.prune", endpointId: input.endpointId, source: ctx.source };
-  try {
-    authorize(actor, "volume:manage", { endpointId: input.endpointId });
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "denied", detail: (err as Error).message });
-    throw err;
-  }
-  // Each removal may take a while (the driver deletes the data); the listing is a read.
-  const api = sessionFor(input.endpointId).client(BUDGET_MS.remove);
-  const plan = planVolumePrune(await readVolumes(api, input.endpointId, false));
-  const unused = new Set(plan.items.map((v) => v.name));
-  const out = { removed: [] as string[], skipped: [] as { name: string; reason: string }[] };
-  for (const name of input.names) {
-    if (!unused.has(name)) {
-      out.skipped.push({ name, reason: "in use or gone since the preview" });
-      continue;
-    }
-    try {
-      await api.getVolume(name).remove();
-      out.removed.push(name);
-    } catch (err) {
-      out.skipped.push({ name, reason: engineMessage(err) });
-    }
-  }
-  await recordAudit({
-    ...audit,
-    target: `${out.removed.length} volume(s)`,
-    outcome: out.skipped.length && !out.removed.length ? "failure" : "success",
-    detail: `removed ${out.removed.join(", ").slice(0, 800) || "none"}${out.skipped.length ? `; skipped ${out.skipped.length}` : ""}`,
-  });
-  return out;
+  const spec = {
+    audit: "volume.prune",
+    permission: "volume:manage" as const,
+    resource: { endpointId: input.endpointId },
+    engine: true,
+  };
+  return useCase(
+    actor,
+    spec,
+    async (_actor, note) => {
+      // Each removal may take a while (the driver deletes the data); the listing is a read.
+      const api = dockerApi(input.endpointId, BUDGET_MS.remove);
+      const plan = planVolumePrune(await readVolumes(api, input.endpointId, false));
+      const unused = new Set(plan.items.map((v) => v.name));
+      const out = { removed: [] as string[], skipped: [] as { name: string; reason: string }[] };
+      for (const name of input.names) {
+        if (!unused.has(name)) {
+          out.skipped.push({ name, reason: "in use or gone since the preview" });
+          continue;
+        }
+        try {
+          await api.getVolume(name).remove();
+          out.removed.push(name);
+        } catch (err) {
+          out.skipped.push({ name, reason: engineMessage(err) });
+        }
+      }
+      note.target = `${out.removed.length} volume(s)`;
+      note.outcome = out.skipped.length && !out.removed.length ? "failure" : "success";
+      note.detail = `removed ${out.removed.join(", ").slice(0, 800) || "none"}${out.skipped.length ? `; skipped ${out.skipped.length}` : ""}`;
+      return out;
+    },
+    ctx,
+  );
 }

@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
 import { type ExecStartInput, execArgv } from "@/lib/exec-options";
 import type { ExecProcess } from "@/server/endpoints/session";
-import { recordAudit } from "../audit/record-audit";
+import { type UseCaseContext, useCase } from "../use-case";
 import { containerSession, containersIn } from "./container-session";
 
 export interface ExecHandle {
@@ -19,39 +19,43 @@ export interface ExecHandle {
 }
 
 /** Opens an interactive TTY exec in a container. Admins and operators only; every start (and refusal) is audited. */
-export async function startExec(actor: Actor | null, input: ExecStartInput, source = "console"): Promise<ExecHandle> {
+export function startExec(
+  actor: Actor | null,
+  input: ExecStartInput,
+  ctx: UseCaseContext = { source: "console" },
+): Promise<ExecHandle> {
   const argv = execArgv(input);
   const detail = `${argv.join(" ")}${input.user ? ` as ${input.user}` : ""}`;
-  const audit = { actor, action: "container.exec", endpointId: input.endpointId, target: input.containerId, source };
-  let found: ReturnType<typeof containerSession>;
-  try {
-    found = containerSession(actor, "container:exec", input.endpointId, input.containerId);
-  } catch (err) {
-    await recordAudit({ ...audit, outcome: "denied", detail: `${detail}: ${(err as Error).message}` });
-    throw err;
-  }
-  const { session, containerId } = found;
-  const name = containersIn(session).get(containerId)?.name;
-  if (name) audit.target = name;
-  try {
-    if (!session.exec) throw new UserError("This endpoint has no console", 409, "unsupported");
-    const process = await session.exec.open(containerId, {
-      argv,
-      user: input.user || undefined,
-      rows: input.rows,
-      cols: input.cols,
-    });
-    await recordAudit({ ...audit, outcome: "success", detail });
-    return {
-      process,
-      stream: process.stream,
-      endpointId: input.endpointId,
-      containerId,
-      describeError: (err) => session.describeError(err),
-    };
-  } catch (err) {
-    const ue = err instanceof UserError ? err : new UserError(session.describeError(err), 409, "engine_error");
-    await recordAudit({ ...audit, outcome: "failure", detail: `${detail}: ${ue.message}` });
-    throw ue;
-  }
+  const spec = {
+    audit: "container.exec",
+    permission: "container:exec" as const,
+    resource: { endpointId: input.endpointId },
+    target: input.containerId,
+    detail,
+    step: detail,
+    engine: true,
+  };
+  return useCase(
+    actor,
+    spec,
+    async (me, note) => {
+      const { session, containerId } = containerSession(me, "container:exec", input.endpointId, input.containerId);
+      note.target = containersIn(session).get(containerId)?.name ?? input.containerId;
+      if (!session.exec) throw new UserError("This endpoint has no console", 409, "unsupported");
+      const process = await session.exec.open(containerId, {
+        argv,
+        user: input.user || undefined,
+        rows: input.rows,
+        cols: input.cols,
+      });
+      return {
+        process,
+        stream: process.stream,
+        endpointId: input.endpointId,
+        containerId,
+        describeError: (err: unknown) => session.describeError(err),
+      };
+    },
+    ctx,
+  );
 }

@@ -14,7 +14,7 @@ export default async function TokensPage() {
   return (
     <>
       <h1 className="mb-4 text-2xl font-semibold">API tokens</h1>
-      <p className="mb-4 text-sm text-slate-600">
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
         A token acts as you in the HTTP API (<code>/api/v1</code>), with your permissions and never more.
       </p>
       <TokensView tokens={tokens} now={Date.now()} />

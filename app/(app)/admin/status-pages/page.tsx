@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { StatusPagesAdmin } from "@/components/status-pages/StatusPagesAdmin";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function StatusPagesAdminPage() {
   const actor = await requestActor();
-  if (!actor || !can(actor, "statuspage:manage")) notFound();
+  if (!actor) notFound();
+  if (!can(actor, "statuspage:manage")) forbidden();
   const pages = await listStatusPages(actor);
   return (
     <>

@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { TeamsAdmin } from "@/components/admin/TeamsAdmin";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
@@ -12,7 +12,8 @@ export const dynamic = "force-dynamic";
 
 export default async function TeamsPage() {
   const actor = await requestActor();
-  if (!actor || !can(actor, "team:manage")) notFound();
+  if (!actor) notFound();
+  if (!can(actor, "team:manage")) forbidden();
   const [teams, users, endpoints] = await Promise.all([
     listTeams(actor),
     listUsers(actor),

@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { UsersAdmin } from "@/components/admin/UsersAdmin";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const actor = await requestActor();
-  if (!actor || !can(actor, "user:manage")) notFound();
+  if (!actor) notFound();
+  if (!can(actor, "user:manage")) forbidden();
   const users = await listUsers(actor);
   return (
     <>

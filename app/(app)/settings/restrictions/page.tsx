@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { RestrictionsForm } from "@/components/settings/RestrictionsForm";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
@@ -10,7 +10,8 @@ export const dynamic = "force-dynamic";
 
 export default async function RestrictionsPage() {
   const actor = await requestActor();
-  if (!can(actor, "settings:manage")) notFound();
+  if (!actor) notFound();
+  if (!can(actor, "settings:manage")) forbidden();
   const current = await getContainerRestrictions(actor);
   return (
     <>

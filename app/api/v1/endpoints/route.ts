@@ -6,13 +6,20 @@ import { listEndpoints } from "@/server/services/endpoints/list-endpoints";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ name: "api.endpoints.list", schema: noInput, permission: "authenticated" }, (actor) =>
-  listEndpoints(actor),
+export const GET = defineRoute(
+  {
+    name: "api.endpoints.list",
+    summary: "Endpoints the caller may see, with live health",
+    schema: noInput,
+    permission: "authenticated",
+  },
+  (actor) => listEndpoints(actor),
 );
 
 export const POST = defineRoute(
   {
     name: "api.endpoints.create",
+    summary: "Add a Docker endpoint (admins). The connection is tested first; credentials are stored sealed",
     schema: z.object({ params: z.object({}), query: z.object({}).passthrough(), body: createEndpointInput }),
     permission: "endpoint:manage",
   },

@@ -18,6 +18,13 @@ const schema = z.object({
  * GET /api/v1/search?q=&limit=: endpoints, containers, images, networks and volumes whose name (or image, compose
  * project, driver, tag, short id) matches every term, across the endpoints the caller may see, best first.
  */
-export const GET = defineRoute({ name: "api.search", schema, permission: "authenticated" }, (actor, { query }) =>
-  search(actor, query.q, query.limit),
+export const GET = defineRoute(
+  {
+    name: "api.search",
+    summary:
+      "Endpoints, containers, images, networks and volumes whose name (or image, compose project, driver, tag, short id) matches every term, across the endpoints the caller may see, best first: { query, hits: [{ kind, endpointId, endpointName, name, href, detail, score }], incomplete }",
+    schema,
+    permission: "authenticated",
+  },
+  (actor, { query }) => search(actor, query.q, query.limit),
 );

@@ -7,11 +7,21 @@ import { createStatusPage } from "@/server/services/status-pages/save-status-pag
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute(
-  { name: "api.statusPages.list", schema: noInput, permission: "statuspage:manage" },
+  {
+    name: "api.statusPages.list",
+    summary: "All status pages with their items (admins)",
+    schema: noInput,
+    permission: "statuspage:manage",
+  },
   (actor) => listStatusPages(actor),
 );
 
 export const POST = defineRoute(
-  { name: "api.statusPages.create", schema: z.object({ body: saveStatusPageInput }), permission: "statuspage:manage" },
+  {
+    name: "api.statusPages.create",
+    summary: "Create a status page (admins)",
+    schema: z.object({ body: saveStatusPageInput }),
+    permission: "statuspage:manage",
+  },
   async (actor, { body }) => Response.json(await createStatusPage(actor, body, { source: "api" }), { status: 201 }),
 );

@@ -6,11 +6,22 @@ import { listTeams } from "@/server/services/teams/list-teams";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ name: "api.teams.list", schema: noInput, permission: "team:manage" }, (actor) =>
-  listTeams(actor),
+export const GET = defineRoute(
+  {
+    name: "api.teams.list",
+    summary: "All teams with members and grants (admins)",
+    schema: noInput,
+    permission: "team:manage",
+  },
+  (actor) => listTeams(actor),
 );
 
 export const POST = defineRoute(
-  { name: "api.teams.create", schema: z.object({ body: createTeamInput }), permission: "team:manage" },
+  {
+    name: "api.teams.create",
+    summary: "Create a team (admins)",
+    schema: z.object({ body: createTeamInput }),
+    permission: "team:manage",
+  },
   async (actor, { body }) => Response.json(await createTeam(actor, body, { source: "api" }), { status: 201 }),
 );

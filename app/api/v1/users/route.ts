@@ -6,11 +6,17 @@ import { listUsers } from "@/server/services/users/list-users";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ name: "api.users.list", schema: noInput, permission: "user:manage" }, (actor) =>
-  listUsers(actor),
+export const GET = defineRoute(
+  { name: "api.users.list", summary: "All users (admins)", schema: noInput, permission: "user:manage" },
+  (actor) => listUsers(actor),
 );
 
 export const POST = defineRoute(
-  { name: "api.users.create", schema: z.object({ body: createUserInput }), permission: "user:manage" },
+  {
+    name: "api.users.create",
+    summary: "Create a user (admins)",
+    schema: z.object({ body: createUserInput }),
+    permission: "user:manage",
+  },
   async (actor, { body }) => Response.json(await createUser(actor, body, { source: "api" }), { status: 201 }),
 );

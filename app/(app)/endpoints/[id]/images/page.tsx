@@ -30,7 +30,10 @@ export default async function ImagesPage({ params }: { params: Promise<{ id: str
       <h1 className="mb-2 text-2xl font-semibold">Images on {endpoint.name}</h1>
       <EndpointNav endpointId={id} current="images" />
       {error && (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           {error}
         </p>
       )}

@@ -30,7 +30,10 @@ export default async function VolumesPage({ params }: { params: Promise<{ id: st
       <h1 className="mb-2 text-2xl font-semibold">Volumes on {endpoint.name}</h1>
       <EndpointNav endpointId={id} current="volumes" />
       {error && (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           {error}
         </p>
       )}

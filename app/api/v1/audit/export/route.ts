@@ -7,7 +7,12 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/v1/audit/export?actor=&action=&endpointId=&outcome=&from=&to= : the filtered log as CSV (admins). */
 export const GET = defineRoute(
-  { name: "api.audit.export", schema: z.object({ query: auditFilter }), permission: "audit:read" },
+  {
+    name: "api.audit.export",
+    summary: "The filtered audit log as CSV, streamed (admins)",
+    schema: z.object({ query: auditFilter }),
+    permission: "audit:read",
+  },
   async (actor, { query }) =>
     new Response(await exportAuditCsv(actor, query), {
       headers: {

@@ -12,7 +12,12 @@ export const dynamic = "force-dynamic";
 const params = z.object({ pageId: entityId });
 
 export const GET = defineRoute(
-  { name: "api.statusPages.get", schema: z.object({ params }), permission: "statuspage:manage" },
+  {
+    name: "api.statusPages.get",
+    summary: "One status page (admins)",
+    schema: z.object({ params }),
+    permission: "statuspage:manage",
+  },
   async (actor, { params }) => {
     const page = await getStatusPage(actor, params.pageId);
     if (!page) throw new NotFoundError("Status page not found");
@@ -24,6 +29,7 @@ export const GET = defineRoute(
 export const PUT = defineRoute(
   {
     name: "api.statusPages.update",
+    summary: "Replace a status page's slug, title and items (admins)",
     schema: z.object({ params, body: saveStatusPageInput }),
     permission: "statuspage:manage",
   },
@@ -31,6 +37,11 @@ export const PUT = defineRoute(
 );
 
 export const DELETE = defineRoute(
-  { name: "api.statusPages.delete", schema: z.object({ params }), permission: "statuspage:manage" },
+  {
+    name: "api.statusPages.delete",
+    summary: "Delete a status page (admins)",
+    schema: z.object({ params }),
+    permission: "statuspage:manage",
+  },
   (actor, { params }) => deleteStatusPage(actor, params.pageId, { source: "api" }),
 );

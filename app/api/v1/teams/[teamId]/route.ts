@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 const schema = z.object({ params: z.object({ teamId: entityId }) });
 
 export const GET = defineRoute(
-  { name: "api.teams.get", schema, permission: "team:manage" },
+  { name: "api.teams.get", summary: "One team (admins)", schema, permission: "team:manage" },
   async (actor, { params }) => {
     const team = await getTeam(actor, params.teamId);
     if (!team) throw new NotFoundError("Team not found");
@@ -19,6 +19,6 @@ export const GET = defineRoute(
 );
 
 export const DELETE = defineRoute(
-  { name: "api.teams.delete", schema, permission: "team:manage" },
+  { name: "api.teams.delete", summary: "Delete a team (admins)", schema, permission: "team:manage" },
   (actor, { params }) => deleteTeam(actor, params, { source: "api" }),
 );

@@ -18,7 +18,12 @@ const patchSchema = z.object({
 
 /** PATCH /api/v1/users/{userId} {disabled?, isAdmin?} */
 export const PATCH = defineRoute(
-  { name: "api.users.update", schema: patchSchema, permission: "user:manage" },
+  {
+    name: "api.users.update",
+    summary: "Disable/enable a user or change the admin flag (admins); ends the user's sessions",
+    schema: patchSchema,
+    permission: "user:manage",
+  },
   async (actor, { params: { userId }, body }) => {
     const ctx = { source: "api" };
     if (body.disabled !== undefined) await setUserDisabled(actor, { userId, disabled: body.disabled }, ctx);
@@ -27,6 +32,11 @@ export const PATCH = defineRoute(
 );
 
 export const DELETE = defineRoute(
-  { name: "api.users.delete", schema: z.object({ params }), permission: "user:manage" },
+  {
+    name: "api.users.delete",
+    summary: "Delete a user (admins)",
+    schema: z.object({ params }),
+    permission: "user:manage",
+  },
   (actor, { params: { userId } }) => deleteUser(actor, { userId }, { source: "api" }),
 );

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { endpointTitle } from "@/app/(app)/page-title";
 import { ContainerHeader } from "@/components/workbench/ContainerHeader";
 import { ContainerWorkbench } from "@/components/workbench/ContainerWorkbench";
-import { toOverview } from "@/lib/container-overview";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import { requestActor } from "@/server/auth/request-actor";
@@ -25,12 +24,15 @@ export default async function ContainerPage({ params }: { params: Promise<{ id: 
   } catch (err) {
     if (err instanceof UserError && err.status === 404) notFound();
     return (
-      <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+      <p
+        role="alert"
+        className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+      >
         {err instanceof UserError ? err.message : "The container could not be read"}
       </p>
     );
   }
-  const overview = toOverview(data.inspect);
+  const { overview } = data;
   const top = overview.running
     ? await topContainer(actor, { endpointId: id, containerId: overview.id }).catch(() => null)
     : { titles: [], processes: [] };

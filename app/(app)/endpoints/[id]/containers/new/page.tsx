@@ -9,6 +9,7 @@ import { containerRef } from "@/lib/schemas";
 import { requestActor } from "@/server/auth/request-actor";
 import { getContainerSpec } from "@/server/services/containers/get-container-spec";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+import { formChoices } from "../../form-choices";
 
 export const generateMetadata = endpointTitle("New container");
 
@@ -46,11 +47,14 @@ export default async function NewContainerPage(props: {
         {endpoint.name}
       </h1>
       {problem && (
-        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+        <p
+          role="alert"
+          className="mb-4 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           Could not copy the container: {problem}
         </p>
       )}
-      <ContainerForm endpointId={id} initial={initial} />
+      <ContainerForm endpointId={id} initial={initial} {...(await formChoices(actor, id))} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { endpointTitle } from "@/app/(app)/page-title";
 import { EndpointNav } from "@/components/resources/EndpointNav";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { UserError } from "@/lib/errors";
 import { formatTime } from "@/lib/format";
 import { formatBytes, shortId } from "@/lib/resources";
@@ -58,27 +59,29 @@ export default async function ImageDetailPage({ params }: { params: Promise<{ id
         ))}
       </dl>
       <h2 className="mb-2 text-lg font-semibold">Layer history</h2>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Layer history, newest first</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col">Created</th>
-            <th scope="col">Created by</th>
-            <th scope="col">Size</th>
-            <th scope="col">Comment</th>
-          </tr>
-        </thead>
-        <tbody>
-          {img.history.map((h, i) => (
-            <tr key={`${h.id}-${i}`} className="border-b border-slate-200 align-top dark:border-slate-800">
-              <td className="whitespace-nowrap text-xs">{formatTime(h.created)}</td>
-              <td className="break-all font-mono text-xs">{h.createdBy}</td>
-              <td className="whitespace-nowrap">{formatBytes(h.size)}</td>
-              <td className="text-xs">{h.comment}</td>
+      <TableScroll label="Image history table">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Layer history, newest first</caption>
+          <thead className="border-b border-slate-300 dark:border-slate-700">
+            <tr>
+              <th scope="col">Created</th>
+              <th scope="col">Created by</th>
+              <th scope="col">Size</th>
+              <th scope="col">Comment</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {img.history.map((h, i) => (
+              <tr key={`${h.id}-${i}`} className="border-b border-slate-200 align-top dark:border-slate-800">
+                <td className="whitespace-nowrap text-xs">{formatTime(h.created)}</td>
+                <td className="break-all font-mono text-xs">{h.createdBy}</td>
+                <td className="whitespace-nowrap">{formatBytes(h.size)}</td>
+                <td className="text-xs">{h.comment}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

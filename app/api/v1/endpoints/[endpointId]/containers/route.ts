@@ -12,6 +12,7 @@ const schema = z.object({ params: z.object({ endpointId }) });
 export const GET = defineRoute(
   {
     name: "api.containers.list",
+    summary: "All containers of an endpoint (running and stopped)",
     schema,
     permission: "container:read",
     resource: (i) => ({ endpointId: i.params.endpointId }),
@@ -28,6 +29,8 @@ const createSchema = z.object({
 export const POST = defineRoute(
   {
     name: "api.containers.create",
+    summary:
+      "Create (and by default start) a container, pulling its image if missing. Non-admins are held to the admin's container restrictions; a refusal (403) names the rule.",
     schema: createSchema,
     permission: "container:create",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -10,6 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute(
   {
     name: "api.events.list",
+    summary: "Recent engine events of an endpoint (container, image, network, volume), oldest first",
     schema: z.object({ params: z.object({ endpointId }), query: eventFilterInput }),
     permission: "event:read",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute(
   {
     name: "api.networks.list",
+    summary: "All networks, with attached containers and aliases of an endpoint",
     schema: z.object({ params: z.object({ endpointId }) }),
     permission: "network:read",
     resource: (i) => ({ endpointId: i.params.endpointId }),

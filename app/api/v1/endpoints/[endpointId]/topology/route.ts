@@ -10,6 +10,7 @@ const schema = z.object({ params: z.object({ endpointId }) });
 export const GET = defineRoute(
   {
     name: "api.topology.get",
+    summary: "Network topology of an endpoint: nodes (networks, containers, host ports, compose projects) and edges",
     schema,
     permission: "container:read",
     resource: (i) => ({ endpointId: i.params.endpointId }),

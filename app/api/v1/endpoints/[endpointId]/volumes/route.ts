@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute(
   {
     name: "api.volumes.list",
+    summary: "All volumes, with sizes (when the engine reports them) and users of an endpoint",
     schema: z.object({ params: z.object({ endpointId }) }),
     permission: "volume:read",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -10,7 +10,12 @@ export const dynamic = "force-dynamic";
 const params = z.object({ teamId: entityId });
 
 export const GET = defineRoute(
-  { name: "api.grants.list", schema: z.object({ params }), permission: "grant:manage" },
+  {
+    name: "api.grants.list",
+    summary: "A team's grants (admins)",
+    schema: z.object({ params }),
+    permission: "grant:manage",
+  },
   (actor, { params }) => listGrants(actor, params.teamId),
 );
 
@@ -21,6 +26,7 @@ export const GET = defineRoute(
 export const POST = defineRoute(
   {
     name: "api.grants.set",
+    summary: "Give a team a role on an endpoint (optionally in some Kubernetes namespaces), or change it (admins)",
     schema: z.object({ params, body: z.object({ endpointId, role: endpointRole, namespaces: grantNamespaces }) }),
     permission: "grant:manage",
     resource: (i) => ({ endpointId: i.body.endpointId }),

@@ -9,6 +9,6 @@ const schema = z.object({ params: z.object({ teamId: entityId }), body: z.object
 
 /** POST /api/v1/teams/{teamId}/members {userId} */
 export const POST = defineRoute(
-  { name: "api.teams.add_member", schema, permission: "team:manage" },
+  { name: "api.teams.add_member", summary: "Add a user to a team (admins)", schema, permission: "team:manage" },
   (actor, { params, body }) => addTeamMember(actor, { teamId: params.teamId, userId: body.userId }, { source: "api" }),
 );

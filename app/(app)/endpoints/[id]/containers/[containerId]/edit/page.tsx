@@ -9,6 +9,7 @@ import { containerRef } from "@/lib/schemas";
 import { requestActor } from "@/server/auth/request-actor";
 import { getContainerSpec } from "@/server/services/containers/get-container-spec";
 import { getEndpoint } from "@/server/services/endpoints/list-endpoints";
+import { formChoices } from "../../../form-choices";
 
 export const generateMetadata = endpointTitle("Edit container", "containerId");
 
@@ -34,12 +35,18 @@ export default async function EditContainerPage(props: { params: Promise<{ id: s
   } catch (err) {
     if (err instanceof UserError && err.status === 404) notFound();
     return (
-      <p role="alert" className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800">
+      <p
+        role="alert"
+        className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+      >
         Could not read the container: {err instanceof UserError ? err.message : "unknown error"}
       </p>
     );
   }
   const name = String(initial.name ?? "");
+  const label = (key: string) => initial.labels?.find((l) => l.key === key)?.value;
+  const project = label("com.docker.compose.project");
+  const service = label("com.docker.compose.service");
   return (
     <>
       <p className="mb-2 text-sm">
@@ -55,7 +62,28 @@ export default async function EditContainerPage(props: { params: Promise<{ id: s
         show are kept), and starts it if this one is running. If any step fails, this container is put back as it was. A
         change of only the restart policy or the memory and CPU limits is applied in place.
       </p>
-      <ContainerForm endpointId={id} initial={initial} edit={{ containerId: ref.data, name }} />
+      {project && (
+        <p
+          role="note"
+          className="mb-4 max-w-4xl rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+        >
+          <strong>Managed by Compose:</strong> this container belongs to the compose project <code>{project}</code>
+          {service ? (
+            <>
+              {" "}
+              (service <code>{service}</code>)
+            </>
+          ) : null}
+          . The next <code>docker compose up</code> of that project puts back what its compose file says: make lasting
+          changes there.
+        </p>
+      )}
+      <ContainerForm
+        endpointId={id}
+        initial={initial}
+        edit={{ containerId: ref.data, name }}
+        {...(await formChoices(actor, id))}
+      />
     </>
   );
 }

@@ -14,6 +14,8 @@ const schema = z.object({ params: z.object({ endpointId, containerId: containerR
 export const GET = defineRoute(
   {
     name: "api.containers.inspect",
+    summary:
+      "`docker inspect` of a container: { inspect, secretsVisible }. For viewers env values and secret-looking labels are redacted (secretsVisible false)",
     schema,
     permission: "container:read",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -16,6 +16,7 @@ const schema = z.object({
 export const POST = defineRoute(
   {
     name: "api.containers.bulk",
+    summary: "Start, stop, kill, restart, pause, resume or remove many containers; each is authorized and audited",
     schema,
     permission: "container:operate",
     resource: (i) => ({ endpointId: i.params.endpointId }),

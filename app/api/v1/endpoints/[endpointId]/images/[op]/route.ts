@@ -22,6 +22,7 @@ const api = { source: "api" };
 export const GET = defineRoute(
   {
     name: "api.images.read",
+    summary: "inspect (?image=, with layer history), prune (preview: exactly what a prune deletes), pulls (progress)",
     schema: z.object({
       params: z.object({ endpointId, op: z.enum(["inspect", "prune", "pulls"]) }),
       query: z.object({ image: imageIdOrRef.optional() }),
@@ -40,6 +41,7 @@ export const GET = defineRoute(
 export const POST = defineRoute(
   {
     name: "api.images.manage",
+    summary: "pull {ref}, cancel-pull {jobId}, remove {image, force}, tag {image, repository, tag}, prune {imageIds}",
     schema: z.object({
       params: z.object({ endpointId, op: z.enum(["pull", "cancel-pull", "remove", "tag", "prune"]) }),
       body: z.unknown(),

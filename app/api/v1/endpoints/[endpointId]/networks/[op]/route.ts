@@ -25,6 +25,7 @@ const api = { source: "api" };
 export const GET = defineRoute(
   {
     name: "api.networks.inspect",
+    summary: "inspect (?network=)",
     schema: z.object({
       params: z.object({ endpointId, op: z.enum(["inspect"]) }),
       query: z.object({ network: networkRef }),
@@ -39,6 +40,8 @@ export const GET = defineRoute(
 export const POST = defineRoute(
   {
     name: "api.networks.manage",
+    summary:
+      "create {name, driver, subnet, gateway, parent, internal, attachable, labels}, remove {network}, connect {network, container, aliases}, disconnect {network, container}",
     schema: z.object({
       params: z.object({ endpointId, op: z.enum(["create", "remove", "connect", "disconnect"]) }),
       body: z.unknown(),

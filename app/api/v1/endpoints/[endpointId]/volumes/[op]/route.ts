@@ -19,6 +19,7 @@ const api = { source: "api" };
 export const GET = defineRoute(
   {
     name: "api.volumes.read",
+    summary: "inspect (?name=) or prune (preview)",
     schema: z.object({
       params: z.object({ endpointId, op: z.enum(["inspect", "prune"]) }),
       query: z.object({ name: volumeName.optional() }),
@@ -36,6 +37,7 @@ export const GET = defineRoute(
 export const POST = defineRoute(
   {
     name: "api.volumes.manage",
+    summary: "create {name, driver, labels}, remove {name, force}, prune {names}",
     schema: z.object({
       params: z.object({ endpointId, op: z.enum(["create", "remove", "prune"]) }),
       body: z.unknown(),

@@ -8,6 +8,7 @@ export const dynamic = "force-dynamic";
 export const DELETE = defineRoute(
   {
     name: "api.grants.remove",
+    summary: "Take a team's access to an endpoint away (admins); live subscriptions drop within seconds",
     schema: z.object({ params: removeGrantInput }),
     permission: "grant:manage",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -33,6 +33,7 @@ const schema = z.object({
 export const POST = defineRoute(
   {
     name: "api.containers.operate",
+    summary: "Start, stop, restart, kill, pause, unpause or remove (forced) a container",
     schema,
     permission: "container:operate",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -18,6 +18,8 @@ const schema = z.object({
 export const POST = defineRoute(
   {
     name: "api.containers.edit",
+    summary:
+      "Edit a container: under the same name it gets the spec's settings (settings the spec cannot express are kept). Only restart policy, memory and CPU changed: updated in place (same id). Otherwise replaced: the new container is made under a temporary name, the old one renamed aside and stopped, the new one named and started if the old one ran, the old one removed; any failure puts the old one back. Non-admins are held to the container restrictions (403 names the rule). The spec's name, if given, must be the container's own",
     schema,
     permission: "container:create",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -19,6 +19,7 @@ const schema = z.object({
 export const GET = defineStreamRoute(
   {
     name: "api.containers.logs",
+    summary: "A container's logs as a text file (stdout and stderr in order), streamed",
     schema,
     permission: "container:read",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -14,6 +14,7 @@ const schema = z.object({
 export const POST = defineRoute(
   {
     name: "api.containers.recreate",
+    summary: "Recreate a container from its own settings, optionally pulling its image first; rolls back on failure",
     schema,
     permission: "container:create",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -15,6 +15,7 @@ const schema = z.object({
 export const POST = defineRoute(
   {
     name: "api.containers.rename",
+    summary: "Rename a container",
     schema,
     permission: "container:operate",
     resource: (i) => ({ endpointId: i.params.endpointId }),

@@ -15,6 +15,8 @@ const schema = z.object({
 export const GET = defineRoute(
   {
     name: "api.containers.spec",
+    summary:
+      'A create spec made from an existing container: what Duplicate pre-fills (name + "-copy"), or with for=edit what Edit pre-fills (the container\'s own name)',
     schema,
     permission: "container:create",
     resource: (i) => ({ endpointId: i.params.endpointId }),

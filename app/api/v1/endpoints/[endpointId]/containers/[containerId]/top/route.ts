@@ -11,6 +11,7 @@ const schema = z.object({ params: z.object({ endpointId, containerId: containerR
 export const GET = defineRoute(
   {
     name: "api.containers.top",
+    summary: "Processes in a container (`docker top`): { titles, processes }; empty when it is not running",
     schema,
     permission: "container:read",
     resource: (i) => ({ endpointId: i.params.endpointId }),
