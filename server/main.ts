@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   const alerts = startAlertEngine(rt);
   // Under the "usage-history" lease: one replica records per-minute usage where it is switched on.
   const usage = startUsageRecorder(rt);
-  const stopGitPoller = startGitPoller(log);
+  // Under the "git-poll" lease: one replica polls Git-backed stacks.
+  const stopGitPoller = startGitPoller(rt);
   startProcessMetrics(log);
 
   const app = next({ dev: config.dev, hostname: config.host, port: config.port, dir: process.cwd() });
@@ -78,7 +79,7 @@ async function main(): Promise<void> {
     void stopUpdates();
     void alerts.stop();
     void usage.stop();
-    stopGitPoller();
+    void stopGitPoller();
     // Close the status periods at this moment (before the sessions go, which would read as "unreachable").
     const statusStopped = rt.status.stop().catch(() => {});
     rt.endpoints.stopAll();
