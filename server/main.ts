@@ -15,6 +15,7 @@ import { startAlertEngine } from "./services/alerts/alert-engine";
 import { startAuditPruner } from "./services/audit/audit-retention";
 import { startSwapRecovery } from "./services/containers/recover-swaps";
 import { startGitPoller } from "./services/stacks/git-poller";
+import { startAutoUpdater } from "./services/updates/auto-update";
 import { startUpdateScheduler } from "./services/updates/update-scheduler";
 import { startUsageRecorder } from "./services/usage/usage-recorder";
 import { refuseOverPublicLimit } from "./status/public-http";
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
   // Under the "update-checks" lease: one replica checks registries.
   const stopUpdates =
     rt.config.updateCheckIntervalMs !== 0 ? startUpdateScheduler(rt, rt.config.updateCheckIntervalMs) : async () => {};
+  // Under the "auto-update" lease: one replica updates "auto" containers inside their endpoint's maintenance window.
+  const stopAutoUpdates = startAutoUpdater(rt);
   // Under the "alerts" lease: one replica evaluates rules and sends the outbox.
   const alerts = startAlertEngine(rt);
   // Under the "usage-history" lease: one replica records per-minute usage where it is switched on.
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     stopPruner();
     void stopUpdates();
+    void stopAutoUpdates();
     void alerts.stop();
     void usage.stop();
     void stopGitPoller();
