@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDb } from "./client";
-import { getSetting, putSetting } from "./settings-queries";
+import { atomically } from "./atomic";
+import { deleteSettingStmt, getSetting, listSettings, putSetting } from "./settings-queries";
 
 // Settings in the meta table, on both dialects: absent, inserted, then overwritten in place.
 
@@ -41,6 +42,23 @@ describe.each(targets)("settings on %s", (_, open) => {
       expect(JSON.parse((await getSetting(h, key)) ?? "")).toEqual({ privileged: true });
       await putSetting(h, key, JSON.stringify({ privileged: false }));
       expect(JSON.parse((await getSetting(h, key)) ?? "")).toEqual({ privileged: false });
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("lists by exact prefix (LIKE wildcards in it match only themselves) and deletes", async () => {
+    const h = await open();
+    try {
+      const base = `test_prefix_${Date.now()}_${Math.random().toString(36).slice(2)}`;
+      await putSetting(h, `${base}:a_b:1`, "1");
+      await putSetting(h, `${base}:aXb:2`, "2");
+      expect((await listSettings(h, `${base}:a_b:`)).map((r) => r.key)).toEqual([`${base}:a_b:1`]);
+      await atomically(h, function* (tx) {
+        yield deleteSettingStmt(tx, `${base}:a_b:1`);
+      });
+      expect(await listSettings(h, `${base}:a_b:`)).toEqual([]);
+      expect(await getSetting(h, `${base}:aXb:2`)).toBe("2");
     } finally {
       await h.close();
     }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import type { DbHandle } from "./client";
 
 // Settings live in the meta table as key -> JSON text. Reads and writes only; meaning is decided above.
@@ -18,4 +18,17 @@ export function putSettingStmt({ db, t }: DbHandle, key: string, value: string) 
     .values({ key, value })
     .onConflictDoUpdate({ target: t.meta.key, set: { value } })
     .returning({ key: t.meta.key });
+}
+
+/** Settings whose key starts with `prefix` (exactly: LIKE's wildcards in the prefix are checked again here). */
+export async function listSettings({ db, t }: DbHandle, prefix: string): Promise<{ key: string; value: string }[]> {
+  const rows = await db
+    .select({ key: t.meta.key, value: t.meta.value })
+    .from(t.meta)
+    .where(like(t.meta.key, `${prefix}%`));
+  return rows.filter((r) => r.key.startsWith(prefix));
+}
+
+export function deleteSettingStmt({ db, t }: DbHandle, key: string) {
+  return db.delete(t.meta).where(eq(t.meta.key, key)).returning({ key: t.meta.key });
 }

@@ -116,6 +116,7 @@ export const RULE_KINDS = [
   "memory",
   "endpoint-down",
   "update-available",
+  "deploy-failed",
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
@@ -128,6 +129,7 @@ export const RULE_LABELS: Record<RuleKind, string> = {
   memory: "Memory over a threshold",
   "endpoint-down": "Endpoint unreachable",
   "update-available": "Image update available",
+  "deploy-failed": "Stack deploy failed",
 };
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM (UTC)");

@@ -15,6 +15,7 @@ import { startAlertEngine } from "./services/alerts/alert-engine";
 import { startAuditPruner } from "./services/audit/audit-retention";
 import { startSwapRecovery } from "./services/containers/recover-swaps";
 import { startGitPoller } from "./services/stacks/git-poller";
+import { startAutoUpdater } from "./services/updates/auto-update";
 import { startUpdateScheduler } from "./services/updates/update-scheduler";
 import { startUsageRecorder } from "./services/usage/usage-recorder";
 import { refuseOverPublicLimit } from "./status/public-http";
@@ -35,11 +36,14 @@ async function main(): Promise<void> {
   // Under the "update-checks" lease: one replica checks registries.
   const stopUpdates =
     rt.config.updateCheckIntervalMs !== 0 ? startUpdateScheduler(rt, rt.config.updateCheckIntervalMs) : async () => {};
+  // Under the "auto-update" lease: one replica updates "auto" containers inside their endpoint's maintenance window.
+  const stopAutoUpdates = startAutoUpdater(rt);
   // Under the "alerts" lease: one replica evaluates rules and sends the outbox.
   const alerts = startAlertEngine(rt);
   // Under the "usage-history" lease: one replica records per-minute usage where it is switched on.
   const usage = startUsageRecorder(rt);
-  const stopGitPoller = startGitPoller(log);
+  // Under the "git-poll" lease: one replica polls Git-backed stacks.
+  const stopGitPoller = startGitPoller(rt);
   startProcessMetrics(log);
 
   const app = next({ dev: config.dev, hostname: config.host, port: config.port, dir: process.cwd() });
@@ -76,9 +80,10 @@ async function main(): Promise<void> {
     log.info({ signal }, "shutting down");
     stopPruner();
     void stopUpdates();
+    void stopAutoUpdates();
     void alerts.stop();
     void usage.stop();
-    stopGitPoller();
+    void stopGitPoller();
     // Close the status periods at this moment (before the sessions go, which would read as "unreachable").
     const statusStopped = rt.status.stop().catch(() => {});
     rt.endpoints.stopAll();

@@ -142,7 +142,9 @@ export function RuleDialog(props: {
         {(trigger === "cpu" || trigger === "memory") && numField("threshold", "Threshold (%)")}
         {(trigger === "cpu" || trigger === "memory") && numField("durationSeconds", "For seconds")}
         {trigger !== "endpoint-down" && textField("project", "Only compose project (stack)")}
-        {trigger !== "endpoint-down" && textField("label", "Only containers with label", "key or key=value")}
+        {trigger !== "endpoint-down" &&
+          trigger !== "deploy-failed" &&
+          textField("label", "Only containers with label", "key or key=value")}
         {numField("cooldownSeconds", "Cooldown (seconds)")}
         {textField("quietFrom", "Quiet from (UTC)", "22:00")}
         {textField("quietTo", "Quiet until (UTC)", "07:00")}

@@ -16,6 +16,7 @@ import { baseAction, type EngineEvent } from "@/lib/events";
 import type { UpdateView } from "@/lib/updates";
 import { type Lease, startLease } from "@/server/jobs/lease";
 import type { Runtime } from "@/server/runtime";
+import { type DeployOutcome, deployOutcomes } from "../stacks/deploy-outcomes";
 import { updateEvents } from "../updates/check-updates";
 import { alertSignals } from "./alert-signals";
 import { ruleOf } from "./manage-rules";
@@ -195,6 +196,22 @@ export function startAlertEngine(rt: Runtime, opts: { tickMs?: number; leaseMs?:
     }
   };
 
+  // A stack's deploy failing opens an incident on the stack; its next successful deploy resolves it.
+  const onDeploy = (o: DeployOutcome) => {
+    for (const rule of rules) {
+      if (rule.trigger !== "deploy-failed" || rule.endpointId !== o.endpointId) continue;
+      // Scoped by stack only: a deploy has no container labels to select on.
+      if (rule.project && rule.project !== o.project) continue;
+      const signal: Signal = o.ok
+        ? { kind: "recovered" }
+        : {
+            kind: "problem",
+            summary: `Deploy of stack ${o.project} failed${o.service ? ` at service ${o.service}` : ""}: ${o.error ?? "unknown error"}`,
+          };
+      submit(rule, o.project, signal, o.at);
+    }
+  };
+
   let delivering: Promise<unknown> | null = null;
   let again = false;
   const deliver = () => {
@@ -226,6 +243,7 @@ export function startAlertEngine(rt: Runtime, opts: { tickMs?: number; leaseMs?:
   rt.endpoints.on("engineEvent", onEvent);
   rt.endpoints.on("health", onHealth);
   updateEvents().on("diff", onUpdates);
+  deployOutcomes().on("outcome", onDeploy);
   void loadRules();
   const timer = setInterval(() => void tick(), opts.tickMs ?? 1_000);
   timer.unref();
@@ -246,6 +264,7 @@ export function startAlertEngine(rt: Runtime, opts: { tickMs?: number; leaseMs?:
       rt.endpoints.off("engineEvent", onEvent);
       rt.endpoints.off("health", onHealth);
       updateEvents().off("diff", onUpdates);
+      deployOutcomes().off("outcome", onDeploy);
       usage.stop();
       await delivering;
       await lease.stop();

@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listDeliveryRows } from "@/db/alert-queries";
 import type { RuleInput } from "@/lib/alert-schemas";
 import type { Actor } from "@/lib/domain";
+import { deployComposeInput } from "@/lib/stack-schemas";
 import { loadConfig } from "@/server/config";
 import { createRuntime, type Runtime } from "@/server/runtime";
+import { awaitDeploy, startComposeDeploy } from "../stacks/deploy-stack";
 import { type AlertEngine, startAlertEngine } from "./alert-engine";
 import { type SmtpSink, startSmtpSink, startWebhookReceiver, type WebhookReceiver } from "./alert-receivers";
 import { listChannels, saveChannel } from "./manage-channels";
@@ -381,6 +383,39 @@ describe("alerts", () => {
     rt.endpoints.remove("proxied");
     proxy.close();
     for (const c of conns) c.destroy();
+  });
+
+  it("deploy failed: one message naming the stack, service and cause; resolved by the next good deploy; other stacks out of scope", async () => {
+    const stack = uniq("stack").toLowerCase();
+    const other = uniq("other").toLowerCase();
+    await saveRule(operator, rule({ name: "Deploys", trigger: "deploy-failed", project: stack, label: "" }));
+    await rulesLoaded();
+    const compose = (image: string) =>
+      `services:\n  web:\n    image: ${image}\n    pull_policy: never\n    command: ["sleep", "3600"]\n`;
+    const deploy = async (name: string, image: string) => {
+      const started = await startComposeDeploy(
+        admin,
+        deployComposeInput.parse({ endpointId: EP, stack: name, compose: compose(image), workingDir: tmp }),
+      );
+      return (await awaitDeploy(started.jobId))!;
+    };
+    const missing = `berth-alert-missing-${STAMP}:none`;
+    expect((await deploy(other, missing)).state).toBe("failed");
+    expect((await deploy(stack, missing)).state).toBe("failed");
+    const firing = await waitFor("deploy firing", () => hooksFor(stack).find((h) => h.json.event === "firing"));
+    expect(firing.json).toMatchObject({ rule: { trigger: "deploy-failed" }, subject: stack });
+    expect(String(firing.json.summary)).toMatch(new RegExp(`^Deploy of stack ${stack} failed at service web: .+`));
+    // A second failure joins the open incident: no second message.
+    expect((await deploy(stack, missing)).state).toBe("failed");
+    expect((await deploy(stack, IMAGE)).state).toBe("done");
+    const resolved = await waitFor("deploy resolved", () => hooksFor(stack).find((h) => h.json.event === "resolved"));
+    expect(resolved.json).toMatchObject({ subject: stack, count: 2 });
+    expect(hooksFor(stack)).toHaveLength(2);
+    expect(hooksFor(other)).toHaveLength(0);
+    const ids = (await docker("ps", "-aq", "--filter", `label=com.docker.compose.project=${stack}`))
+      .split("\n")
+      .filter(Boolean);
+    if (ids.length) await docker("rm", "-f", ...ids);
   });
 
   it("loses nothing when Berth restarts between firing and delivery", async () => {

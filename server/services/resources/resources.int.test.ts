@@ -241,6 +241,28 @@ describe("prune previews", () => {
     await docker("image", "inspect", IMAGE);
   });
 
+  it("prunes an unused parent and its unused child even when the parent comes first", async () => {
+    // The engine refuses the parent while its child exists; the parent's tag is gone after the first pass, and the
+    // second pass must still remove it (a 404 on the tag is not a failure).
+    const parentTag = `${PREFIX}/parent:1`;
+    const childTag = `${PREFIX}/child:1`;
+    const pctx = fs.mkdtempSync(path.join(tmp, "ctx-"));
+    fs.writeFileSync(path.join(pctx, "Dockerfile"), `FROM ${IMAGE}\nLABEL berth.prune.parent=${PREFIX}\n`);
+    await docker("build", "-q", "-t", parentTag, pctx);
+    const cctx = fs.mkdtempSync(path.join(tmp, "ctx-"));
+    fs.writeFileSync(path.join(cctx, "Dockerfile"), `FROM ${parentTag}\nLABEL berth.prune.child=${PREFIX}\n`);
+    await docker("build", "-q", "-t", childTag, cctx);
+    const plan = await previewImagePrune(admin, EP);
+    const parent = plan.items.find((i) => i.repoTags.includes(parentTag))!;
+    const child = plan.items.find((i) => i.repoTags.includes(childTag))!;
+    expect(parent && child).toBeTruthy();
+    const r = await pruneImages(admin, { endpointId: EP, imageIds: [parent.imageId, child.imageId] });
+    expect(r.skipped).toEqual([]);
+    expect(r.removed.sort()).toEqual([parent.imageId, child.imageId].sort());
+    await expect(docker("image", "inspect", parent.imageId)).rejects.toThrow();
+    await expect(docker("image", "inspect", child.imageId)).rejects.toThrow();
+  });
+
   it("previews and prunes exactly the unused volumes", async () => {
     const free = `${PREFIX}-free`;
     const busy = `${PREFIX}-busy`;

@@ -15,6 +15,7 @@ import type { UseCaseContext as OpContext } from "../use-case";
 import { DeployError } from "./compose-engine";
 import { composeUp } from "./compose-up";
 import { deployJobs } from "./deploy-jobs";
+import { deployOutcomes } from "./deploy-outcomes";
 import { planProject } from "./plan-project";
 
 export type DeployKind = DeployJob["kind"];
@@ -137,6 +138,14 @@ export async function startComposeDeploy(
         log: JSON.stringify(j.steps),
         finishedAt: j.finishedAt,
       }).catch(() => {});
+      deployOutcomes().emit("outcome", {
+        endpointId: j.endpointId,
+        project: j.project,
+        ok: j.state === "done",
+        error: j.error,
+        service: j.failedService,
+        at: j.finishedAt,
+      });
     }
   });
   return { jobId: id, version };

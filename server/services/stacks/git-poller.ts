@@ -1,18 +1,21 @@
 import { listPolledStackSources } from "@/db/stack-source-queries";
-import { runtime } from "@/server/runtime";
+import { startLease } from "@/server/jobs/lease";
+import { type Runtime, runtime } from "@/server/runtime";
 import { deployFromSource } from "./git-source";
 
 // Polling of Git-backed stacks that asked for it: every 15 s, each source whose interval has passed is checked, and
 // deployed when its branch moved. One check at a time per process; a failure is audited by the deploy and retried at
-// the next interval. With several Berth replicas every replica polls (a moved branch may then be deployed by two;
-// the deploy lock refuses the second while the first runs): a lease belongs here once the replica work lands.
+// the next interval. Under the "git-poll" lease: with several Berth replicas one polls (and the deploy lock still
+// refuses a second deploy of a stack while one runs).
 
 const TICK_MS = 15_000;
 
-export function startGitPoller(log: { warn: (o: object, m: string) => void }): () => void {
+export function startGitPoller(rt: Runtime): () => Promise<void> {
+  const lease = startLease(rt.db, "git-poll", rt.log);
+  const log = rt.log;
   let running = false;
   const tick = async () => {
-    if (running) return;
+    if (running || !lease.held()) return;
     running = true;
     try {
       const now = Date.now();
@@ -28,5 +31,8 @@ export function startGitPoller(log: { warn: (o: object, m: string) => void }): (
   };
   const timer = setInterval(() => void tick(), TICK_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await lease.stop();
+  };
 }

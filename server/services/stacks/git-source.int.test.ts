@@ -12,6 +12,7 @@ import { gitSourceInput } from "@/lib/stack-schemas";
 import { loadConfig } from "@/server/config";
 import { createRuntime, type Runtime } from "@/server/runtime";
 import { type GitServer, startGitServer } from "@/test-support/git-server-harness";
+import { type DeployOutcome, deployOutcomes } from "./deploy-outcomes";
 import { awaitDeploy } from "./deploy-stack";
 import { deployFromSource, getGitSource, saveGitSource, verifyWebhook } from "./git-source";
 import { composeDown } from "./stack-verbs";
@@ -133,8 +134,21 @@ describe("git-backed stacks", () => {
     expect((await awaitDeploy((polled as { jobId: string }).jobId))?.state).toBe("done");
     expect(await envOf()).toContain("V=3");
 
+    // A bad file pushed to the branch: nobody watches a form, so the failure goes out for the deploy-failed alert.
+    const outcomes: DeployOutcome[] = [];
+    const listen = (o: DeployOutcome) => outcomes.push(o);
+    deployOutcomes().on("outcome", listen);
+    repo.commit({ "deploy/compose.yml": "services:\n  web:\n    image: [unclosed\n" }, "broken");
+    await expect(deployFromSource(saved.hookId, "poll", true)).rejects.toThrow(/line/);
+
     await updateUser(rt.db, owner.id, { disabled: true }, true);
     await expect(deployFromSource(saved.hookId, "webhook", false)).rejects.toThrow(/can no longer deploy/);
+    deployOutcomes().off("outcome", listen);
+    expect(outcomes.map((o) => ({ project: o.project, ok: o.ok }))).toEqual([
+      { project: P, ok: false },
+      { project: P, ok: false },
+    ]);
+    expect(outcomes[1]?.error).toMatch(/can no longer deploy/);
     expect((await listAudit(rt.db, { action: "stack.git.deploy", limit: 1 }))[0]).toMatchObject({ outcome: "denied" });
   });
 });

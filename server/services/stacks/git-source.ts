@@ -15,6 +15,7 @@ import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import type { UseCaseContext as OpContext } from "../use-case";
+import { deployOutcomes } from "./deploy-outcomes";
 import { type StartedDeploy, startComposeDeploy } from "./deploy-stack";
 import { fetchRepoFile } from "./git-fetch";
 
@@ -171,6 +172,30 @@ export async function deployFromSource(
   const rt = runtime();
   const row = await findStackSourceById(rt.db, hookId);
   if (!row) throw new NotFoundError("No such webhook");
+  try {
+    return await deployAsOwner(row, trigger, onlyIfNew);
+  } catch (err) {
+    // A deploy already running is not a failure of this one.
+    if ((err as { code?: string }).code !== "deploy_running")
+      deployOutcomes().emit("outcome", {
+        endpointId: row.endpointId,
+        project: row.project,
+        ok: false,
+        error: (err as Error).message,
+        at: Date.now(),
+      });
+    throw err;
+  }
+}
+
+type SourceRow = NonNullable<Awaited<ReturnType<typeof findStackSourceById>>>;
+
+async function deployAsOwner(
+  row: SourceRow,
+  trigger: "webhook" | "poll",
+  onlyIfNew: boolean,
+): Promise<{ state: "started"; jobId: string; commit: string } | { state: "unchanged"; commit: string }> {
+  const rt = runtime();
   const actor = await loadUserActor(row.userId);
   if (!actor) {
     await recordAudit({

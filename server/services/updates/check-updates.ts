@@ -4,6 +4,7 @@ import { type ImageUpdateRow, listImageUpdates, saveImageUpdates } from "@/db/up
 import type { ContainerSummary, Diff } from "@/lib/domain";
 import { registryHostOfUrl } from "@/lib/image-ref";
 import { decideUpdate, localDigestFor, parseImageRef, type RegistryRef, repoKey } from "@/lib/registry-ref";
+import { policyFor } from "@/lib/update-policy";
 import type { UpdateView } from "@/lib/updates";
 import type { DockerAccess } from "@/server/endpoints/docker/docker-access";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
@@ -11,6 +12,7 @@ import { runtime } from "@/server/runtime";
 import { authConfigFor } from "../registries/registry-credentials";
 import { type Login, RegistryError, type RemoteManifest, remoteManifest } from "./registry-client";
 import { registryLimiter } from "./registry-limiter";
+import { storedPolicies } from "./update-policies";
 
 /** Check results as they change, per endpoint: the updates topic sends them on (globalThis: two bundles). */
 export type UpdateEvents = EventEmitter<{ diff: [string, Diff<UpdateView>] }>;
@@ -56,7 +58,7 @@ async function registryAccess(): Promise<(host: string) => { login: Login | null
 }
 
 /** What a check needs of a container: the store's summary, or just these for one container just made. */
-type Checked = Pick<ContainerSummary, "id" | "name" | "image">;
+type Checked = Pick<ContainerSummary, "id" | "name" | "image"> & { labels?: Record<string, string> };
 
 interface Target {
   c: Checked;
@@ -79,7 +81,11 @@ export async function runEndpointCheck(
   const rt = runtime();
   const api = session.client(BUDGET_MS.action);
   const endpointId = session.endpointId;
-  const chosen = opts.only ? containers.filter((c) => opts.only!.has(c.id)) : containers;
+  // Policy "off" (the container's own, or its stack's): not checked, so no badge and no alert for it.
+  const policies = await storedPolicies(endpointId);
+  const chosen = (opts.only ? containers.filter((c) => opts.only!.has(c.id)) : containers).filter(
+    (c) => policyFor(policies, { name: c.name, labels: c.labels ?? {} }).policy !== "off",
+  );
   const targets: Target[] = [];
   for (const c of chosen) {
     try {

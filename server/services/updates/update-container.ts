@@ -114,7 +114,9 @@ export function updateContainer(
       const newImageId = ((await api.getImage(ref0).inspect()) as { Id: string }).Id;
       note.step = undefined;
       const refresh = (id: string) =>
-        runEndpointCheck(session, [{ id, name, image: ref0 }], { only: new Set([id]) }).catch(() => []);
+        runEndpointCheck(session, [{ id, name, image: ref0, labels: inspect.Config.Labels ?? {} }], {
+          only: new Set([id]),
+        }).catch(() => []);
       if (newImageId === inspect.Image) {
         await refresh(inspect.Id);
         note.detail = `${ref0}: already the newest image`;

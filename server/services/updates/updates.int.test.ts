@@ -1,19 +1,23 @@
 import { execFile } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAudit } from "@/db/queries";
+import { updateUser } from "@/db/access-queries";
+import { insertUser, listAudit } from "@/db/queries";
 import type { Actor } from "@/lib/domain";
 import type { UpdateView } from "@/lib/updates";
 import { loadConfig } from "@/server/config";
 import { createRuntime, type Runtime } from "@/server/runtime";
 import { bulkContainerOp } from "../containers/bulk-container-op";
 import { deleteRegistry, saveRegistry } from "../registries/manage-registries";
+import { type Attempts, runAutoUpdates } from "./auto-update";
 import { checkEndpointUpdates, listUpdates } from "./check-endpoint-updates";
 import { updateEvents } from "./check-updates";
 import { updateContainer } from "./update-container";
+import { getUpdatePolicies, setMaintenanceWindow, setUpdatePolicy } from "./update-policies";
 import { startUpdateScheduler } from "./update-scheduler";
 
 // Image update checks and one-click updates against the rig's real registries (plain and htpasswd) and its private
@@ -223,6 +227,78 @@ describe("image updates", () => {
     } finally {
       await deleteRegistry(admin, saved.id);
     }
+  });
+
+  it("policies: off is not checked; auto updates only inside the window, as the user who set it, once per digest", async () => {
+    const mkUser = async (username: string): Promise<Actor> => {
+      const id = crypto.randomUUID();
+      await insertUser(rt.db, { id, username, passwordHash: "x", isAdmin: true, createdAt: Date.now() });
+      return { id, username, isAdmin: true, grants: {} };
+    };
+    const owner = await mkUser(`autoowner${process.pid}`);
+    const leaver = await mkUser(`autoleaver${process.pid}`);
+    const ref = `${REGISTRY}/berth-upd/${STAMP}-auto:latest`;
+    const v1 = await buildPush(ref, "1", "none");
+    const [auto, quiet, off, orphan] = [uniq("auto"), uniq("notify"), uniq("off"), uniq("orphan")];
+    for (const n of [auto, quiet, off, orphan])
+      await listed(await docker("run", "-d", "--init", "--name", n, ref, "sleep", "3600"));
+
+    await expect(
+      setUpdatePolicy(viewer, { endpointId: EP, target: "container", name: auto, policy: "auto" }),
+    ).rejects.toThrow();
+    await setUpdatePolicy(owner, { endpointId: EP, target: "container", name: auto, policy: "auto" });
+    await setUpdatePolicy(owner, { endpointId: EP, target: "container", name: off, policy: "off" });
+    await setUpdatePolicy(leaver, { endpointId: EP, target: "container", name: orphan, policy: "auto" });
+    await expect(setMaintenanceWindow(operator, { endpointId: EP, from: "00:00", to: "23:59" })).rejects.toThrow();
+    expect((await lastAudit("updates.window"))?.outcome).toBe("denied");
+    const now = Date.now();
+    const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
+    // A one-hour window that ends two hours from now and one that holds now.
+    await setMaintenanceWindow(admin, { endpointId: EP, from: hhmm(now + 3_600_000), to: hhmm(now + 7_200_000) });
+    const policies = await getUpdatePolicies(viewer, EP);
+    expect(policies.entries.map((e) => [e.name, e.policy, e.setByName])).toEqual(
+      expect.arrayContaining([
+        [auto, "auto", owner.username],
+        [off, "off", owner.username],
+      ]),
+    );
+    expect(await lastAudit("updates.policy")).toMatchObject({ outcome: "success", target: `container ${orphan}` });
+
+    await buildPush(ref, "2", "none");
+    await docker("tag", v1, ref);
+    await checkEndpointUpdates(operator, { endpointId: EP });
+    const ids = Object.fromEntries(
+      await Promise.all([auto, quiet, off, orphan].map(async (n) => [n, (await inspect(n)).Id])),
+    );
+    expect(await rowOf(ids[auto])).toMatchObject({ state: "available" });
+    expect(await rowOf(ids[quiet])).toMatchObject({ state: "available" });
+    expect(await rowOf(ids[off])).toBeUndefined();
+
+    await updateUser(rt.db, leaver.id, { disabled: true }, true);
+    const attempts: Attempts = new Map();
+    // Outside the window: nothing happens.
+    expect(await runAutoUpdates(rt, attempts, now)).toEqual([]);
+    expect((await inspect(auto)).Image).toBe(v1);
+    // Inside it: the auto container is updated as its owner; the notify one is left; the disabled user's is refused.
+    const inside = now + 3_600_000 + 60_000;
+    const results = await runAutoUpdates(rt, attempts, inside);
+    expect(results.map((r) => [r.name, r.outcome]).sort()).toEqual(
+      [
+        [auto, "updated"],
+        [orphan, "failed"],
+      ].sort(),
+    );
+    expect((await inspect(auto)).Image).not.toBe(v1);
+    expect(await docker("inspect", "-f", '{{index .Config.Labels "berth.test.version"}}', auto)).toBe("2");
+    expect((await inspect(quiet)).Image).toBe(v1);
+    expect((await inspect(orphan)).Image).toBe(v1);
+    const audits = await listAudit(rt.db, { action: "container.update", limit: 5 });
+    expect(audits.find((a) => a.target === auto)).toMatchObject({ outcome: "success", actorName: owner.username });
+    expect(audits.find((a) => a.outcome === "denied")).toBeTruthy();
+    // The refused digest is not tried again every minute.
+    expect(await runAutoUpdates(rt, attempts, inside + 60_000)).toEqual([]);
+    await setMaintenanceWindow(admin, { endpointId: EP, from: "", to: "" });
+    expect((await getUpdatePolicies(admin, EP)).window).toBeNull();
   });
 
   it("checks on its own schedule, on the replica holding the lease", async () => {
