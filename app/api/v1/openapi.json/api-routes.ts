@@ -39,29 +39,31 @@ import * as r37 from "@/app/api/v1/endpoints/[endpointId]/swarm/stacks/[stack]/r
 import * as r36 from "@/app/api/v1/endpoints/[endpointId]/swarm/stacks/route";
 import * as r38 from "@/app/api/v1/endpoints/[endpointId]/swarm/tasks/route";
 import * as r39 from "@/app/api/v1/endpoints/[endpointId]/topology/route";
-import * as r40 from "@/app/api/v1/endpoints/[endpointId]/updates/route";
-import * as r42 from "@/app/api/v1/endpoints/[endpointId]/volumes/[op]/route";
-import * as r41 from "@/app/api/v1/endpoints/[endpointId]/volumes/route";
+import * as r40 from "@/app/api/v1/endpoints/[endpointId]/update-policies/route";
+import * as r41 from "@/app/api/v1/endpoints/[endpointId]/update-window/route";
+import * as r42 from "@/app/api/v1/endpoints/[endpointId]/updates/route";
+import * as r44 from "@/app/api/v1/endpoints/[endpointId]/volumes/[op]/route";
+import * as r43 from "@/app/api/v1/endpoints/[endpointId]/volumes/route";
 import * as r7 from "@/app/api/v1/endpoints/route";
-import * as r43 from "@/app/api/v1/search/route";
-import * as r44 from "@/app/api/v1/settings/container-restrictions/route";
-import * as r45 from "@/app/api/v1/stacks/webhooks/[hookId]/route";
-import * as r48 from "@/app/api/v1/status/[slug]/route";
-import * as r47 from "@/app/api/v1/status-pages/[pageId]/route";
-import * as r46 from "@/app/api/v1/status-pages/route";
-import * as r52 from "@/app/api/v1/teams/[teamId]/grants/[endpointId]/route";
-import * as r51 from "@/app/api/v1/teams/[teamId]/grants/route";
-import * as r54 from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
-import * as r53 from "@/app/api/v1/teams/[teamId]/members/route";
-import * as r50 from "@/app/api/v1/teams/[teamId]/route";
-import * as r49 from "@/app/api/v1/teams/route";
-import * as r56 from "@/app/api/v1/tokens/[tokenId]/route";
-import * as r55 from "@/app/api/v1/tokens/route";
-import * as r58 from "@/app/api/v1/usage/export/route";
-import * as r57 from "@/app/api/v1/usage/route";
-import * as r61 from "@/app/api/v1/users/[userId]/password/route";
-import * as r60 from "@/app/api/v1/users/[userId]/route";
-import * as r59 from "@/app/api/v1/users/route";
+import * as r45 from "@/app/api/v1/search/route";
+import * as r46 from "@/app/api/v1/settings/container-restrictions/route";
+import * as r47 from "@/app/api/v1/stacks/webhooks/[hookId]/route";
+import * as r50 from "@/app/api/v1/status/[slug]/route";
+import * as r49 from "@/app/api/v1/status-pages/[pageId]/route";
+import * as r48 from "@/app/api/v1/status-pages/route";
+import * as r54 from "@/app/api/v1/teams/[teamId]/grants/[endpointId]/route";
+import * as r53 from "@/app/api/v1/teams/[teamId]/grants/route";
+import * as r56 from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
+import * as r55 from "@/app/api/v1/teams/[teamId]/members/route";
+import * as r52 from "@/app/api/v1/teams/[teamId]/route";
+import * as r51 from "@/app/api/v1/teams/route";
+import * as r58 from "@/app/api/v1/tokens/[tokenId]/route";
+import * as r57 from "@/app/api/v1/tokens/route";
+import * as r60 from "@/app/api/v1/usage/export/route";
+import * as r59 from "@/app/api/v1/usage/route";
+import * as r63 from "@/app/api/v1/users/[userId]/password/route";
+import * as r62 from "@/app/api/v1/users/[userId]/route";
+import * as r61 from "@/app/api/v1/users/route";
 import type { ApiRoute } from "@/server/entry/openapi";
 
 export const API_ROUTES: ApiRoute[] = [
@@ -105,26 +107,28 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/endpoints/{endpointId}/swarm/stacks/{stack}", module: r37 },
   { path: "/endpoints/{endpointId}/swarm/tasks", module: r38 },
   { path: "/endpoints/{endpointId}/topology", module: r39 },
-  { path: "/endpoints/{endpointId}/updates", module: r40 },
-  { path: "/endpoints/{endpointId}/volumes", module: r41 },
-  { path: "/endpoints/{endpointId}/volumes/{op}", module: r42 },
-  { path: "/search", module: r43 },
-  { path: "/settings/container-restrictions", module: r44 },
-  { path: "/stacks/webhooks/{hookId}", module: r45 },
-  { path: "/status-pages", module: r46 },
-  { path: "/status-pages/{pageId}", module: r47 },
-  { path: "/status/{slug}", module: r48 },
-  { path: "/teams", module: r49 },
-  { path: "/teams/{teamId}", module: r50 },
-  { path: "/teams/{teamId}/grants", module: r51 },
-  { path: "/teams/{teamId}/grants/{endpointId}", module: r52 },
-  { path: "/teams/{teamId}/members", module: r53 },
-  { path: "/teams/{teamId}/members/{userId}", module: r54 },
-  { path: "/tokens", module: r55 },
-  { path: "/tokens/{tokenId}", module: r56 },
-  { path: "/usage", module: r57 },
-  { path: "/usage/export", module: r58 },
-  { path: "/users", module: r59 },
-  { path: "/users/{userId}", module: r60 },
-  { path: "/users/{userId}/password", module: r61 },
+  { path: "/endpoints/{endpointId}/update-policies", module: r40 },
+  { path: "/endpoints/{endpointId}/update-window", module: r41 },
+  { path: "/endpoints/{endpointId}/updates", module: r42 },
+  { path: "/endpoints/{endpointId}/volumes", module: r43 },
+  { path: "/endpoints/{endpointId}/volumes/{op}", module: r44 },
+  { path: "/search", module: r45 },
+  { path: "/settings/container-restrictions", module: r46 },
+  { path: "/stacks/webhooks/{hookId}", module: r47 },
+  { path: "/status-pages", module: r48 },
+  { path: "/status-pages/{pageId}", module: r49 },
+  { path: "/status/{slug}", module: r50 },
+  { path: "/teams", module: r51 },
+  { path: "/teams/{teamId}", module: r52 },
+  { path: "/teams/{teamId}/grants", module: r53 },
+  { path: "/teams/{teamId}/grants/{endpointId}", module: r54 },
+  { path: "/teams/{teamId}/members", module: r55 },
+  { path: "/teams/{teamId}/members/{userId}", module: r56 },
+  { path: "/tokens", module: r57 },
+  { path: "/tokens/{tokenId}", module: r58 },
+  { path: "/usage", module: r59 },
+  { path: "/usage/export", module: r60 },
+  { path: "/users", module: r61 },
+  { path: "/users/{userId}", module: r62 },
+  { path: "/users/{userId}/password", module: r63 },
 ];
