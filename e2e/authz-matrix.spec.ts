@@ -247,6 +247,11 @@ async function fixtures() {
     channelIds: ["matrix-no-such-channel"],
     // Usage history: switching it off where it is off changes nothing.
     enabled: false,
+    // Update policies: "default" on a name without one (an allowed call removes nothing); no window.
+    target: "container",
+    policy: "default",
+    from: "",
+    to: "",
   };
   return { values, input };
 }

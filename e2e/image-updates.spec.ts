@@ -104,3 +104,58 @@ test("viewers get no Check for updates control (the authorization matrix proves 
   await expect(view.table).toBeVisible();
   await expect(page.getByRole("button", { name: "Check for updates" })).toHaveCount(0);
 });
+
+test("the endpoint's Image updates page: an admin sets the maintenance window and a container's policy; a viewer only reads them", async ({
+  page,
+  browser,
+}) => {
+  const name = uniqueName("policy");
+  docker("run", "-d", "--name", name, requireEnv("BERTH_TEST_IMAGE"), "sleep", "3600");
+  try {
+    await new SignInPage(page).signInAsAdmin();
+    await page.goto("/endpoints/local/stacks");
+    await page.getByRole("navigation", { name: "Endpoint" }).getByRole("link", { name: "Updates" }).click();
+    await expect(page.getByRole("heading", { name: "Image updates on local" })).toBeVisible();
+    await expect(page).toHaveTitle(/^Image updates · local/);
+
+    await page.getByLabel("Window starts (UTC)").fill("25:00");
+    await page.getByLabel("Window ends (UTC)").fill("04:00");
+    await page.getByRole("button", { name: "Save window" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "a time of day as HH:MM" })).toBeVisible();
+    await page.getByLabel("Window starts (UTC)").fill("02:00");
+    await page.getByRole("button", { name: "Save window" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "between 02:00 and 04:00 UTC" })).toBeVisible();
+
+    const policy = page.getByRole("combobox", { name: `Update policy of ${name}` });
+    await expect(policy).toHaveValue("default");
+    await policy.selectOption("auto");
+    await expect(page.getByText(`Update policy of ${name}: Update automatically`)).toBeVisible();
+    const stored = (await (await page.request.get("/api/v1/endpoints/local/update-policies")).json()) as {
+      window: { from: string; to: string };
+      entries: { name: string; policy: string; setByName: string }[];
+    };
+    expect(stored.window).toEqual({ from: "02:00", to: "04:00" });
+    expect(stored.entries.find((e) => e.name === name)).toMatchObject({ policy: "auto", setByName: "admin" });
+    await page.reload();
+    await expect(page.getByRole("combobox", { name: `Update policy of ${name}` })).toHaveValue("auto");
+
+    await ensureUser("e2e-upd-viewer", "e2e-upd-viewer-pass", "local", "viewer");
+    const ctx = await browser.newContext();
+    const viewer = await ctx.newPage();
+    await new SignInPage(viewer).signIn("e2e-upd-viewer", "e2e-upd-viewer-pass");
+    await expect(accountMenuButton(viewer)).toBeVisible();
+    await viewer.goto("/endpoints/local/updates");
+    const row = viewer.getByRole("row").filter({ hasText: name });
+    await expect(row).toContainText("Update automatically in the maintenance window");
+    await expect(viewer.getByRole("combobox")).toHaveCount(0);
+    await expect(viewer.getByRole("button", { name: "Save window" })).toHaveCount(0);
+    await ctx.close();
+
+    await page.getByRole("combobox", { name: `Update policy of ${name}` }).selectOption("default");
+    await expect(page.getByText(`Update policy of ${name}: default`)).toBeVisible();
+    await page.getByRole("button", { name: "Remove window" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "No window" })).toBeVisible();
+  } finally {
+    docker("rm", "-f", name);
+  }
+});

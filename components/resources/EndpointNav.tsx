@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-const SECTIONS = ["containers", "stacks", "images", "networks", "volumes", "events"] as const;
+const SECTIONS = ["containers", "stacks", "images", "networks", "volumes", "events", "updates"] as const;
 export type EndpointSection = (typeof SECTIONS)[number] | "swarm";
 
 /** Per-endpoint sub-navigation: the same endpoint's other views, one click away (Swarm on a swarm manager). */

@@ -1,9 +1,11 @@
 "use server";
 
+import { maintenanceWindowInput, setUpdatePolicyInput } from "@/lib/update-policy";
 import { checkUpdatesInput, updateContainerInput } from "@/lib/updates";
 import { defineAction } from "@/server/entry/action";
 import { checkEndpointUpdates } from "@/server/services/updates/check-endpoint-updates";
 import { updateContainer } from "@/server/services/updates/update-container";
+import { setMaintenanceWindow, setUpdatePolicy } from "@/server/services/updates/update-policies";
 
 const resource = (i: { endpointId: string }) => ({ endpointId: i.endpointId });
 
@@ -15,4 +17,14 @@ export const checkUpdatesAction = defineAction(
 export const updateContainerAction = defineAction(
   { name: "containers.update", schema: updateContainerInput, permission: "container:create", resource },
   (actor, input) => updateContainer(actor, input, { source: "ui" }),
+);
+
+export const setUpdatePolicyAction = defineAction(
+  { name: "updates.policy", schema: setUpdatePolicyInput, permission: "container:create", resource },
+  (actor, input) => setUpdatePolicy(actor, input, { source: "ui" }),
+);
+
+export const setMaintenanceWindowAction = defineAction(
+  { name: "updates.window", schema: maintenanceWindowInput, permission: "settings:manage" },
+  (actor, input) => setMaintenanceWindow(actor, input, { source: "ui" }),
 );

@@ -12,8 +12,7 @@ import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 
 // Stored as settings, one key per policy (two people setting policies at once never overwrite each other's) and one
-// for the window: `update-policy:<endpoint>:<target>:<name>`, `update-window:<endpoint>`. A policy back to the
-// default ("notify") deletes its key.
+// for the window: `update-policy:<endpoint>:<target>:<name>`, `update-window:<endpoint>`. "default" deletes the key.
 
 const policyPrefix = (endpointId: string) => `update-policy:${endpointId}:`;
 const policyKey = (i: Pick<SetUpdatePolicyInput, "endpointId" | "target" | "name">) =>
@@ -29,7 +28,8 @@ export async function storedPolicies(endpointId: string): Promise<UpdatePolicies
       const v = JSON.parse(row.value) as Omit<PolicyEntry, "target" | "name">;
       const [target, ...rest] = row.key.slice(policyPrefix(endpointId).length).split(":");
       const parsed = setUpdatePolicyInput.safeParse({ endpointId, target, name: rest.join(":"), policy: v.policy });
-      if (parsed.success) entries.push({ ...v, target: parsed.data.target, name: parsed.data.name });
+      if (parsed.success && v.policy !== ("default" as string))
+        entries.push({ ...v, target: parsed.data.target, name: parsed.data.name });
     } catch {
       // A damaged row is ignored (the container falls back to the default), never fatal.
     }
@@ -80,7 +80,7 @@ export function setUpdatePolicy(
       const key = policyKey(input);
       const value = { policy: input.policy, setBy: who.id, setByName: who.username, setAt: Date.now() };
       await note.commit(function* (tx) {
-        if (input.policy === "notify") yield deleteSettingStmt(tx, key);
+        if (input.policy === "default") yield deleteSettingStmt(tx, key);
         else yield putSettingStmt(tx, key, JSON.stringify(value));
       });
       return storedPolicies(input.endpointId);

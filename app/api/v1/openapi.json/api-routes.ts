@@ -43,29 +43,31 @@ import * as r41 from "@/app/api/v1/endpoints/[endpointId]/swarm/stacks/[stack]/r
 import * as r40 from "@/app/api/v1/endpoints/[endpointId]/swarm/stacks/route";
 import * as r42 from "@/app/api/v1/endpoints/[endpointId]/swarm/tasks/route";
 import * as r43 from "@/app/api/v1/endpoints/[endpointId]/topology/route";
-import * as r44 from "@/app/api/v1/endpoints/[endpointId]/updates/route";
-import * as r46 from "@/app/api/v1/endpoints/[endpointId]/volumes/[op]/route";
-import * as r45 from "@/app/api/v1/endpoints/[endpointId]/volumes/route";
+import * as r44 from "@/app/api/v1/endpoints/[endpointId]/update-policies/route";
+import * as r45 from "@/app/api/v1/endpoints/[endpointId]/update-window/route";
+import * as r46 from "@/app/api/v1/endpoints/[endpointId]/updates/route";
+import * as r48 from "@/app/api/v1/endpoints/[endpointId]/volumes/[op]/route";
+import * as r47 from "@/app/api/v1/endpoints/[endpointId]/volumes/route";
 import * as r7 from "@/app/api/v1/endpoints/route";
-import * as r47 from "@/app/api/v1/search/route";
-import * as r48 from "@/app/api/v1/settings/container-restrictions/route";
-import * as r49 from "@/app/api/v1/stacks/webhooks/[hookId]/route";
-import * as r52 from "@/app/api/v1/status/[slug]/route";
-import * as r51 from "@/app/api/v1/status-pages/[pageId]/route";
-import * as r50 from "@/app/api/v1/status-pages/route";
-import * as r56 from "@/app/api/v1/teams/[teamId]/grants/[endpointId]/route";
-import * as r55 from "@/app/api/v1/teams/[teamId]/grants/route";
-import * as r58 from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
-import * as r57 from "@/app/api/v1/teams/[teamId]/members/route";
-import * as r54 from "@/app/api/v1/teams/[teamId]/route";
-import * as r53 from "@/app/api/v1/teams/route";
-import * as r60 from "@/app/api/v1/tokens/[tokenId]/route";
-import * as r59 from "@/app/api/v1/tokens/route";
-import * as r62 from "@/app/api/v1/usage/export/route";
-import * as r61 from "@/app/api/v1/usage/route";
-import * as r65 from "@/app/api/v1/users/[userId]/password/route";
-import * as r64 from "@/app/api/v1/users/[userId]/route";
-import * as r63 from "@/app/api/v1/users/route";
+import * as r49 from "@/app/api/v1/search/route";
+import * as r50 from "@/app/api/v1/settings/container-restrictions/route";
+import * as r51 from "@/app/api/v1/stacks/webhooks/[hookId]/route";
+import * as r54 from "@/app/api/v1/status/[slug]/route";
+import * as r53 from "@/app/api/v1/status-pages/[pageId]/route";
+import * as r52 from "@/app/api/v1/status-pages/route";
+import * as r58 from "@/app/api/v1/teams/[teamId]/grants/[endpointId]/route";
+import * as r57 from "@/app/api/v1/teams/[teamId]/grants/route";
+import * as r60 from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
+import * as r59 from "@/app/api/v1/teams/[teamId]/members/route";
+import * as r56 from "@/app/api/v1/teams/[teamId]/route";
+import * as r55 from "@/app/api/v1/teams/route";
+import * as r62 from "@/app/api/v1/tokens/[tokenId]/route";
+import * as r61 from "@/app/api/v1/tokens/route";
+import * as r64 from "@/app/api/v1/usage/export/route";
+import * as r63 from "@/app/api/v1/usage/route";
+import * as r67 from "@/app/api/v1/users/[userId]/password/route";
+import * as r66 from "@/app/api/v1/users/[userId]/route";
+import * as r65 from "@/app/api/v1/users/route";
 import type { ApiRoute } from "@/server/entry/openapi";
 
 export const API_ROUTES: ApiRoute[] = [
@@ -113,26 +115,28 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/endpoints/{endpointId}/swarm/stacks/{stack}", module: r41 },
   { path: "/endpoints/{endpointId}/swarm/tasks", module: r42 },
   { path: "/endpoints/{endpointId}/topology", module: r43 },
-  { path: "/endpoints/{endpointId}/updates", module: r44 },
-  { path: "/endpoints/{endpointId}/volumes", module: r45 },
-  { path: "/endpoints/{endpointId}/volumes/{op}", module: r46 },
-  { path: "/search", module: r47 },
-  { path: "/settings/container-restrictions", module: r48 },
-  { path: "/stacks/webhooks/{hookId}", module: r49 },
-  { path: "/status-pages", module: r50 },
-  { path: "/status-pages/{pageId}", module: r51 },
-  { path: "/status/{slug}", module: r52 },
-  { path: "/teams", module: r53 },
-  { path: "/teams/{teamId}", module: r54 },
-  { path: "/teams/{teamId}/grants", module: r55 },
-  { path: "/teams/{teamId}/grants/{endpointId}", module: r56 },
-  { path: "/teams/{teamId}/members", module: r57 },
-  { path: "/teams/{teamId}/members/{userId}", module: r58 },
-  { path: "/tokens", module: r59 },
-  { path: "/tokens/{tokenId}", module: r60 },
-  { path: "/usage", module: r61 },
-  { path: "/usage/export", module: r62 },
-  { path: "/users", module: r63 },
-  { path: "/users/{userId}", module: r64 },
-  { path: "/users/{userId}/password", module: r65 },
+  { path: "/endpoints/{endpointId}/update-policies", module: r44 },
+  { path: "/endpoints/{endpointId}/update-window", module: r45 },
+  { path: "/endpoints/{endpointId}/updates", module: r46 },
+  { path: "/endpoints/{endpointId}/volumes", module: r47 },
+  { path: "/endpoints/{endpointId}/volumes/{op}", module: r48 },
+  { path: "/search", module: r49 },
+  { path: "/settings/container-restrictions", module: r50 },
+  { path: "/stacks/webhooks/{hookId}", module: r51 },
+  { path: "/status-pages", module: r52 },
+  { path: "/status-pages/{pageId}", module: r53 },
+  { path: "/status/{slug}", module: r54 },
+  { path: "/teams", module: r55 },
+  { path: "/teams/{teamId}", module: r56 },
+  { path: "/teams/{teamId}/grants", module: r57 },
+  { path: "/teams/{teamId}/grants/{endpointId}", module: r58 },
+  { path: "/teams/{teamId}/members", module: r59 },
+  { path: "/teams/{teamId}/members/{userId}", module: r60 },
+  { path: "/tokens", module: r61 },
+  { path: "/tokens/{tokenId}", module: r62 },
+  { path: "/usage", module: r63 },
+  { path: "/usage/export", module: r64 },
+  { path: "/users", module: r65 },
+  { path: "/users/{userId}", module: r66 },
+  { path: "/users/{userId}/password", module: r67 },
 ];
