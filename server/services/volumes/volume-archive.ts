@@ -128,7 +128,7 @@ const spec = (endpointId: string, audit: string, target: string) => ({
 });
 
 /** The entries directly inside one folder of the volume (read-only helper). */
-export function browseVolume(
+export async function browseVolume(
   actor: Actor | null,
   input: { endpointId: string; volume: string; path?: string },
   ctx?: UseCaseContext,
@@ -175,7 +175,7 @@ export function browseVolume(
  * A tar stream of the volume (or one folder of it), entries named relative to it: what restore takes back. The
  * engine's archive is re-packed entry by entry as it arrives, so memory stays flat however large the files are.
  */
-export function downloadVolume(
+export async function downloadVolume(
   actor: Actor | null,
   input: { endpointId: string; volume: string; path?: string },
   ctx?: UseCaseContext,
