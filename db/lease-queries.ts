@@ -97,5 +97,7 @@ export async function leaseHolder(
     .from(t.leases)
     .where(eq(t.leases.name, name))
     .limit(1);
-  return rows[0] ?? null;
+  // A released lease keeps its row (and epoch) with expires_at 0: nobody holds it.
+  const row = rows[0];
+  return row && row.expiresAt > 0 ? row : null;
 }
