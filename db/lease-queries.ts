@@ -1,4 +1,4 @@
-import { and, eq, gt, like, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, like, sql } from "drizzle-orm";
 import type { DbHandle } from "./client";
 
 /**
@@ -62,30 +62,6 @@ export async function liveLeases(h: DbHandle, prefix: string): Promise<{ name: s
     .select({ name: t.leases.name, holder: t.leases.holder })
     .from(t.leases)
     .where(and(like(t.leases.name, `${prefix}%`), gt(t.leases.expiresAt, dbNow(h) as unknown as number)));
-}
-
-/**
- * Takes or renews the lease `name` for `holder` until `expiresAt`: succeeds when nobody holds it, the holder is
- * `holder` already, or the last holder's lease ran out. One statement (insert, or update on conflict when allowed),
- * so two replicas racing for it cannot both win, on SQLite or Postgres.
- */
-export async function claimLease(
-  { db, t }: DbHandle,
-  name: string,
-  holder: string,
-  expiresAt: number,
-  now = Date.now(),
-): Promise<boolean> {
-  const rows = await db
-    .insert(t.leases)
-    .values({ name, holder, expiresAt })
-    .onConflictDoUpdate({
-      target: t.leases.name,
-      set: { holder, expiresAt },
-      setWhere: or(eq(t.leases.holder, holder), lt(t.leases.expiresAt, now)),
-    })
-    .returning({ holder: t.leases.holder });
-  return rows.length === 1 && rows[0]!.holder === holder;
 }
 
 export async function leaseHolder(

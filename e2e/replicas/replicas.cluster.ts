@@ -298,6 +298,33 @@ test("endpoint, grant and rate-limit changes on one replica hold on the others",
   await anon.dispose();
 });
 
+test("an image pull started on one replica is listed, with its outcome, by the others", async () => {
+  const [r1, r2, r3] = set.replicas as [Replica, Replica, Replica];
+  const a1 = await adminOn(r1);
+  const started = await a1.post("/api/v1/endpoints/local/images/pull", {
+    data: { ref: requireEnv("BERTH_TEST_REGISTRY_IMAGE") },
+  });
+  expect(started.ok(), await started.text()).toBe(true);
+  const jobId = ((await started.json()) as { id: string }).id;
+  // The pull runs on replica 1 alone; replicas 2 and 3 know it only from replica 1's diffs over the bus.
+  for (const r of [r2, r3]) {
+    const other = await adminOn(r);
+    await expect
+      .poll(
+        async () => {
+          const jobs = (await (await other.get("/api/v1/endpoints/local/images/pulls")).json()) as {
+            id: string;
+            state: string;
+          }[];
+          return jobs.find((j) => j.id === jobId)?.state;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe("done");
+    await other.dispose();
+  }
+});
+
 test("rolling restart of all three under 20 socket viewers and churn: views match the engine, no audit row lost", async () => {
   test.setTimeout(300_000);
   const names = Array.from({ length: 4 }, (_, i) => uniqueName(`roll-${i}`));
