@@ -214,6 +214,9 @@ ${servers}
     // QUIT: nginx's graceful stop; the master ends its own workers.
     child.kill("SIGQUIT");
     await gone;
+    // nginx's own words (which upstream failed, and how) stay beside the replicas' logs for a failed run.
+    const errors = path.join(this.dir, "error.log");
+    if (fs.existsSync(errors)) fs.copyFileSync(errors, `${this.dir}.error.log`);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
