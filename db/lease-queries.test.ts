@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DbHandle, openDb } from "./client";
-import { claimLease, leaseHolder, releaseLease } from "./lease-queries";
+import { acquireLease, leaseHolder, releaseLease } from "./lease-queries";
 import { listImageUpdates, saveImageUpdates } from "./update-queries";
 import { countUsagePoints, insertUsagePoints, pruneUsagePoints, usageBuckets } from "./usage-queries";
 
@@ -45,27 +45,27 @@ describe.each(PG_URL ? ["sqlite", "pg"] : ["sqlite"])("leases, update rows and u
   });
 
   it("gives a lease to one holder at a time, renews it for that holder, and hands it over once it expired", async () => {
-    const t0 = 1_000_000;
     // Two replicas racing for a free lease: exactly one wins.
-    const race = await Promise.all([
-      claimLease(h, "job", "a", t0 + 30_000, t0),
-      claimLease(h, "job", "b", t0 + 30_000, t0),
-    ]);
+    const race = await Promise.all([acquireLease(h, "job", "a", 30_000), acquireLease(h, "job", "b", 30_000)]);
     expect(race.filter(Boolean)).toHaveLength(1);
     const winner = race[0] ? "a" : "b";
     const loser = winner === "a" ? "b" : "a";
-    expect(await claimLease(h, "job", winner, t0 + 40_000, t0 + 10_000)).toBe(true);
-    expect(await claimLease(h, "job", loser, t0 + 40_000, t0 + 10_000)).toBe(false);
-    expect(await leaseHolder(h, "job")).toEqual({ holder: winner, expiresAt: t0 + 40_000 });
-    // The winner stopped renewing: after expiry the other takes it, and the old holder cannot take it back.
-    expect(await claimLease(h, "job", loser, t0 + 80_000, t0 + 50_000)).toBe(true);
-    expect(await claimLease(h, "job", winner, t0 + 90_000, t0 + 60_000)).toBe(false);
+    const first = (race[0] ?? race[1])!.epoch;
+    // Renewing keeps the epoch; the other holder is refused while the lease runs.
+    expect(await acquireLease(h, "job", winner, 30_000)).toEqual({ epoch: first });
+    expect(await acquireLease(h, "job", loser, 30_000)).toBeNull();
+    expect((await leaseHolder(h, "job"))?.holder).toBe(winner);
+    // The winner's lease runs out (renewed into the past, as if it stopped renewing): the other takes it, with the
+    // next epoch, and the old holder cannot take it back.
+    expect(await acquireLease(h, "job", winner, -1_000)).toEqual({ epoch: first });
+    expect(await acquireLease(h, "job", loser, 30_000)).toEqual({ epoch: first + 1 });
+    expect(await acquireLease(h, "job", winner, 30_000)).toBeNull();
     // A clean release frees it at once, and only its holder can release it.
     await releaseLease(h, "job", winner);
     expect((await leaseHolder(h, "job"))?.holder).toBe(loser);
     await releaseLease(h, "job", loser);
     expect(await leaseHolder(h, "job")).toBeNull();
-    expect(await claimLease(h, "job", winner, t0 + 100_000, t0 + 61_000)).toBe(true);
+    expect(await acquireLease(h, "job", winner, 30_000)).toEqual({ epoch: first + 2 });
   });
 
   it("keeps one update row per container, pruning containers gone on a full check", async () => {

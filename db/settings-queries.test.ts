@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { type DbHandle, openDb } from "./client";
 import { atomically } from "./atomic";
+import { type DbHandle, openDb } from "./client";
 import { deleteSettingStmt, getSetting, listSettings, putSetting } from "./settings-queries";
 
 // Settings in the meta table, on both dialects: absent, inserted, then overwritten in place.

@@ -180,6 +180,8 @@ async function fixtures() {
     // Alerts: a channel and a rule that do not exist, so an allowed edit, delete or test answers 404 and changes nothing.
     channelId: "matrix-no-such-channel",
     ruleId: "matrix-no-such-rule",
+    // Volume files: a volume that does not exist, so an allowed call answers 404 and changes nothing.
+    volume: "berth-matrix-no-such-volume",
   };
   // One input that satisfies every schema; each strips what it does not use.
   const input: Record<string, unknown> = {
@@ -252,6 +254,8 @@ async function fixtures() {
     policy: "default",
     from: "",
     to: "",
+    // A backup's passphrase: an allowed call answers the encrypted file.
+    passphrase: "matrix-backup-passphrase",
   };
   return { values, input };
 }

@@ -28,8 +28,13 @@ export function formatBytes(n: number): string {
 }
 
 /** The body limit for a request, by method, path and whether it calls a server action. */
+/** A volume restore's tar, streamed to the engine as it arrives (never held): bounded by BERTH_VOLUME_UPLOAD_LIMIT. */
+const VOLUME_ARCHIVE = /^\/api\/v1\/endpoints\/[^/]+\/volume-archive\/[^/]+$/;
+export const volumeUploadLimit = () => Number(process.env.BERTH_VOLUME_UPLOAD_LIMIT) || 64 * 1024 ** 3;
+
 export function bodyLimitFor(method: string, path: string, headers: { nextAction?: boolean }): number {
   if (headers.nextAction) return LIMITS.actionBody;
+  if (method === "PUT" && VOLUME_ARCHIVE.test(path)) return volumeUploadLimit();
   if (path.startsWith("/api/v1/")) return LIMITS.apiBody;
   if (path.startsWith("/api/auth/")) return LIMITS.authBody;
   // A POST to a page is a server action too (forms posted without JavaScript carry the action id in the body).

@@ -20,7 +20,16 @@ describe("navGroups", () => {
         .find((g) => g.label === "Administration")
         ?.items.map((i) => i.label);
     expect(labels(none)).toEqual(["Endpoints"]);
-    expect(labels(all)).toEqual(["Endpoints", "Users", "Teams", "Registries", "Status pages", "Settings", "Audit"]);
+    expect(labels(all)).toEqual([
+      "Endpoints",
+      "Users",
+      "Teams",
+      "Registries",
+      "Status pages",
+      "Settings",
+      "Backup",
+      "Audit",
+    ]);
   });
   it("scopes resource links to the current endpoint, or to all endpoints", () => {
     expect(navGroups(local, none)[1]?.items[0]?.href).toBe("/endpoints/local/containers");

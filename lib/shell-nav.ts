@@ -165,6 +165,7 @@ function adminGroup(perms: NavPermissions): NavGroup {
   if (perms.registryManage) admin.push({ label: "Registries", href: "/registries", icon: "registries" });
   if (perms.statusPageManage) admin.push({ label: "Status pages", href: "/admin/status-pages", icon: "status" });
   if (perms.settingsManage) admin.push({ label: "Settings", href: "/settings/restrictions", icon: "settings" });
+  if (perms.settingsManage) admin.push({ label: "Backup", href: "/settings/backup", icon: "settings" });
   if (perms.auditRead) admin.push({ label: "Audit", href: "/audit", icon: "audit" });
   return { label: "Administration", items: admin };
 }

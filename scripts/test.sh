@@ -35,6 +35,9 @@ mkdir -p dist && date -u +%FT%TZ > dist/build-stamp
 step "end-to-end tests (Chromium)"
 npx playwright test
 
+step "replicas: three Berth processes on one Postgres behind nginx (Chromium)"
+npx playwright test --config playwright.replicas.config.ts
+
 step "production image and compose file (Dockerfile, docker-compose.yml, Chromium)"
 bash scripts/prod/stand-in-bases.sh
 npx playwright test --config playwright.prod.config.ts

@@ -1,10 +1,9 @@
-import crypto from "node:crypto";
 import fs from "node:fs";
 import { countAdmins, insertEndpoint, listEndpoints } from "@/db/queries";
 import { password as passwordSchema, username as usernameSchema } from "@/lib/schemas";
 import { dockerDriver } from "./endpoints/docker/docker-driver";
 import type { Runtime } from "./runtime";
-import { createFirstAdmin } from "./services/setup/create-first-admin";
+import { createFirstAdmin, issueSetupToken } from "./services/setup/create-first-admin";
 
 /** First-run work: an admin (from the environment or a one-time setup link) and the local engine as "local". */
 export async function bootstrap(rt: Runtime, publicUrl: string): Promise<void> {
@@ -16,7 +15,7 @@ export async function bootstrap(rt: Runtime, publicUrl: string): Promise<void> {
       await createFirstAdmin({ username, password }, { bootstrap: true });
       log.info({ username }, "admin created from BERTH_ADMIN_USERNAME");
     } else {
-      rt.setupToken = crypto.randomBytes(32).toString("base64url");
+      rt.setupToken = await issueSetupToken(db);
       // The one place a secret is printed, on purpose: whoever reads the server's log may create the admin.
       console.log(
         `\n  Berth has no admin yet. Open this one-time link to create one:\n  ${publicUrl}/setup?token=${rt.setupToken}\n`,
@@ -28,8 +27,13 @@ export async function bootstrap(rt: Runtime, publicUrl: string): Promise<void> {
   if (endpoints.length === 0) {
     const url = localDockerUrl(config.dockerHost);
     if (url && (await answers(url))) {
-      await insertEndpoint(db, { id: "local", name: "local", kind: "docker", url, createdAt: Date.now() });
-      log.info({ url }, 'registered local Docker engine as endpoint "local"');
+      try {
+        await insertEndpoint(db, { id: "local", name: "local", kind: "docker", url, createdAt: Date.now() });
+        log.info({ url }, 'registered local Docker engine as endpoint "local"');
+      } catch (err) {
+        // Replicas starting together: another one registered it first (the list below then has it).
+        log.debug({ err: (err as Error).message }, "local engine not registered here");
+      }
     }
   }
   for (const row of await listEndpoints(db)) rt.endpoints.add(row);

@@ -1,9 +1,11 @@
 import { type DbHandle, openDb } from "@/db/client";
+import type { Cluster } from "./cluster/cluster";
 import type { Config } from "./config";
 import { loadSecretKey, SecretBox } from "./crypto/secret-box";
 import { EndpointManager } from "./endpoints/endpoint-manager";
 import { type Logger, log } from "./log";
 import { RateLimiter } from "./status/rate-limit";
+import { type PublicLimiter, SharedRateLimiter } from "./status/shared-limiter";
 import { StatusTracker } from "./status/status-tracker";
 
 /**
@@ -20,9 +22,11 @@ export interface Runtime {
   /** Live state and history of what status pages show; started by the server (server/main.ts). */
   status: StatusTracker;
   /** Per-client limit on public status pages (HTTP and the "/public" socket namespace share it). */
-  publicLimiter: RateLimiter;
-  /** Present only while no admin exists. */
+  publicLimiter: PublicLimiter;
+  /** The setup token this process printed, while no admin exists (any replica's token works: see create-first-admin). */
   setupToken: string | null;
+  /** Replicas: bus, leases, endpoint ownership. Opened by the server (server/main.ts); null in tests and tools. */
+  cluster: Cluster | null;
 }
 
 const KEY = Symbol.for("berth.runtime");
@@ -44,9 +48,14 @@ export async function createRuntime(config: Config): Promise<Runtime> {
     db,
     endpoints,
     status: new StatusTracker(db, endpoints, log),
-    publicLimiter: new RateLimiter(config.publicRateLimit),
+    // On Postgres, replicas may share the database: the limit is counted there (on SQLite, one process: in memory).
+    publicLimiter:
+      db.dialect === "pg"
+        ? new SharedRateLimiter(db, config.publicRateLimit, log)
+        : new RateLimiter(config.publicRateLimit),
     secrets,
     setupToken: null,
+    cluster: null,
   };
   (globalThis as Holder)[KEY] = r;
   return r;

@@ -13,7 +13,7 @@ import { createRuntime, type Runtime } from "@/server/runtime";
 
 export type Dialect = "sqlite" | "pg";
 
-async function resetPg(url: string): Promise<void> {
+export async function resetPg(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -12,13 +12,13 @@ export default async function SetupPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   // Once an admin exists, setup is gone for good.
-  if (!setupOpen()) notFound();
+  if (!(await setupOpen())) notFound();
   const raw = (await searchParams).token;
   const token = typeof raw === "string" ? raw : "";
   return (
     <main className="mx-auto mt-24 max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <h1 className="mb-6 text-2xl font-semibold">Set up Berth</h1>
-      {setupTokenValid(token) ? (
+      {(await setupTokenValid(token)) ? (
         <SetupForm token={token} />
       ) : (
         <p role="alert">

@@ -192,6 +192,8 @@ export const imageUpdates = pgTable(
   (t) => [primaryKey({ columns: [t.endpointId, t.containerId] })],
 );
 
+// Named leases held by one replica at a time (an endpoint's upstream, a scheduled job): the holder renews before
+// `expires_at` (milliseconds, the database's clock); anyone may take an expired one. `epoch` grows with each new holder.
 export const leases = pgTable("leases", {
   name: text("name").primaryKey(),
   holder: text("holder").notNull(),
@@ -307,4 +309,15 @@ export const stackSources = pgTable(
     updatedAt: bigint("updated_at", { mode: "number" }).notNull(),
   },
   (t) => [uniqueIndex("stack_sources_project_idx").on(t.endpointId, t.project)],
+);
+
+// Requests per client and minute to public status pages, shared by every replica (server/status/shared-limiter.ts).
+export const rateWindows = pgTable(
+  "rate_windows",
+  {
+    key: text("key").notNull(),
+    window: bigint("window", { mode: "number" }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.window] })],
 );

@@ -218,9 +218,9 @@ export const imageUpdates = sqliteTable(
   (t) => [primaryKey({ columns: [t.endpointId, t.containerId] })],
 );
 
-// Leases (server/jobs/lease.ts): a named job runs on the one replica holding its row, renewed by heartbeat; a
-// holder that stops renewing loses it when expires_at passes. `epoch` (unused here) keeps the shape the replicas
-// work (server/cluster) uses for the same table.
+// Named leases held by one replica at a time (an endpoint's upstream, a scheduled job): the holder renews before
+// `expires_at` (milliseconds, the database's clock); anyone may take an expired one. `epoch` grows with each new holder.
+// One mechanism for all of them: server/cluster/leases.ts (scheduled jobs through server/jobs/lease.ts).
 export const leases = sqliteTable("leases", {
   name: text("name").primaryKey(),
   holder: text("holder").notNull(),
@@ -356,4 +356,15 @@ export const stackSources = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [uniqueIndex("stack_sources_project_idx").on(t.endpointId, t.project)],
+);
+
+// Requests per client and minute to public status pages, shared by every replica (server/status/shared-limiter.ts).
+export const rateWindows = sqliteTable(
+  "rate_windows",
+  {
+    key: text("key").notNull(),
+    window: integer("window").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.window] })],
 );

@@ -49,6 +49,7 @@ export function sitePages(fixture: {
     { id: "usage", path: "/usage" },
     { id: "audit", path: "/audit" },
     { id: "settings", path: "/settings/restrictions" },
+    { id: "backup", path: "/settings/backup" },
     { id: "users", path: "/admin/users" },
     { id: "teams", path: "/admin/teams" },
     { id: "status-pages-admin", path: "/admin/status-pages" },

@@ -5,10 +5,11 @@ set -euo pipefail
 
 PACKAGES=(docker.io busybox-static docker-registry chromium postgresql apache2-utils openssl
   openssh-server curl iproute2 # curl + iproute2: used by up.sh itself, absent from minimal images
-  docker-compose mmdebstrap)    # the production proof: Compose reference + stand-in base images
+  docker-compose mmdebstrap     # the production proof: Compose reference + stand-in base images
+  nginx-light)                  # the replica proof: the load balancer in front of three replicas
 
 missing=()
-for cmd in dockerd containerd docker docker-proxy busybox docker-registry chromium htpasswd openssl curl ip sshd ssh-keygen docker-compose mmdebstrap; do
+for cmd in dockerd containerd docker docker-proxy busybox docker-registry chromium htpasswd openssl curl ip sshd ssh-keygen docker-compose mmdebstrap nginx; do
   command -v "$cmd" >/dev/null 2>&1 || missing+=("$cmd")
 done
 # The test image needs the STATIC busybox (Debian's plain `busybox` package is dynamically linked).

@@ -9,6 +9,7 @@ import type { KindAccess } from "./access";
 import { DownSession } from "./down-session";
 import { driverFor } from "./registry";
 import type { EndpointSession } from "./session";
+import { applySessionMessage, exportSessionState, type SessionState } from "./session-mirror";
 
 interface ManagerEvents {
   health: [string, EndpointHealth];
@@ -20,6 +21,8 @@ interface ManagerEvents {
   removed: [string];
   /** Normalized events of every endpoint (container, image, network, volume...). */
   engineEvent: [string, EngineEvent];
+  /** A new session object serves this endpoint (added, edited, or handed between owner and mirror). */
+  session: [string, EndpointSession];
 }
 
 const VIEW_THROTTLE_MS = 500;
@@ -33,9 +36,14 @@ interface Entry {
 /**
  * Owns one EndpointSession per endpoint for the life of the process (or until the endpoint is removed). Knows no
  * kind: the driver registry (./registry.ts) opens each session from the row's `kind`.
+ * With replicas, a session is either started here (this replica holds the endpoint's lease and its one upstream) or
+ * a mirror fed by the owner over the bus (server/cluster/endpoint-replication.ts): `owns` decides which at `add`,
+ * and promote/demote move an endpoint between the two without dropping what viewers see.
  */
 export class EndpointManager extends EventEmitter<ManagerEvents> {
   private readonly sessions = new Map<string, Entry>();
+  /** Whether this process should run an endpoint's upstream; alone (no replicas) it runs them all. */
+  owns: (id: string) => boolean = () => true;
 
   /** `open` unseals endpoints.secret (runtime().secrets.open); without it, endpoints carry no credentials. */
   constructor(
@@ -67,9 +75,12 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
     return driver.open(row.id, { url: row.url, credentials: this.credentials(row) }, this.log);
   }
 
-  add(row: EndpointRow): void {
+  /** `seed`: a state to show at once (what this replica showed before the session changed hands). */
+  add(row: EndpointRow, seed?: SessionState): void {
     if (this.sessions.has(row.id)) return;
     const session = this.openSession(row);
+    // Before anything listens: the seed is what viewers already have, not news.
+    if (seed) applySessionMessage(session, { t: "full", state: seed });
     const entry: Entry = { row, session, viewTimer: null };
     const viewSoon = () => {
       if (entry.viewTimer) return;
@@ -91,8 +102,27 @@ export class EndpointManager extends EventEmitter<ManagerEvents> {
     session.on("capabilities", () => this.emit("view", row.id));
     session.on("engineEvent", (e) => this.emit("engineEvent", row.id, e));
     this.sessions.set(row.id, entry);
-    session.start();
+    if (this.owns(row.id)) session.start();
+    this.emit("session", row.id, session);
     this.emit("view", row.id);
+  }
+
+  /** This replica now holds the endpoint: its mirror starts the upstream, and its first list diffs what changed. */
+  promote(id: string): EndpointSession | undefined {
+    const session = this.sessions.get(id)?.session;
+    session?.start();
+    return session;
+  }
+
+  /** This replica lost the endpoint's lease: the upstream stops, a mirror keeps showing the last state. */
+  demote(id: string): void {
+    const entry = this.sessions.get(id);
+    if (!entry?.session.owning) return;
+    const state = exportSessionState(entry.session);
+    if (entry.viewTimer) clearTimeout(entry.viewTimer);
+    entry.session.stop();
+    this.sessions.delete(id);
+    this.add(entry.row, state);
   }
 
   remove(id: string): void {

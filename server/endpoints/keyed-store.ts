@@ -73,6 +73,24 @@ export class KeyedStore<T> extends EventEmitter<{ diff: [Diff<T>] }> {
     return diff;
   }
 
+  /**
+   * Applies a diff another replica's session emitted (this replica mirrors the endpoint): one diff out, carrying
+   * only what really changed here, so a replayed or overlapping diff reaches no viewer twice.
+   */
+  apply(diff: Diff<T>): Diff<T> {
+    const out: Diff<T> = { upsert: [], remove: [] };
+    for (const item of diff.upsert) {
+      const key = this.keyOf(item);
+      const prev = this.items.get(key);
+      if (prev !== undefined && JSON.stringify(prev) === JSON.stringify(item)) continue;
+      this.items.set(key, item);
+      out.upsert.push(item);
+    }
+    for (const key of diff.remove) if (this.items.delete(key)) out.remove.push(key);
+    if (out.upsert.length || out.remove.length) this.emit("diff", out);
+    return out;
+  }
+
   /** Empties the store (its session is gone); viewers get one diff removing everything. */
   clear(): void {
     const gone = [...this.items.keys()];

@@ -60,4 +60,20 @@ describe("KeyedStore", () => {
     expect(store.size).toBe(0);
     expect(diffs.at(-1)).toEqual({ upsert: [], remove: ["a/x", "b/y"] });
   });
+
+  it("applies another replica's diff once: a repeat, or what is already there, emits nothing", () => {
+    const { store, diffs } = podStore();
+    const x = { namespace: "a", name: "x", phase: "Running" };
+    const y = { namespace: "a", name: "y", phase: "Pending" };
+    expect(store.apply({ upsert: [x, y], remove: [] })).toEqual({ upsert: [x, y], remove: [] });
+    const before = diffs.length;
+    expect(store.apply({ upsert: [x, y], remove: [] })).toEqual({ upsert: [], remove: [] });
+    expect(diffs.length).toBe(before);
+    const y2 = { ...y, phase: "Running" };
+    store.apply({ upsert: [x, y2], remove: ["a/gone"] });
+    expect(diffs.at(-1)).toEqual({ upsert: [y2], remove: [] });
+    store.apply({ upsert: [], remove: ["a/x", "a/x"] });
+    expect(diffs.at(-1)).toEqual({ upsert: [], remove: ["a/x"] });
+    expect(store.snapshot()).toEqual([y2]);
+  });
 });

@@ -218,7 +218,13 @@ export abstract class EndpointSession extends EventEmitter<SessionEvents> {
     return store;
   }
 
+  /** Whether this process holds the endpoint's upstream (start() ran); a replica's mirror never starts. */
+  get owning(): boolean {
+    return this.timers.length > 0;
+  }
+
   start(): void {
+    if (this.owning || this.stopped) return;
     void this.runLoop();
     this.timers.push(setInterval(() => void this.ping(), this.timing.pingEveryMs));
     this.timers.push(setInterval(() => void this.reconcileWhileUp(), this.timing.reconcileEveryMs));
@@ -231,6 +237,30 @@ export abstract class EndpointSession extends EventEmitter<SessionEvents> {
     this.wake?.();
     this.removeAllListeners();
   }
+
+  // ---- Mirroring (server/endpoints/session-mirror.ts): another replica owns the upstream and sends its state. ----
+
+  /** The owner's health, as it reported it. */
+  mirrorHealth(health: EndpointHealth): void {
+    this.health = health;
+    this.emit("health", health);
+  }
+
+  mirrorFacts(facts: EngineFacts | undefined): void {
+    this.facts = facts;
+    if (facts) this.emit("facts", facts);
+  }
+
+  mirrorEvent(event: EngineEvent): void {
+    this.recentEvents.push(event);
+    // Ids stay unique when this replica takes the endpoint over and numbers its own events.
+    const seq = Number(event.id.slice(event.id.lastIndexOf(":") + 1));
+    if (Number.isInteger(seq) && seq > this.eventSeq) this.eventSeq = seq;
+    this.emit("engineEvent", event);
+  }
+
+  /** What the owner's endpoint can do; a kind whose capabilities depend on the peer overrides this. */
+  mirrorCapabilities(_capabilities: Capability[]): void {}
 
   /** The kind calls this when its live upstream ended (peer restarted or went away). */
   protected upstreamLost(): void {

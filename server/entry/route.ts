@@ -58,7 +58,7 @@ export function problem(f: Failure): Response {
 }
 
 /** A browser sends Origin on every cross-origin write; a cookie-authenticated one must come from this server. */
-function foreignOrigin(req: Request): boolean {
+export function foreignOrigin(req: Request): boolean {
   const origin = req.headers.get("origin");
   if (!origin || runtime().config.allowedOrigins.includes(origin)) return false;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");

@@ -16,8 +16,10 @@ interface Entry {
  * every 150 ms per job, however fast the engine reports. Lives on globalThis: server actions (in Next's bundle)
  * start pulls and the socket gateway (in the custom server's bundle) reads them.
  */
-export class PullJobs extends EventEmitter<{ diff: [string, Diff<PullJob>] }> {
+export class PullJobs extends EventEmitter<{ diff: [string, Diff<PullJob>, boolean?] }> {
   private readonly jobs = new Map<string, Entry>();
+  /** Pulls running on other replicas, as their diffs told (server/cluster/bridges.ts); `true` marks those diffs. */
+  private readonly remote = new Map<string, PullJob>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor() {
@@ -56,7 +58,26 @@ export class PullJobs extends EventEmitter<{ diff: [string, Diff<PullJob>] }> {
   }
 
   snapshot(endpointId: string): PullJob[] {
-    return [...this.jobs.values()].filter((e) => e.job.endpointId === endpointId).map((e) => structuredClone(e.job));
+    const local = [...this.jobs.values()].map((e) => e.job);
+    return [...local, ...this.remote.values()]
+      .filter((j) => j.endpointId === endpointId)
+      .map((j) => structuredClone(j));
+  }
+
+  /** A pull another replica runs (cancelled through the bus, not here). */
+  remoteJob(id: string): PullJob | undefined {
+    return this.remote.get(id);
+  }
+
+  /** Applies another replica's diff of its pulls. */
+  mirror(endpointId: string, diff: Diff<PullJob>): void {
+    for (const job of diff.upsert) this.remote.set(job.id, job);
+    for (const id of diff.remove) this.remote.delete(id);
+    // Finished pulls of other replicas are kept as long as local ones.
+    const finished = [...this.remote.values()].filter((j) => j.endpointId === endpointId && j.state !== "pulling");
+    const drop = finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)).map((j) => j.id);
+    for (const id of drop) this.remote.delete(id);
+    this.emit("diff", endpointId, { upsert: diff.upsert, remove: [...diff.remove, ...drop] }, true);
   }
 
   private trim(endpointId: string): void {

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { DbHandle } from "@/db/client";
-import { claimLease, releaseLease } from "@/db/lease-queries";
+import { LeaseKeeper } from "@/server/cluster/leases";
 import type { Logger } from "@/server/log";
+import type { Runtime } from "@/server/runtime";
 
-/** This process, as lease holders are named. */
+/** This process, as lease holders are named when no cluster is open (tests, tools). */
 export const LEASE_HOLDER = `${process.pid}-${randomUUID()}`;
 
 export interface Lease {
@@ -14,49 +15,33 @@ export interface Lease {
 }
 
 /**
- * A named lease in the `leases` table, so a scheduled job (update checks, alert evaluation) runs on one Berth
- * replica only. The holder renews every ttl/3; a replica that dies stops renewing and another takes over once the
- * ttl has passed. `held()` also turns false by itself when a renewal is overdue (a stalled database), so two replicas
- * never both believe they hold it for longer than the clock skew between them.
+ * A named lease in the `leases` table, so a scheduled job (update checks, alert evaluation, usage history) runs on one
+ * Berth replica only. There is one lease mechanism: the cluster's LeaseKeeper (server/cluster/leases.ts), which also
+ * owns endpoints' upstreams; when the server opened a cluster the job joins its keeper (same holder, same renewal
+ * round, released at shutdown with the rest). Without one (integration tests, tools) the job gets a keeper of its own
+ * on the same table, with `ttlMs`. `held()` turns false by itself when renewals fail for longer than the lease lasts,
+ * so two replicas never both believe they hold it.
  */
 export function startLease(
-  db: DbHandle,
+  rt: { db: DbHandle; log: Logger; cluster?: Runtime["cluster"] },
   name: string,
-  log: Logger,
-  opts: { ttlMs?: number; holder?: string; onChange?: (held: boolean) => void } = {},
+  opts: { ttlMs?: number } = {},
 ): Lease {
-  const ttl = opts.ttlMs ?? 30_000;
-  const holder = opts.holder ?? LEASE_HOLDER;
-  let validUntil = 0;
+  const ttlMs = opts.ttlMs ?? 30_000;
+  const keeper =
+    rt.cluster?.leases ??
+    new LeaseKeeper(rt.db, LEASE_HOLDER, rt.log, { ttlMs, renewEveryMs: Math.max(250, Math.floor(ttlMs / 3)) });
+  const own = keeper !== rt.cluster?.leases;
+  const release = keeper.hold(name, { gained: () => {}, lost: () => {} });
   let stopped = false;
-  let last = false;
-  const tick = async () => {
-    if (stopped) return;
-    const now = Date.now();
-    try {
-      const ok = await claimLease(db, name, holder, now + ttl, now);
-      validUntil = ok ? now + ttl : 0;
-    } catch (err) {
-      log.warn({ err: (err as Error).message, lease: name }, "lease renewal failed");
-    }
-    const held = Date.now() < validUntil;
-    if (held !== last) {
-      last = held;
-      log.info({ lease: name, held }, held ? "lease taken" : "lease lost");
-      opts.onChange?.(held);
-    }
-  };
-  const timer = setInterval(() => void tick(), Math.max(250, Math.floor(ttl / 3)));
-  timer.unref();
-  void tick();
   return {
     name,
-    held: () => !stopped && Date.now() < validUntil,
+    held: () => !stopped && keeper.holds(name),
     async stop() {
+      if (stopped) return;
       stopped = true;
-      clearInterval(timer);
-      if (validUntil > Date.now()) await releaseLease(db, name, holder).catch(() => {});
-      validUntil = 0;
+      await release();
+      if (own) await keeper.stop();
     },
   };
 }

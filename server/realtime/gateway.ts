@@ -14,7 +14,9 @@ import { type Release, topicPermission } from "./topic-handler";
 import { parseTopic, topicHandler } from "./topic-registry";
 import { attachWorkbenchEvents } from "./workbench-events";
 
-const REAUTH_EVERY_MS = 3_000;
+// Grant, team and role changes made on any replica reach every replica's sockets within this (the actor is re-read
+// from the shared database); sign-outs and account changes come at once over the bus (server/cluster/bridges.ts).
+const REAUTH_EVERY_MS = 1_500;
 const MAX_TOPICS_PER_SOCKET = 200;
 
 export interface SocketData {

@@ -54,8 +54,8 @@ export function attachPublicNamespace(io: Server, rt: Runtime): void {
   };
   const limited = (socket: Socket) => rt.publicLimiter.take(publicClientKey(socket.request, rt.config.trustedProxies));
 
-  nsp.use((socket, next) => {
-    const wait = limited(socket);
+  nsp.use(async (socket, next) => {
+    const wait = await limited(socket);
     if (wait) {
       const err = new Error("Too many requests") as Error & { data?: unknown };
       err.data = { retryAfter: retryAfterSeconds(wait) };
@@ -70,7 +70,7 @@ export function attachPublicNamespace(io: Server, rt: Runtime): void {
 
     socket.on("status:subscribe", async (raw: unknown, ack: unknown) => {
       const reply: (r: Reply) => void = typeof ack === "function" ? (ack as (r: Reply) => void) : () => {};
-      const wait = limited(socket);
+      const wait = await limited(socket);
       if (wait) return reply({ ok: false, error: "Too many requests", retryAfter: retryAfterSeconds(wait) });
       const topic = parsePublicTopic(raw);
       if (!topic) return reply({ ok: false, error: "Unknown topic" });

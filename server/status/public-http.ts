@@ -27,10 +27,10 @@ export function isPublicStatusPath(rawUrl: string | undefined): boolean {
  * The public rate limit for HTTP: answers 429 with Retry-After (and returns true) when the client is over it.
  * Runs in the custom server before Next, where the client's address is known.
  */
-export function refuseOverPublicLimit(req: IncomingMessage, res: ServerResponse, rt: Runtime): boolean {
+export async function refuseOverPublicLimit(req: IncomingMessage, res: ServerResponse, rt: Runtime): Promise<boolean> {
   if (!isPublicStatusPath(req.url)) return false;
   const key = clientKey(req.socket.remoteAddress, req.headers["x-forwarded-for"], rt.config.trustedProxies);
-  const wait = rt.publicLimiter.take(key);
+  const wait = await rt.publicLimiter.take(key);
   if (!wait) return false;
   const seconds = retryAfterSeconds(wait);
   res.statusCode = 429;

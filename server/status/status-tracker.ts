@@ -41,7 +41,7 @@ export interface StatusTrackerEvents {
   /** Live state of these item keys changed. */
   change: [keys: string[]];
   /** These status pages were created, edited or deleted. */
-  pages: [slugs: string[]];
+  pages: [slugs: string[], remote?: boolean];
 }
 
 export interface StatusTrackerOptions {
@@ -74,6 +74,11 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
   private readonly heartbeatMs: number;
   private readonly pruneEveryMs: number;
   private readonly retainMs: number;
+  /**
+   * Whether this process writes the history. With replicas every one tracks live state for its own status-page
+   * viewers, but only the holder of the "status-history" lease records periods (server/main.ts).
+   */
+  private recording = true;
 
   constructor(
     private readonly db: DbHandle,
@@ -161,10 +166,26 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
     await this.writes;
   }
 
+  /** Starts or stops writing history; a replica that starts opens the periods it is tracking from now on. */
+  setRecording(on: boolean): void {
+    if (on === this.recording) return;
+    this.recording = on;
+    if (!on) return;
+    const now = Date.now();
+    for (const t of this.targets.values()) {
+      if (!t.period || t.period.id !== undefined) continue;
+      const state = t.period.state;
+      t.period = null;
+      this.record(t, state, now);
+    }
+    void this.prune();
+  }
+
   /** After a page was created, edited or deleted: re-read what pages show, then tell live pages of these slugs. */
-  async pagesChanged(slugs: string[]): Promise<void> {
+  async pagesChanged(slugs: string[], remote = false): Promise<void> {
     await this.reload();
-    this.emit("pages", slugs);
+    // `remote`: another replica made the change (server/cluster/bridges.ts), so it is not sent back.
+    this.emit("pages", slugs, remote);
   }
 
   live(key: string): LiveItemState | undefined {
@@ -334,6 +355,7 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
   }
 
   private async prune(): Promise<void> {
+    if (!this.recording) return;
     try {
       await pruneStatusHistory(this.db, Date.now() - this.retainMs);
     } catch (err) {
@@ -343,6 +365,7 @@ export class StatusTracker extends EventEmitter<StatusTrackerEvents> {
 
   /** History writes run one at a time, in order; a failed write is logged and does not stop the next. */
   private write(fn: () => Promise<void>): void {
+    if (!this.recording) return;
     this.writes = this.writes.then(fn).catch((err) => this.log.error({ err }, "status history write failed"));
   }
 }

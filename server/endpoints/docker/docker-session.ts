@@ -116,6 +116,13 @@ export class DockerSession extends EndpointSession implements DockerAccess {
     return this.swarm.active ? MANAGER_CAPABILITIES : CAPABILITIES;
   }
 
+  mirrorCapabilities(capabilities: Capability[]): void {
+    const manager = capabilities.includes("swarm");
+    if (manager === this.swarm.active) return;
+    this.swarm.active = manager;
+    this.emit("capabilities", [...this.capabilities]);
+  }
+
   access(): DockerAccess {
     return this;
   }

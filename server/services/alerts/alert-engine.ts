@@ -40,7 +40,7 @@ export interface AlertEngine {
  * "resolved" goes out only if nothing recurred by then. The outbox is sent by this engine too (with retries).
  */
 export function startAlertEngine(rt: Runtime, opts: { tickMs?: number; leaseMs?: number } = {}): AlertEngine {
-  const lease = startLease(rt.db, "alerts", rt.log, { ttlMs: opts.leaseMs ?? 15_000 });
+  const lease = startLease(rt, "alerts", { ttlMs: opts.leaseMs ?? 15_000 });
   let rules: RuleView[] = [];
   const killedAt = new Map<string, number>();
   const dies = new Map<string, number[]>();

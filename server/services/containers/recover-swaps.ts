@@ -35,11 +35,12 @@ export function startSwapRecovery(rt: Runtime): void {
   };
   const wasUp = new Map<string, boolean>();
   rt.endpoints.on("health", (endpointId, h) => {
-    const up = h.state === "up";
+    // With replicas, only the endpoint's owner recovers (a mirror's "up" is the owner's, seen from afar).
+    const up = h.state === "up" && rt.endpoints.session(endpointId)?.owning === true;
     if (up && !wasUp.get(endpointId)) run(endpointId);
     wasUp.set(endpointId, up);
   });
-  for (const v of rt.endpoints.views()) if (v.health.state === "up") run(v.id);
+  for (const v of rt.endpoints.views()) if (v.health.state === "up" && rt.endpoints.session(v.id)?.owning) run(v.id);
 }
 
 export async function recoverSwaps(rt: Runtime, endpointId: string): Promise<number> {

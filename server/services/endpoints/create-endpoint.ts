@@ -63,6 +63,8 @@ export function createEndpoint(
         yield insertEndpointStmt(tx, row);
       });
       rt.endpoints.add(row);
+      // The other replicas re-read the row (server/cluster/endpoint-replication.ts).
+      rt.cluster?.endpoints.announce(row.id);
       return rt.endpoints.view(id)!;
     },
     ctx,

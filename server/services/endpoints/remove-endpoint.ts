@@ -24,6 +24,8 @@ export function removeEndpoint(
         yield deleteEndpointRowStmt(tx, row.id);
       });
       rt.endpoints.remove(row.id);
+      // The other replicas re-read the row (server/cluster/endpoint-replication.ts).
+      rt.cluster?.endpoints.announce(row.id);
     },
     ctx,
   );

@@ -50,6 +50,8 @@ export function updateEndpoint(
         yield updateEndpointRowStmt(tx, row.id, { name: next.name, url: next.url, secret: next.secret });
       });
       rt.endpoints.replace(next);
+      // The other replicas re-read the row (server/cluster/endpoint-replication.ts).
+      rt.cluster?.endpoints.announce(next.id);
       return rt.endpoints.view(row.id)!;
     },
     ctx,

@@ -139,13 +139,16 @@ export function cancelPull(
     spec,
     (_actor, note) => {
       const entry = pullJobs().get(input.jobId);
-      if (!entry || entry.job.endpointId !== input.endpointId) throw new NotFoundError("No such pull");
-      note.target = entry.job.ref;
-      if (entry.job.state !== "pulling") {
-        note.detail = `already ${entry.job.state}`;
+      // A pull another replica runs: that replica aborts it when told over the bus (server/cluster/bridges.ts).
+      const job = entry?.job ?? pullJobs().remoteJob(input.jobId);
+      if (!job || job.endpointId !== input.endpointId) throw new NotFoundError("No such pull");
+      note.target = job.ref;
+      if (job.state !== "pulling") {
+        note.detail = `already ${job.state}`;
         return;
       }
-      entry.abort.abort();
+      if (entry) entry.abort.abort();
+      else runtime().cluster?.bus.publish("pull-cancel", { jobId: input.jobId });
     },
     ctx,
   );

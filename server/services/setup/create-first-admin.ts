@@ -1,22 +1,34 @@
 import crypto from "node:crypto";
-import { claimOnce, countAdmins, insertUser } from "@/db/queries";
+import { setMetaStmt } from "@/db/audit-queries";
+import type { DbHandle } from "@/db/client";
+import { claimOnce, countAdmins, getMeta, insertUser } from "@/db/queries";
 import { UserError } from "@/lib/errors";
 import { hashPassword } from "@/server/auth/passwords";
 import { runtime } from "@/server/runtime";
 import { recordAudit } from "../audit/record-audit";
 import { recordRefusal } from "../use-case";
 
-/** True when `given` is the live setup token (constant-time compare). */
-export function setupTokenValid(given: string | null | undefined): boolean {
-  const token = runtime().setupToken;
-  if (!token || !given) return false;
-  const a = Buffer.from(token);
-  const b = Buffer.from(given);
-  return a.length === b.length && crypto.timingSafeEqual(a, b);
+// Setup tokens are kept in the database as SHA-256 hashes (`setup_token:<hash>`), one per replica that started
+// without an admin: the link any of them printed works on whichever replica serves it, until an admin exists.
+const tokenKey = (token: string) => `setup_token:${crypto.createHash("sha256").update(token).digest("hex")}`;
+
+/** Makes a new setup token and records it for every replica; the caller prints it. */
+export async function issueSetupToken(db: DbHandle): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await setMetaStmt(db, tokenKey(token), new Date().toISOString());
+  return token;
 }
 
-export function setupOpen(): boolean {
-  return runtime().setupToken !== null;
+/** True when `given` is a live setup token (looked up by its hash) and no admin exists yet. */
+export async function setupTokenValid(given: string | null | undefined): Promise<boolean> {
+  if (!given || given.length > 200) return false;
+  const { db } = runtime();
+  if ((await countAdmins(db)) > 0) return false;
+  return (await getMeta(db, tokenKey(given))) !== undefined;
+}
+
+export async function setupOpen(): Promise<boolean> {
+  return (await countAdmins(runtime().db)) === 0;
 }
 
 /**
@@ -28,7 +40,7 @@ export async function createFirstAdmin(
   via: { token: string } | { bootstrap: true },
 ): Promise<void> {
   const rt = runtime();
-  if ("token" in via && !setupTokenValid(via.token)) {
+  if ("token" in via && !(await setupTokenValid(via.token))) {
     const refusal = new UserError(
       "This setup link is not valid. Use the link printed in Berth's log.",
       403,

@@ -18,8 +18,10 @@ interface Entry {
  * Next's bundle) start deploys and the socket gateway (the custom server's bundle) serves them. Once finished, a
  * deploy's steps are also in the stack's history (database), which is what survives a restart.
  */
-export class DeployJobs extends EventEmitter<{ diff: [string, Diff<DeployJob>] }> {
+export class DeployJobs extends EventEmitter<{ diff: [string, Diff<DeployJob>, boolean?] }> {
   private readonly jobs = new Map<string, Entry>();
+  /** Deploys running on other replicas, as their diffs told (server/cluster/bridges.ts); `true` marks those diffs. */
+  private readonly remote = new Map<string, DeployJob>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor() {
@@ -98,7 +100,21 @@ export class DeployJobs extends EventEmitter<{ diff: [string, Diff<DeployJob>] }
   }
 
   snapshot(endpointId: string): DeployJob[] {
-    return [...this.jobs.values()].filter((e) => e.job.endpointId === endpointId).map((e) => structuredClone(e.job));
+    const local = [...this.jobs.values()].map((e) => e.job);
+    return [...local, ...this.remote.values()]
+      .filter((j) => j.endpointId === endpointId)
+      .map((j) => structuredClone(j));
+  }
+
+  /** Applies another replica's diff of its deploys, so every replica's deploys topic shows every deploy. */
+  mirror(endpointId: string, diff: Diff<DeployJob>): void {
+    for (const job of diff.upsert) this.remote.set(job.id, job);
+    for (const id of diff.remove) this.remote.delete(id);
+    // Finished deploys of other replicas are kept as long as local ones (their replica may die before trimming).
+    const finished = [...this.remote.values()].filter((j) => j.endpointId === endpointId && j.state !== "running");
+    const drop = finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)).map((j) => j.id);
+    for (const id of drop) this.remote.delete(id);
+    this.emit("diff", endpointId, { upsert: diff.upsert, remove: [...diff.remove, ...drop] }, true);
   }
 
   private trim(endpointId: string): void {

@@ -11,7 +11,7 @@ import { deployFromSource } from "./git-source";
 const TICK_MS = 15_000;
 
 export function startGitPoller(rt: Runtime): () => Promise<void> {
-  const lease = startLease(rt.db, "git-poll", rt.log);
+  const lease = startLease(rt, "git-poll");
   const log = rt.log;
   let running = false;
   const tick = async () => {

@@ -26,11 +26,18 @@ const env = process.env;
 const MANAGER = env.BERTH_TEST_SWARM_MANAGER_HOST ?? "";
 const IMAGE = env.BERTH_TEST_IMAGE ?? "";
 const WORKER = (env.BERTH_TEST_SWARM_WORKER_NAMES ?? "").split(",")[0] ?? "";
-if (!MANAGER || !IMAGE || !WORKER) throw new Error("BERTH_TEST_SWARM_* not set: start the rig with its swarm");
+// The second worker leaves and rejoins in the remove test; the first keeps the label test's state.
+const LEAVER = (env.BERTH_TEST_SWARM_WORKER_NAMES ?? "").split(",")[1] ?? "";
+const LEAVER_HOST = (env.BERTH_TEST_SWARM_WORKER_HOSTS ?? "").split(",")[1] ?? "";
+const LEAVER_ADDR = (env.BERTH_TEST_SWARM_WORKER_ADDRS ?? "").split(",")[1] ?? "";
+const MANAGER_ADDR = env.BERTH_TEST_SWARM_MANAGER_ADDR ?? "";
+if (!MANAGER || !IMAGE || !WORKER || !LEAVER || !LEAVER_HOST || !LEAVER_ADDR || !MANAGER_ADDR)
+  throw new Error("BERTH_TEST_SWARM_* not set: start the rig with its swarm");
 
 const run = promisify(execFile);
-const docker = async (...args: string[]) =>
-  (await run("docker", ["-H", MANAGER, ...args], { env: { ...env, DOCKER_API_VERSION: "1.41" } })).stdout.trim();
+const dockerOn = async (host: string, ...args: string[]) =>
+  (await run("docker", ["-H", host, ...args], { env: { ...env, DOCKER_API_VERSION: "1.41" } })).stdout.trim();
+const docker = (...args: string[]) => dockerOn(MANAGER, ...args);
 const PREFIX = `it-obj-${Date.now().toString(36)}`;
 const EP = "swarm-obj-it";
 const admin: Actor = { id: "admin-id", username: "admin", isAdmin: true, grants: {} };
@@ -57,8 +64,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await docker("service", "rm", `${PREFIX}-svc`).catch(() => "");
+  await docker("service", "rm", `${PREFIX}-svc`, `${PREFIX}-csvc`).catch(() => "");
   await new Promise((r) => setTimeout(r, 1000));
+  await docker("config", "rm", `${PREFIX}-config`).catch(() => "");
   await docker("secret", "rm", `${PREFIX}-secret`).catch(() => "");
   await docker("node", "update", "--label-rm", "api_token", "--label-rm", "zone", WORKER).catch(() => "");
   rt?.endpoints.stopAll();
@@ -111,6 +119,58 @@ describe("secrets", () => {
   });
 });
 
+describe("configs", () => {
+  it("are created, listed with their users, refused removal while used, then removed", async () => {
+    const name = `${PREFIX}-config`;
+    await expect(
+      createSwarmObject(
+        { ...operator, grants: { [EP]: "viewer" } },
+        { endpointId: EP, kind: "config", name, value: "x", labels: {} },
+      ),
+    ).rejects.toThrow();
+    await createSwarmObject(operator, {
+      endpointId: EP,
+      kind: "config",
+      name,
+      value: "listen 8080\n",
+      labels: { app: "web" },
+    });
+    const config = await waitFor("the config in the store", () =>
+      listSwarm(admin, EP, "configs").find((c) => c.name === name),
+    );
+    expect(await docker("config", "inspect", name, "--format", '{{printf "%s" .Spec.Data}}')).toBe("listen 8080");
+    expect(JSON.parse(await docker("config", "inspect", name, "--format", "{{json .Spec.Labels}}"))).toEqual({
+      app: "web",
+    });
+    const svc = `${PREFIX}-csvc`;
+    await createService(operator, {
+      endpointId: EP,
+      service: serviceForm.parse({
+        name: svc,
+        image: IMAGE,
+        command: ["sleep", "3600"],
+        replicas: 0,
+        endpointMode: "dnsrr",
+        configs: [{ name, target: "/etc/app.conf" }],
+      }),
+    });
+    expect(
+      JSON.parse(
+        await docker("service", "inspect", svc, "--format", "{{json .Spec.TaskTemplate.ContainerSpec.Configs}}"),
+      ),
+    ).toEqual([
+      expect.objectContaining({ ConfigName: name, File: expect.objectContaining({ Name: "/etc/app.conf" }) }),
+    ]);
+    expect((await swarmObjectUsage(admin, EP)).configs[config.id]).toEqual([svc]);
+    await expect(removeSwarmObject(operator, { endpointId: EP, kind: "config", id: name })).rejects.toThrow(/in use/);
+    await docker("service", "rm", svc);
+    await waitFor("the service gone", () => !listSwarm(admin, EP, "services").some((s) => s.name === svc));
+    await removeSwarmObject(operator, { endpointId: EP, kind: "config", id: name });
+    expect(await docker("config", "ls", "--format", "{{.Name}}")).not.toContain(name);
+    expect((await listAudit(rt.db, { action: "swarm.config.remove", limit: 1 }))[0]?.outcome).toBe("success");
+  });
+});
+
 describe("nodes", () => {
   it("admins edit labels (a redacted value saved unchanged stays real); operators may not; a live node is not removed", async () => {
     await expect(updateNode(operator, { endpointId: EP, nodeId: WORKER, labels: { zone: "a" } })).rejects.toThrow();
@@ -124,5 +184,44 @@ describe("nodes", () => {
     const labels = JSON.parse(await docker("node", "inspect", WORKER, "--format", "{{json .Spec.Labels}}"));
     expect(labels).toEqual({ zone: "b", api_token: "real-token" });
     await expect(removeNode(admin, { endpointId: EP, nodeId: WORKER })).rejects.toThrow(/only a down node/);
+  });
+
+  it("a node that left is shown down and admins remove it; the worker then rejoins", async () => {
+    const token = await docker("swarm", "join-token", "-q", "worker");
+    await dockerOn(LEAVER_HOST, "swarm", "leave");
+    try {
+      await waitFor(
+        "the node down in the store",
+        () => listSwarm(admin, EP, "nodes").find((n) => n.hostname === LEAVER && n.state === "down"),
+        60_000,
+      );
+      await expect(removeNode(operator, { endpointId: EP, nodeId: LEAVER })).rejects.toThrow();
+      await removeNode(admin, { endpointId: EP, nodeId: LEAVER });
+      expect((await docker("node", "ls", "--format", "{{.Hostname}}")).split("\n")).not.toContain(LEAVER);
+      await waitFor(
+        "the node gone from the store",
+        () => !listSwarm(admin, EP, "nodes").some((n) => n.hostname === LEAVER),
+      );
+      expect((await listAudit(rt.db, { action: "swarm.node.remove", limit: 1 }))[0]).toMatchObject({
+        outcome: "success",
+        target: LEAVER,
+      });
+    } finally {
+      await dockerOn(
+        LEAVER_HOST,
+        "swarm",
+        "join",
+        "--token",
+        token,
+        "--advertise-addr",
+        LEAVER_ADDR,
+        `${MANAGER_ADDR}:2377`,
+      );
+      await waitFor(
+        "the worker back and ready",
+        () => listSwarm(admin, EP, "nodes").some((n) => n.hostname === LEAVER && n.state === "ready"),
+        60_000,
+      );
+    }
   });
 });

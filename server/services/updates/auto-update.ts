@@ -69,7 +69,7 @@ export async function runAutoUpdates(rt: Runtime, attempts: Attempts, now = Date
 
 /** Every minute, on the one replica holding the "auto-update" lease. Returns a stop function. */
 export function startAutoUpdater(rt: Runtime, tickMs = TICK_MS): () => Promise<void> {
-  const lease = startLease(rt.db, "auto-update", rt.log);
+  const lease = startLease(rt, "auto-update");
   const attempts: Attempts = new Map();
   let running = false;
   const timer = setInterval(() => {

@@ -18,7 +18,7 @@ export const jittered = (ms: number, rand = Math.random) => Math.round(ms * (0.9
  * PER_REGISTRY at a time each (registry-limiter.ts). Returns a stop function.
  */
 export function startUpdateScheduler(rt: Runtime, intervalMs = DEFAULT_UPDATE_INTERVAL_MS): () => Promise<void> {
-  const lease = startLease(rt.db, "update-checks", rt.log);
+  const lease = startLease(rt, "update-checks");
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const run = async () => {

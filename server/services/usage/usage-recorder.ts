@@ -41,7 +41,7 @@ export async function usageEndpoints(rt: Runtime): Promise<string[]> {
  */
 export function startUsageRecorder(rt: Runtime, opts: { minuteMs?: number } = {}): { stop(): Promise<void> } {
   const minute = opts.minuteMs ?? 60_000;
-  const lease = startLease(rt.db, "usage-history", rt.log);
+  const lease = startLease(rt, "usage-history");
   const accs = new Map<string, Acc>();
   let enabled = new Set<string>();
   const pending: UsagePointRow[] = [];

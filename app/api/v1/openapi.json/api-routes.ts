@@ -7,67 +7,70 @@ import * as r3 from "@/app/api/v1/alert-deliveries/route";
 import * as r5 from "@/app/api/v1/audit/export/route";
 import * as r6 from "@/app/api/v1/audit/retention/route";
 import * as r4 from "@/app/api/v1/audit/route";
-import * as r10 from "@/app/api/v1/endpoints/[endpointId]/alert-rules/[ruleId]/route";
-import * as r9 from "@/app/api/v1/endpoints/[endpointId]/alert-rules/route";
-import * as r13 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/[verb]/route";
-import * as r14 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/edit/route";
-import * as r15 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/logs/route";
-import * as r16 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/recreate/route";
-import * as r17 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/rename/route";
-import * as r12 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/route";
-import * as r18 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/spec/route";
-import * as r19 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/top/route";
-import * as r20 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/update/route";
-import * as r21 from "@/app/api/v1/endpoints/[endpointId]/containers/bulk/route";
-import * as r11 from "@/app/api/v1/endpoints/[endpointId]/containers/route";
-import * as r22 from "@/app/api/v1/endpoints/[endpointId]/events/route";
-import * as r24 from "@/app/api/v1/endpoints/[endpointId]/images/[op]/route";
-import * as r23 from "@/app/api/v1/endpoints/[endpointId]/images/route";
-import * as r27 from "@/app/api/v1/endpoints/[endpointId]/k8s/[resource]/[namespace]/[name]/[op]/route";
-import * as r26 from "@/app/api/v1/endpoints/[endpointId]/k8s/[resource]/[namespace]/[name]/route";
-import * as r25 from "@/app/api/v1/endpoints/[endpointId]/k8s/[resource]/route";
-import * as r28 from "@/app/api/v1/endpoints/[endpointId]/k8s/apply/route";
-import * as r30 from "@/app/api/v1/endpoints/[endpointId]/networks/[op]/route";
-import * as r29 from "@/app/api/v1/endpoints/[endpointId]/networks/route";
-import * as r8 from "@/app/api/v1/endpoints/[endpointId]/route";
-import * as r32 from "@/app/api/v1/endpoints/[endpointId]/swarm/configs/[id]/route";
-import * as r31 from "@/app/api/v1/endpoints/[endpointId]/swarm/configs/route";
-import * as r34 from "@/app/api/v1/endpoints/[endpointId]/swarm/nodes/[nodeId]/route";
-import * as r33 from "@/app/api/v1/endpoints/[endpointId]/swarm/nodes/route";
-import * as r36 from "@/app/api/v1/endpoints/[endpointId]/swarm/secrets/[id]/route";
-import * as r35 from "@/app/api/v1/endpoints/[endpointId]/swarm/secrets/route";
-import * as r39 from "@/app/api/v1/endpoints/[endpointId]/swarm/services/[serviceId]/[op]/route";
-import * as r38 from "@/app/api/v1/endpoints/[endpointId]/swarm/services/[serviceId]/route";
-import * as r37 from "@/app/api/v1/endpoints/[endpointId]/swarm/services/route";
-import * as r41 from "@/app/api/v1/endpoints/[endpointId]/swarm/stacks/[stack]/route";
-import * as r40 from "@/app/api/v1/endpoints/[endpointId]/swarm/stacks/route";
-import * as r42 from "@/app/api/v1/endpoints/[endpointId]/swarm/tasks/route";
-import * as r43 from "@/app/api/v1/endpoints/[endpointId]/topology/route";
-import * as r44 from "@/app/api/v1/endpoints/[endpointId]/update-policies/route";
-import * as r45 from "@/app/api/v1/endpoints/[endpointId]/update-window/route";
-import * as r46 from "@/app/api/v1/endpoints/[endpointId]/updates/route";
-import * as r48 from "@/app/api/v1/endpoints/[endpointId]/volumes/[op]/route";
-import * as r47 from "@/app/api/v1/endpoints/[endpointId]/volumes/route";
-import * as r7 from "@/app/api/v1/endpoints/route";
-import * as r49 from "@/app/api/v1/search/route";
-import * as r50 from "@/app/api/v1/settings/container-restrictions/route";
-import * as r51 from "@/app/api/v1/stacks/webhooks/[hookId]/route";
-import * as r54 from "@/app/api/v1/status/[slug]/route";
-import * as r53 from "@/app/api/v1/status-pages/[pageId]/route";
-import * as r52 from "@/app/api/v1/status-pages/route";
-import * as r58 from "@/app/api/v1/teams/[teamId]/grants/[endpointId]/route";
-import * as r57 from "@/app/api/v1/teams/[teamId]/grants/route";
-import * as r60 from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
-import * as r59 from "@/app/api/v1/teams/[teamId]/members/route";
-import * as r56 from "@/app/api/v1/teams/[teamId]/route";
-import * as r55 from "@/app/api/v1/teams/route";
-import * as r62 from "@/app/api/v1/tokens/[tokenId]/route";
-import * as r61 from "@/app/api/v1/tokens/route";
-import * as r64 from "@/app/api/v1/usage/export/route";
-import * as r63 from "@/app/api/v1/usage/route";
-import * as r67 from "@/app/api/v1/users/[userId]/password/route";
-import * as r66 from "@/app/api/v1/users/[userId]/route";
-import * as r65 from "@/app/api/v1/users/route";
+import * as r7 from "@/app/api/v1/backup/route";
+import * as r11 from "@/app/api/v1/endpoints/[endpointId]/alert-rules/[ruleId]/route";
+import * as r10 from "@/app/api/v1/endpoints/[endpointId]/alert-rules/route";
+import * as r14 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/[verb]/route";
+import * as r15 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/edit/route";
+import * as r16 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/logs/route";
+import * as r17 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/recreate/route";
+import * as r18 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/rename/route";
+import * as r13 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/route";
+import * as r19 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/spec/route";
+import * as r20 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/top/route";
+import * as r21 from "@/app/api/v1/endpoints/[endpointId]/containers/[containerId]/update/route";
+import * as r22 from "@/app/api/v1/endpoints/[endpointId]/containers/bulk/route";
+import * as r12 from "@/app/api/v1/endpoints/[endpointId]/containers/route";
+import * as r23 from "@/app/api/v1/endpoints/[endpointId]/events/route";
+import * as r25 from "@/app/api/v1/endpoints/[endpointId]/images/[op]/route";
+import * as r24 from "@/app/api/v1/endpoints/[endpointId]/images/route";
+import * as r28 from "@/app/api/v1/endpoints/[endpointId]/k8s/[resource]/[namespace]/[name]/[op]/route";
+import * as r27 from "@/app/api/v1/endpoints/[endpointId]/k8s/[resource]/[namespace]/[name]/route";
+import * as r26 from "@/app/api/v1/endpoints/[endpointId]/k8s/[resource]/route";
+import * as r29 from "@/app/api/v1/endpoints/[endpointId]/k8s/apply/route";
+import * as r31 from "@/app/api/v1/endpoints/[endpointId]/networks/[op]/route";
+import * as r30 from "@/app/api/v1/endpoints/[endpointId]/networks/route";
+import * as r9 from "@/app/api/v1/endpoints/[endpointId]/route";
+import * as r33 from "@/app/api/v1/endpoints/[endpointId]/swarm/configs/[id]/route";
+import * as r32 from "@/app/api/v1/endpoints/[endpointId]/swarm/configs/route";
+import * as r35 from "@/app/api/v1/endpoints/[endpointId]/swarm/nodes/[nodeId]/route";
+import * as r34 from "@/app/api/v1/endpoints/[endpointId]/swarm/nodes/route";
+import * as r37 from "@/app/api/v1/endpoints/[endpointId]/swarm/secrets/[id]/route";
+import * as r36 from "@/app/api/v1/endpoints/[endpointId]/swarm/secrets/route";
+import * as r40 from "@/app/api/v1/endpoints/[endpointId]/swarm/services/[serviceId]/[op]/route";
+import * as r39 from "@/app/api/v1/endpoints/[endpointId]/swarm/services/[serviceId]/route";
+import * as r38 from "@/app/api/v1/endpoints/[endpointId]/swarm/services/route";
+import * as r42 from "@/app/api/v1/endpoints/[endpointId]/swarm/stacks/[stack]/route";
+import * as r41 from "@/app/api/v1/endpoints/[endpointId]/swarm/stacks/route";
+import * as r43 from "@/app/api/v1/endpoints/[endpointId]/swarm/tasks/route";
+import * as r44 from "@/app/api/v1/endpoints/[endpointId]/topology/route";
+import * as r45 from "@/app/api/v1/endpoints/[endpointId]/update-policies/route";
+import * as r46 from "@/app/api/v1/endpoints/[endpointId]/update-window/route";
+import * as r47 from "@/app/api/v1/endpoints/[endpointId]/updates/route";
+import * as r48 from "@/app/api/v1/endpoints/[endpointId]/volume-archive/[volume]/route";
+import * as r49 from "@/app/api/v1/endpoints/[endpointId]/volume-files/[volume]/route";
+import * as r51 from "@/app/api/v1/endpoints/[endpointId]/volumes/[op]/route";
+import * as r50 from "@/app/api/v1/endpoints/[endpointId]/volumes/route";
+import * as r8 from "@/app/api/v1/endpoints/route";
+import * as r52 from "@/app/api/v1/search/route";
+import * as r53 from "@/app/api/v1/settings/container-restrictions/route";
+import * as r54 from "@/app/api/v1/stacks/webhooks/[hookId]/route";
+import * as r57 from "@/app/api/v1/status/[slug]/route";
+import * as r56 from "@/app/api/v1/status-pages/[pageId]/route";
+import * as r55 from "@/app/api/v1/status-pages/route";
+import * as r61 from "@/app/api/v1/teams/[teamId]/grants/[endpointId]/route";
+import * as r60 from "@/app/api/v1/teams/[teamId]/grants/route";
+import * as r63 from "@/app/api/v1/teams/[teamId]/members/[userId]/route";
+import * as r62 from "@/app/api/v1/teams/[teamId]/members/route";
+import * as r59 from "@/app/api/v1/teams/[teamId]/route";
+import * as r58 from "@/app/api/v1/teams/route";
+import * as r65 from "@/app/api/v1/tokens/[tokenId]/route";
+import * as r64 from "@/app/api/v1/tokens/route";
+import * as r67 from "@/app/api/v1/usage/export/route";
+import * as r66 from "@/app/api/v1/usage/route";
+import * as r70 from "@/app/api/v1/users/[userId]/password/route";
+import * as r69 from "@/app/api/v1/users/[userId]/route";
+import * as r68 from "@/app/api/v1/users/route";
 import type { ApiRoute } from "@/server/entry/openapi";
 
 export const API_ROUTES: ApiRoute[] = [
@@ -78,65 +81,68 @@ export const API_ROUTES: ApiRoute[] = [
   { path: "/audit", module: r4 },
   { path: "/audit/export", module: r5 },
   { path: "/audit/retention", module: r6 },
-  { path: "/endpoints", module: r7 },
-  { path: "/endpoints/{endpointId}", module: r8 },
-  { path: "/endpoints/{endpointId}/alert-rules", module: r9 },
-  { path: "/endpoints/{endpointId}/alert-rules/{ruleId}", module: r10 },
-  { path: "/endpoints/{endpointId}/containers", module: r11 },
-  { path: "/endpoints/{endpointId}/containers/{containerId}", module: r12 },
-  { path: "/endpoints/{endpointId}/containers/{containerId}/{verb}", module: r13 },
-  { path: "/endpoints/{endpointId}/containers/{containerId}/edit", module: r14 },
-  { path: "/endpoints/{endpointId}/containers/{containerId}/logs", module: r15 },
-  { path: "/endpoints/{endpointId}/containers/{containerId}/recreate", module: r16 },
-  { path: "/endpoints/{endpointId}/containers/{containerId}/rename", module: r17 },
-  { path: "/endpoints/{endpointId}/containers/{containerId}/spec", module: r18 },
-  { path: "/endpoints/{endpointId}/containers/{containerId}/top", module: r19 },
-  { path: "/endpoints/{endpointId}/containers/{containerId}/update", module: r20 },
-  { path: "/endpoints/{endpointId}/containers/bulk", module: r21 },
-  { path: "/endpoints/{endpointId}/events", module: r22 },
-  { path: "/endpoints/{endpointId}/images", module: r23 },
-  { path: "/endpoints/{endpointId}/images/{op}", module: r24 },
-  { path: "/endpoints/{endpointId}/k8s/{resource}", module: r25 },
-  { path: "/endpoints/{endpointId}/k8s/{resource}/{namespace}/{name}", module: r26 },
-  { path: "/endpoints/{endpointId}/k8s/{resource}/{namespace}/{name}/{op}", module: r27 },
-  { path: "/endpoints/{endpointId}/k8s/apply", module: r28 },
-  { path: "/endpoints/{endpointId}/networks", module: r29 },
-  { path: "/endpoints/{endpointId}/networks/{op}", module: r30 },
-  { path: "/endpoints/{endpointId}/swarm/configs", module: r31 },
-  { path: "/endpoints/{endpointId}/swarm/configs/{id}", module: r32 },
-  { path: "/endpoints/{endpointId}/swarm/nodes", module: r33 },
-  { path: "/endpoints/{endpointId}/swarm/nodes/{nodeId}", module: r34 },
-  { path: "/endpoints/{endpointId}/swarm/secrets", module: r35 },
-  { path: "/endpoints/{endpointId}/swarm/secrets/{id}", module: r36 },
-  { path: "/endpoints/{endpointId}/swarm/services", module: r37 },
-  { path: "/endpoints/{endpointId}/swarm/services/{serviceId}", module: r38 },
-  { path: "/endpoints/{endpointId}/swarm/services/{serviceId}/{op}", module: r39 },
-  { path: "/endpoints/{endpointId}/swarm/stacks", module: r40 },
-  { path: "/endpoints/{endpointId}/swarm/stacks/{stack}", module: r41 },
-  { path: "/endpoints/{endpointId}/swarm/tasks", module: r42 },
-  { path: "/endpoints/{endpointId}/topology", module: r43 },
-  { path: "/endpoints/{endpointId}/update-policies", module: r44 },
-  { path: "/endpoints/{endpointId}/update-window", module: r45 },
-  { path: "/endpoints/{endpointId}/updates", module: r46 },
-  { path: "/endpoints/{endpointId}/volumes", module: r47 },
-  { path: "/endpoints/{endpointId}/volumes/{op}", module: r48 },
-  { path: "/search", module: r49 },
-  { path: "/settings/container-restrictions", module: r50 },
-  { path: "/stacks/webhooks/{hookId}", module: r51 },
-  { path: "/status-pages", module: r52 },
-  { path: "/status-pages/{pageId}", module: r53 },
-  { path: "/status/{slug}", module: r54 },
-  { path: "/teams", module: r55 },
-  { path: "/teams/{teamId}", module: r56 },
-  { path: "/teams/{teamId}/grants", module: r57 },
-  { path: "/teams/{teamId}/grants/{endpointId}", module: r58 },
-  { path: "/teams/{teamId}/members", module: r59 },
-  { path: "/teams/{teamId}/members/{userId}", module: r60 },
-  { path: "/tokens", module: r61 },
-  { path: "/tokens/{tokenId}", module: r62 },
-  { path: "/usage", module: r63 },
-  { path: "/usage/export", module: r64 },
-  { path: "/users", module: r65 },
-  { path: "/users/{userId}", module: r66 },
-  { path: "/users/{userId}/password", module: r67 },
+  { path: "/backup", module: r7 },
+  { path: "/endpoints", module: r8 },
+  { path: "/endpoints/{endpointId}", module: r9 },
+  { path: "/endpoints/{endpointId}/alert-rules", module: r10 },
+  { path: "/endpoints/{endpointId}/alert-rules/{ruleId}", module: r11 },
+  { path: "/endpoints/{endpointId}/containers", module: r12 },
+  { path: "/endpoints/{endpointId}/containers/{containerId}", module: r13 },
+  { path: "/endpoints/{endpointId}/containers/{containerId}/{verb}", module: r14 },
+  { path: "/endpoints/{endpointId}/containers/{containerId}/edit", module: r15 },
+  { path: "/endpoints/{endpointId}/containers/{containerId}/logs", module: r16 },
+  { path: "/endpoints/{endpointId}/containers/{containerId}/recreate", module: r17 },
+  { path: "/endpoints/{endpointId}/containers/{containerId}/rename", module: r18 },
+  { path: "/endpoints/{endpointId}/containers/{containerId}/spec", module: r19 },
+  { path: "/endpoints/{endpointId}/containers/{containerId}/top", module: r20 },
+  { path: "/endpoints/{endpointId}/containers/{containerId}/update", module: r21 },
+  { path: "/endpoints/{endpointId}/containers/bulk", module: r22 },
+  { path: "/endpoints/{endpointId}/events", module: r23 },
+  { path: "/endpoints/{endpointId}/images", module: r24 },
+  { path: "/endpoints/{endpointId}/images/{op}", module: r25 },
+  { path: "/endpoints/{endpointId}/k8s/{resource}", module: r26 },
+  { path: "/endpoints/{endpointId}/k8s/{resource}/{namespace}/{name}", module: r27 },
+  { path: "/endpoints/{endpointId}/k8s/{resource}/{namespace}/{name}/{op}", module: r28 },
+  { path: "/endpoints/{endpointId}/k8s/apply", module: r29 },
+  { path: "/endpoints/{endpointId}/networks", module: r30 },
+  { path: "/endpoints/{endpointId}/networks/{op}", module: r31 },
+  { path: "/endpoints/{endpointId}/swarm/configs", module: r32 },
+  { path: "/endpoints/{endpointId}/swarm/configs/{id}", module: r33 },
+  { path: "/endpoints/{endpointId}/swarm/nodes", module: r34 },
+  { path: "/endpoints/{endpointId}/swarm/nodes/{nodeId}", module: r35 },
+  { path: "/endpoints/{endpointId}/swarm/secrets", module: r36 },
+  { path: "/endpoints/{endpointId}/swarm/secrets/{id}", module: r37 },
+  { path: "/endpoints/{endpointId}/swarm/services", module: r38 },
+  { path: "/endpoints/{endpointId}/swarm/services/{serviceId}", module: r39 },
+  { path: "/endpoints/{endpointId}/swarm/services/{serviceId}/{op}", module: r40 },
+  { path: "/endpoints/{endpointId}/swarm/stacks", module: r41 },
+  { path: "/endpoints/{endpointId}/swarm/stacks/{stack}", module: r42 },
+  { path: "/endpoints/{endpointId}/swarm/tasks", module: r43 },
+  { path: "/endpoints/{endpointId}/topology", module: r44 },
+  { path: "/endpoints/{endpointId}/update-policies", module: r45 },
+  { path: "/endpoints/{endpointId}/update-window", module: r46 },
+  { path: "/endpoints/{endpointId}/updates", module: r47 },
+  { path: "/endpoints/{endpointId}/volume-archive/{volume}", module: r48 },
+  { path: "/endpoints/{endpointId}/volume-files/{volume}", module: r49 },
+  { path: "/endpoints/{endpointId}/volumes", module: r50 },
+  { path: "/endpoints/{endpointId}/volumes/{op}", module: r51 },
+  { path: "/search", module: r52 },
+  { path: "/settings/container-restrictions", module: r53 },
+  { path: "/stacks/webhooks/{hookId}", module: r54 },
+  { path: "/status-pages", module: r55 },
+  { path: "/status-pages/{pageId}", module: r56 },
+  { path: "/status/{slug}", module: r57 },
+  { path: "/teams", module: r58 },
+  { path: "/teams/{teamId}", module: r59 },
+  { path: "/teams/{teamId}/grants", module: r60 },
+  { path: "/teams/{teamId}/grants/{endpointId}", module: r61 },
+  { path: "/teams/{teamId}/members", module: r62 },
+  { path: "/teams/{teamId}/members/{userId}", module: r63 },
+  { path: "/tokens", module: r64 },
+  { path: "/tokens/{tokenId}", module: r65 },
+  { path: "/usage", module: r66 },
+  { path: "/usage/export", module: r67 },
+  { path: "/users", module: r68 },
+  { path: "/users/{userId}", module: r69 },
+  { path: "/users/{userId}/password", module: r70 },
 ];

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { endpointTitle } from "@/app/(app)/page-title";
 import { EndpointNav } from "@/components/resources/EndpointNav";
 import { InspectJson } from "@/components/resources/InspectJson";
+import { VolumeFiles } from "@/components/resources/VolumeFiles";
 import { VolumeDetailView } from "@/components/volumes/VolumeDetailView";
 import { UserError } from "@/lib/errors";
 import { can } from "@/lib/policy";
@@ -47,6 +48,7 @@ export default async function VolumeDetailPage({ params }: { params: Promise<{ i
       />
       <h2 className="mt-8 mb-2 text-lg font-semibold">Inspect</h2>
       <InspectJson label="Volume inspect" value={info} />
+      {can(actor, "volume:manage", { endpointId: id }) && <VolumeFiles endpointId={id} volume={ref.data} />}
     </>
   );
 }
