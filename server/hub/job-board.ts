@@ -25,9 +25,18 @@ export class JobBoard<J extends BoardJob, E extends BoardEntry<J> = BoardEntry<J
 }> {
   protected readonly jobs = new Map<string, E>();
   private readonly remote = new Map<string, J>();
+  /** The replica each mirrored job runs on. */
+  private readonly origin = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly board: { keepFinished: number; running: (job: J) => boolean }) {
+  constructor(
+    private readonly board: {
+      keepFinished: number;
+      running: (job: J) => boolean;
+      /** Marks a mirrored job whose replica died as failed. */
+      orphaned: (job: J) => void;
+    },
+  ) {
     super();
     this.setMaxListeners(0);
   }
@@ -66,13 +75,36 @@ export class JobBoard<J extends BoardJob, E extends BoardEntry<J> = BoardEntry<J
   }
 
   /** Applies another replica's diff of its jobs, so every replica's topic shows every job. */
-  mirror(endpointId: string, diff: Diff<J>): void {
-    for (const job of diff.upsert) this.remote.set(job.id, job);
-    for (const id of diff.remove) this.remote.delete(id);
+  mirror(endpointId: string, diff: Diff<J>, from = ""): void {
+    for (const job of diff.upsert) {
+      this.remote.set(job.id, job);
+      this.origin.set(job.id, from);
+    }
     // Kept as long as local ones: their replica may die before trimming them.
     const drop = this.oldFinished([...this.remote.values()], endpointId).map((j) => j.id);
-    for (const id of drop) this.remote.delete(id);
+    for (const id of [...diff.remove, ...drop]) {
+      this.remote.delete(id);
+      this.origin.delete(id);
+    }
     this.emit("diff", endpointId, { upsert: diff.upsert, remove: [...diff.remove, ...drop] }, true);
+  }
+
+  /** True while a job another replica told about still runs (its replica may have died since). */
+  hasRemoteRunning(): boolean {
+    return [...this.remote.values()].some((j) => this.board.running(j));
+  }
+
+  /**
+   * Ends the running jobs of replicas that are gone (killed mid-job, they never sent the last diff): shown failed
+   * (`board.orphaned`), so they neither run forever on every screen nor count as running (the endpoint's pull limit,
+   * a stack's deploy lock).
+   */
+  orphan(alive: (replicaId: string) => boolean): void {
+    for (const job of this.remote.values()) {
+      if (!this.board.running(job) || alive(this.origin.get(job.id) ?? "")) continue;
+      this.board.orphaned(job);
+      this.emit("diff", job.endpointId, { upsert: [structuredClone(job)], remove: [] }, true);
+    }
   }
 
   protected trim(endpointId: string): void {

@@ -8,7 +8,15 @@ interface Entry extends BoardEntry<PullJob> {
 /** Image pulls in progress and recently finished, per endpoint, on the pulls topic (see JobBoard). */
 export class PullJobs extends JobBoard<PullJob, Entry> {
   constructor() {
-    super({ keepFinished: 20, running: (j) => j.state === "pulling" });
+    super({
+      keepFinished: 20,
+      running: (j) => j.state === "pulling",
+      orphaned: (j) => {
+        j.state = "failed";
+        j.message = "The Berth replica running this pull stopped before it finished";
+        j.error = j.message;
+      },
+    });
   }
 
   add(job: PullJob, abort: AbortController): void {

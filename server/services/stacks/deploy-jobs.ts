@@ -13,7 +13,14 @@ interface Entry extends BoardEntry<DeployJob> {
  */
 export class DeployJobs extends JobBoard<DeployJob, Entry> {
   constructor() {
-    super({ keepFinished: 10, running: (j) => j.state === "running" });
+    super({
+      keepFinished: 10,
+      running: (j) => j.state === "running",
+      orphaned: (j) => {
+        j.state = "failed";
+        j.error = "The Berth replica running this deploy stopped before it finished";
+      },
+    });
   }
 
   add(job: DeployJob, run: (job: DeployJob) => Promise<void>): Promise<void> {
