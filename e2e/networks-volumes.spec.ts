@@ -122,6 +122,9 @@ test("hostile labels on networks and volumes render as inert text", async ({ pag
     await expect(page.getByRole("region", { name: /inspect/ })).toContainText("<img src=x onerror=");
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await expect(page.locator("img[src=x]")).toHaveCount(0);
+    // A volume's page lists its files through a short-lived helper container that mounts it: let that finish
+    // before the volume is removed below (the engine refuses a volume in use).
+    if (section === "volumes") await expect(page.getByRole("table", { name: "Files" })).toBeVisible();
   }
   docker("network", "rm", net);
   docker("volume", "rm", vol);

@@ -1,9 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { ResourceTable } from "@/components/resources/resource-table";
 import { buttonClass } from "@/components/ui/button";
-import { EmptyRow } from "@/components/ui/empty-row";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { formatTime } from "@/lib/format";
 import { formatBytes, type ImageSummary, shortId } from "@/lib/resources";
 
@@ -20,67 +19,49 @@ export function ImagesTable(props: {
 }) {
   const multi = !!props.endpointNames;
   return (
-    <TableScroll label="Images table">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Images</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col" className="py-2">
-              Tags
+    <ResourceTable
+      name="Images"
+      first="Tags"
+      multi={multi}
+      columns={["Id", "Size", "Created", "Used by"]}
+      isEmpty={props.images.length === 0}
+      empty="No images yet: pull one, or create a container and its image comes too."
+    >
+      {props.images.map((img) => {
+        const label = imageLabel(img);
+        return (
+          <tr key={img.key} className="border-b border-slate-200 dark:border-slate-800">
+            <th scope="row" className="py-1 font-mono text-xs font-medium">
+              {label}
             </th>
-            {multi && <th scope="col">Endpoint</th>}
-            <th scope="col">Id</th>
-            <th scope="col">Size</th>
-            <th scope="col">Created</th>
-            <th scope="col">Used by</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
+            {multi && <td>{props.endpointNames?.[img.endpointId] ?? img.endpointId}</td>}
+            <td className="font-mono text-xs">{shortId(img.imageId)}</td>
+            <td>{formatBytes(img.size)}</td>
+            <td className="whitespace-nowrap text-xs">{formatTime(img.created)}</td>
+            <td className="text-xs">
+              {img.containers.length === 0 ? "unused" : img.containers.map((c) => c.name).join(", ")}
+            </td>
+            <td className="space-x-1 whitespace-nowrap">
+              <Link
+                className="text-xs text-blue-600 hover:underline dark:text-blue-300"
+                href={`/endpoints/${encodeURIComponent(img.endpointId)}/images/${shortId(img.imageId)}`}
+              >
+                Inspect<span className="sr-only"> {label}</span>
+              </Link>
+              {props.canManage && props.onTag && (
+                <button type="button" className={buttonClass} onClick={() => props.onTag?.(img)}>
+                  Tag<span className="sr-only"> {label}</span>
+                </button>
+              )}
+              {props.canManage && props.onRemove && (
+                <button type="button" className={buttonClass} onClick={() => props.onRemove?.(img)}>
+                  Remove<span className="sr-only"> {label}</span>
+                </button>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {props.images.length === 0 && (
-            <EmptyRow colSpan={multi ? 7 : 6}>
-              No images yet: pull one, or create a container and its image comes too.
-            </EmptyRow>
-          )}
-          {props.images.map((img) => {
-            const label = imageLabel(img);
-            return (
-              <tr key={img.key} className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="row" className="py-1 font-mono text-xs font-medium">
-                  {label}
-                </th>
-                {multi && <td>{props.endpointNames?.[img.endpointId] ?? img.endpointId}</td>}
-                <td className="font-mono text-xs">{shortId(img.imageId)}</td>
-                <td>{formatBytes(img.size)}</td>
-                <td className="whitespace-nowrap text-xs">{formatTime(img.created)}</td>
-                <td className="text-xs">
-                  {img.containers.length === 0 ? "unused" : img.containers.map((c) => c.name).join(", ")}
-                </td>
-                <td className="space-x-1 whitespace-nowrap">
-                  <Link
-                    className="text-xs text-blue-600 hover:underline dark:text-blue-300"
-                    href={`/endpoints/${encodeURIComponent(img.endpointId)}/images/${shortId(img.imageId)}`}
-                  >
-                    Inspect<span className="sr-only"> {label}</span>
-                  </Link>
-                  {props.canManage && props.onTag && (
-                    <button type="button" className={buttonClass} onClick={() => props.onTag?.(img)}>
-                      Tag<span className="sr-only"> {label}</span>
-                    </button>
-                  )}
-                  {props.canManage && props.onRemove && (
-                    <button type="button" className={buttonClass} onClick={() => props.onRemove?.(img)}>
-                      Remove<span className="sr-only"> {label}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+        );
+      })}
+    </ResourceTable>
   );
 }

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ResourceTable } from "@/components/resources/resource-table";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { buttonClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { BUILTIN_NETWORKS, type NetworkSummary } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
 import {
@@ -137,100 +137,85 @@ export function NetworksTable(props: {
 }) {
   const multi = !!props.endpointNames;
   return (
-    <TableScroll label="Networks table">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Networks</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col" className="py-2">
-              Name
-            </th>
-            {multi && <th scope="col">Endpoint</th>}
-            <th scope="col">Driver</th>
-            <th scope="col">Scope</th>
-            <th scope="col">Subnet</th>
-            <th scope="col">Attached containers</th>
-            {props.services && <th scope="col">Swarm services</th>}
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.networks.map((n) => (
-            <tr key={n.key} className="border-b border-slate-200 align-top dark:border-slate-800">
-              <th scope="row" className="py-1 font-medium">
-                <Link
-                  className="hover:underline"
-                  href={`/endpoints/${encodeURIComponent(n.endpointId)}/networks/${encodeURIComponent(n.id)}`}
-                >
-                  {n.name}
-                </Link>
-              </th>
-              {multi && <td>{props.endpointNames?.[n.endpointId] ?? n.endpointId}</td>}
-              <td>
-                {n.driver}
-                {n.internal ? " (internal)" : ""}
-              </td>
-              <td>{n.scope}</td>
-              <td className="font-mono text-xs">{n.subnets.join(", ")}</td>
-              <td>
-                <ul aria-label={`Containers on ${n.name}`} className="text-xs">
-                  {n.containers.map((c) => (
-                    <li key={c.id} className="flex items-center gap-1">
-                      <span>
-                        <Link
-                          className="hover:underline"
-                          href={`/endpoints/${encodeURIComponent(n.endpointId)}/containers/${encodeURIComponent(c.id)}`}
-                        >
-                          {c.name}
-                        </Link>
-                        {c.aliases.length ? ` (aliases: ${c.aliases.join(", ")})` : ""}
+    <ResourceTable
+      name="Networks"
+      first="Name"
+      multi={multi}
+      columns={["Driver", "Scope", "Subnet", "Attached containers", !!props.services && "Swarm services"]}
+      isEmpty={props.networks.length === 0}
+    >
+      {props.networks.map((n) => (
+        <tr key={n.key} className="border-b border-slate-200 align-top dark:border-slate-800">
+          <th scope="row" className="py-1 font-medium">
+            <Link
+              className="hover:underline"
+              href={`/endpoints/${encodeURIComponent(n.endpointId)}/networks/${encodeURIComponent(n.id)}`}
+            >
+              {n.name}
+            </Link>
+          </th>
+          {multi && <td>{props.endpointNames?.[n.endpointId] ?? n.endpointId}</td>}
+          <td>
+            {n.driver}
+            {n.internal ? " (internal)" : ""}
+          </td>
+          <td>{n.scope}</td>
+          <td className="font-mono text-xs">{n.subnets.join(", ")}</td>
+          <td>
+            <ul aria-label={`Containers on ${n.name}`} className="text-xs">
+              {n.containers.map((c) => (
+                <li key={c.id} className="flex items-center gap-1">
+                  <span>
+                    <Link
+                      className="hover:underline"
+                      href={`/endpoints/${encodeURIComponent(n.endpointId)}/containers/${encodeURIComponent(c.id)}`}
+                    >
+                      {c.name}
+                    </Link>
+                    {c.aliases.length ? ` (aliases: ${c.aliases.join(", ")})` : ""}
+                  </span>
+                  {props.canManage && props.onDisconnect && (
+                    <button type="button" className={buttonClass} onClick={() => props.onDisconnect?.(n, c.name)}>
+                      Disconnect
+                      <span className="sr-only">
+                        {" "}
+                        {c.name} from {n.name}
                       </span>
-                      {props.canManage && props.onDisconnect && (
-                        <button type="button" className={buttonClass} onClick={() => props.onDisconnect?.(n, c.name)}>
-                          Disconnect
-                          <span className="sr-only">
-                            {" "}
-                            {c.name} from {n.name}
-                          </span>
-                        </button>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-              {props.services && (
-                <td>
-                  <ul aria-label={`Swarm services on ${n.name}`} className="text-xs">
-                    {(props.services[n.key] ?? []).map((name) => (
-                      <li key={name}>{name}</li>
-                    ))}
-                  </ul>
-                </td>
-              )}
-              <td className="space-x-1 whitespace-nowrap">
-                <Link
-                  className="text-xs text-blue-600 hover:underline dark:text-blue-300"
-                  href={`/endpoints/${encodeURIComponent(n.endpointId)}/networks/${encodeURIComponent(n.id)}`}
-                >
-                  Inspect<span className="sr-only"> {n.name}</span>
-                </Link>
-                {props.canManage && props.onConnect && !["host", "none"].includes(n.name) && (
-                  <button type="button" className={buttonClass} onClick={() => props.onConnect?.(n)}>
-                    Connect<span className="sr-only"> a container to {n.name}</span>
-                  </button>
-                )}
-                {props.canManage && props.onRemove && !BUILTIN_NETWORKS.has(n.name) && (
-                  <button type="button" className={buttonClass} onClick={() => props.onRemove?.(n)}>
-                    Remove<span className="sr-only"> {n.name}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </td>
+          {props.services && (
+            <td>
+              <ul aria-label={`Swarm services on ${n.name}`} className="text-xs">
+                {(props.services[n.key] ?? []).map((name) => (
+                  <li key={name}>{name}</li>
+                ))}
+              </ul>
+            </td>
+          )}
+          <td className="space-x-1 whitespace-nowrap">
+            <Link
+              className="text-xs text-blue-600 hover:underline dark:text-blue-300"
+              href={`/endpoints/${encodeURIComponent(n.endpointId)}/networks/${encodeURIComponent(n.id)}`}
+            >
+              Inspect<span className="sr-only"> {n.name}</span>
+            </Link>
+            {props.canManage && props.onConnect && !["host", "none"].includes(n.name) && (
+              <button type="button" className={buttonClass} onClick={() => props.onConnect?.(n)}>
+                Connect<span className="sr-only"> a container to {n.name}</span>
+              </button>
+            )}
+            {props.canManage && props.onRemove && !BUILTIN_NETWORKS.has(n.name) && (
+              <button type="button" className={buttonClass} onClick={() => props.onRemove?.(n)}>
+                Remove<span className="sr-only"> {n.name}</span>
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ResourceTable>
   );
 }

@@ -2,13 +2,12 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ResourceTable } from "@/components/resources/resource-table";
 import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { buttonClass, dangerClass, inputClass, primaryClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
-import { EmptyRow } from "@/components/ui/empty-row";
-import { TableScroll } from "@/components/ui/table-scroll";
 import { formatBytes, type PrunePlan, parseLabelLines, type VolumeSummary } from "@/lib/resources";
 import { eventsTopic } from "@/lib/topics";
 import {
@@ -201,62 +200,44 @@ export function VolumesTable(props: {
 }) {
   const multi = !!props.endpointNames;
   return (
-    <TableScroll label="Volumes table">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Volumes</caption>
-        <thead className="border-b border-slate-300 dark:border-slate-700">
-          <tr>
-            <th scope="col" className="py-2">
-              Name
-            </th>
-            {multi && <th scope="col">Endpoint</th>}
-            <th scope="col">Driver</th>
-            <th scope="col">Mountpoint</th>
-            <th scope="col">Size</th>
-            <th scope="col">Used by</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.volumes.length === 0 && (
-            <EmptyRow colSpan={multi ? 7 : 6}>
-              No volumes yet: create one here, or a container that mounts a named volume makes it.
-            </EmptyRow>
-          )}
-          {props.volumes.map((v) => (
-            <tr key={v.key} className="border-b border-slate-200 align-top dark:border-slate-800">
-              <th scope="row" className="break-all py-1 font-mono text-xs font-medium">
-                <Link
-                  className="hover:underline"
-                  href={`/endpoints/${encodeURIComponent(v.endpointId)}/volumes/${encodeURIComponent(v.name)}`}
-                >
-                  {v.name}
-                </Link>
-              </th>
-              {multi && <td>{props.endpointNames?.[v.endpointId] ?? v.endpointId}</td>}
-              <td>{v.driver}</td>
-              <td className="break-all font-mono text-xs">{v.mountpoint}</td>
-              <td>{v.size === null ? "" : formatBytes(v.size)}</td>
-              <td className="text-xs">{v.containers.length ? v.containers.map((c) => c.name).join(", ") : "unused"}</td>
-              <td className="space-x-1 whitespace-nowrap">
-                <Link
-                  className="text-xs text-blue-600 hover:underline dark:text-blue-300"
-                  href={`/endpoints/${encodeURIComponent(v.endpointId)}/volumes/${encodeURIComponent(v.name)}`}
-                >
-                  Inspect<span className="sr-only"> {v.name}</span>
-                </Link>
-                {props.canManage && props.onRemove && (
-                  <button type="button" className={buttonClass} onClick={() => props.onRemove?.(v)}>
-                    Remove<span className="sr-only"> {v.name}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ResourceTable
+      name="Volumes"
+      first="Name"
+      multi={multi}
+      columns={["Driver", "Mountpoint", "Size", "Used by"]}
+      isEmpty={props.volumes.length === 0}
+      empty="No volumes yet: create one here, or a container that mounts a named volume makes it."
+    >
+      {props.volumes.map((v) => (
+        <tr key={v.key} className="border-b border-slate-200 align-top dark:border-slate-800">
+          <th scope="row" className="break-all py-1 font-mono text-xs font-medium">
+            <Link
+              className="hover:underline"
+              href={`/endpoints/${encodeURIComponent(v.endpointId)}/volumes/${encodeURIComponent(v.name)}`}
+            >
+              {v.name}
+            </Link>
+          </th>
+          {multi && <td>{props.endpointNames?.[v.endpointId] ?? v.endpointId}</td>}
+          <td>{v.driver}</td>
+          <td className="break-all font-mono text-xs">{v.mountpoint}</td>
+          <td>{v.size === null ? "" : formatBytes(v.size)}</td>
+          <td className="text-xs">{v.containers.length ? v.containers.map((c) => c.name).join(", ") : "unused"}</td>
+          <td className="space-x-1 whitespace-nowrap">
+            <Link
+              className="text-xs text-blue-600 hover:underline dark:text-blue-300"
+              href={`/endpoints/${encodeURIComponent(v.endpointId)}/volumes/${encodeURIComponent(v.name)}`}
+            >
+              Inspect<span className="sr-only"> {v.name}</span>
+            </Link>
+            {props.canManage && props.onRemove && (
+              <button type="button" className={buttonClass} onClick={() => props.onRemove?.(v)}>
+                Remove<span className="sr-only"> {v.name}</span>
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </ResourceTable>
   );
 }

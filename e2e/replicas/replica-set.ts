@@ -228,9 +228,14 @@ export interface ReplicaSet {
 }
 
 /** Starts the database, three replicas (one after another: the first registers the engine) and nginx. */
-export async function startReplicaSet(count = 3, extraEnv: Record<string, string> = {}): Promise<ReplicaSet> {
+/** `databaseUrl`: an existing database (a restored backup) instead of a fresh one. */
+export async function startReplicaSet(
+  count = 3,
+  extraEnv: Record<string, string> = {},
+  existingDatabaseUrl?: string,
+): Promise<ReplicaSet> {
   const db = `berth_replicas_${process.env.BERTH_E2E_PORT || "3210"}`;
-  const databaseUrl = await freshDatabase(db);
+  const databaseUrl = existingDatabaseUrl ?? (await freshDatabase(db));
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const nginx = new Nginx(await freePort(), ports);
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "berth-replicas-"));

@@ -1,3 +1,4 @@
+import { liveLeases } from "@/db/lease-queries";
 import type { Diff } from "@/lib/domain";
 import type { PullJob } from "@/lib/pull-progress";
 import type { DeployJob } from "@/lib/stack-deploy";
@@ -5,7 +6,10 @@ import { sessionEvents } from "@/server/auth/session-revocation";
 import { pullJobs } from "@/server/hub/pull-jobs";
 import type { Runtime } from "@/server/runtime";
 import { deployJobs } from "@/server/services/stacks/deploy-jobs";
-import type { Cluster } from "./cluster";
+import { type Cluster, PRESENCE_PREFIX } from "./cluster";
+
+/** How often running jobs of other replicas are checked against the replicas alive (presence leases). */
+const REAP_EVERY_MS = 3_000;
 
 /** Marks an emit that came from another replica, so it is not sent back over the bus. */
 const REMOTE = "remote";
@@ -46,7 +50,11 @@ export function bridgeReplicas(rt: Runtime, cluster: Cluster): () => void {
   };
   pulls.on("diff", pullsOut);
   offs.push(() => pulls.off("diff", pullsOut));
-  offs.push(bus.on("pulls", (body) => pulls.mirror((body as { e: string }).e, (body as { diff: Diff<PullJob> }).diff)));
+  offs.push(
+    bus.on("pulls", (body, from) =>
+      pulls.mirror((body as { e: string }).e, (body as { diff: Diff<PullJob> }).diff, from),
+    ),
+  );
   offs.push(bus.on("pull-cancel", (body) => pulls.get((body as { jobId: string }).jobId)?.abort.abort()));
 
   const deploys = deployJobs();
@@ -56,8 +64,30 @@ export function bridgeReplicas(rt: Runtime, cluster: Cluster): () => void {
   deploys.on("diff", deploysOut);
   offs.push(() => deploys.off("diff", deploysOut));
   offs.push(
-    bus.on("deploys", (body) => deploys.mirror((body as { e: string }).e, (body as { diff: Diff<DeployJob> }).diff)),
+    bus.on("deploys", (body, from) =>
+      deploys.mirror((body as { e: string }).e, (body as { diff: Diff<DeployJob> }).diff, from),
+    ),
   );
+
+  // A replica killed mid-pull or mid-deploy never says it finished: once its presence lease ran out, its jobs end
+  // as failed on every other replica (the database is asked only while such a job is shown running).
+  let checking = false;
+  const reap = setInterval(() => {
+    if (checking || !(pulls.hasRemoteRunning() || deploys.hasRemoteRunning())) return;
+    checking = true;
+    void liveLeases(rt.db, PRESENCE_PREFIX)
+      .then((live) => {
+        const ids = new Set(live.map((l) => l.holder));
+        pulls.orphan((id) => ids.has(id));
+        deploys.orphan((id) => ids.has(id));
+      })
+      .catch((err) => rt.log.warn({ err: (err as Error).message }, "replica presence could not be read"))
+      .finally(() => {
+        checking = false;
+      });
+  }, REAP_EVERY_MS);
+  reap.unref();
+  offs.push(() => clearInterval(reap));
 
   return () => {
     for (const off of offs) off();

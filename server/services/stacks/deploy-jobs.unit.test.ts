@@ -43,4 +43,26 @@ describe("DeployJobs.mirror", () => {
     expect(flags.length).toBeGreaterThan(0);
     expect(flags.every((f) => f === undefined)).toBe(true);
   });
+
+  it("ends the running deploys of a replica that is gone, and only those", () => {
+    const jobs = new DeployJobs();
+    const seen: Diff<DeployJob>[] = [];
+    jobs.on("diff", (_e, diff) => seen.push(diff));
+    jobs.mirror("ep", { upsert: [job("dead-run", "running"), job("dead-done", "done")], remove: [] }, "replica-b");
+    jobs.mirror("ep", { upsert: [job("live-run", "running")], remove: [] }, "replica-c");
+    expect(jobs.hasRemoteRunning()).toBe(true);
+    seen.length = 0;
+    jobs.orphan((id) => id === "replica-c");
+    expect(Object.fromEntries(jobs.snapshot("ep").map((j) => [j.id, j.state]))).toEqual({
+      "dead-run": "failed",
+      "dead-done": "done",
+      "live-run": "running",
+    });
+    expect(jobs.snapshot("ep").find((j) => j.id === "dead-run")?.error).toMatch(/replica .* stopped/);
+    expect(seen.map((d) => d.upsert.map((j) => j.id))).toEqual([["dead-run"]]);
+    // The deploy lock (deploy-stack.ts) looks for a running deploy of the stack in this snapshot: the dead one's
+    // deploy no longer holds it; the live replica's still does.
+    jobs.orphan(() => false);
+    expect(jobs.hasRemoteRunning()).toBe(false);
+  });
 });

@@ -5,6 +5,7 @@ import { DEFAULT_GRACE_SECONDS } from "@/lib/updates";
 import { loadUserActor } from "@/server/auth/actor";
 import { startLease } from "@/server/jobs/lease";
 import type { Runtime } from "@/server/runtime";
+import { recordAudit } from "../audit/record-audit";
 import { updateContainer } from "./update-container";
 import { storedPolicies } from "./update-policies";
 
@@ -46,6 +47,20 @@ export async function runAutoUpdates(rt: Runtime, attempts: Attempts, now = Date
       if (attempts.get(key) === row.remoteDigest) continue;
       attempts.set(key, row.remoteDigest);
       const actor = await loadUserActor(entry.setBy);
+      if (!actor) {
+        const message = `${entry.setByName}, who chose automatic updates for ${c.name}, is gone or disabled: not updated`;
+        await recordAudit({
+          actor: null,
+          action: "container.update",
+          endpointId: v.id,
+          target: c.name,
+          outcome: "denied",
+          detail: message,
+          source: "auto-update",
+        });
+        results.push({ endpointId: v.id, name: c.name, outcome: "failed", message });
+        continue;
+      }
       try {
         const out = await updateContainer(
           actor,

@@ -294,7 +294,10 @@ describe("image updates", () => {
     expect((await inspect(orphan)).Image).toBe(v1);
     const audits = await listAudit(rt.db, { action: "container.update", limit: 5 });
     expect(audits.find((a) => a.target === auto)).toMatchObject({ outcome: "success", actorName: owner.username });
-    expect(audits.find((a) => a.outcome === "denied")).toBeTruthy();
+    expect(audits.find((a) => a.target === orphan)).toMatchObject({
+      outcome: "denied",
+      detail: `${leaver.username}, who chose automatic updates for ${orphan}, is gone or disabled: not updated`,
+    });
     // The refused digest is not tried again every minute.
     expect(await runAutoUpdates(rt, attempts, inside + 60_000)).toEqual([]);
     await setMaintenanceWindow(admin, { endpointId: EP, from: "", to: "" });
