@@ -91,6 +91,12 @@ export interface LogOrigin {
   open(options: LogFollowOptions): Promise<{ tty: boolean; stream: Readable }>;
   /** Takes the origin's own prefix off a raw line (after the timestamp): the task and node it came from. */
   split?(raw: string): { text: string; task?: string; node?: string };
+  /**
+   * The followed stream never ends on its own (a service's logs follow its tasks as they come and go): when it ends
+   * or fails, something broke (the engine restarted, the connection dropped), so the hub reopens it, with backoff,
+   * from where it ended, until the origin itself is gone (a NotFoundError).
+   */
+  resumable?: boolean;
 }
 
 /** One reading of a usage stream: a sample, or the word that the container is not running. */

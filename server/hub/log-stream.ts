@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { UserError } from "@/lib/errors";
+import { NotFoundError, UserError } from "@/lib/errors";
 import type { EngineEvent } from "@/lib/events";
 import { LineSplitter, splitTimestamp } from "@/lib/log-lines";
 import { type LogLine, type LogOptions, type LogSnapshot, sinceToUnix } from "@/lib/log-options";
@@ -13,6 +13,9 @@ export const BACKLOG_BYTES = 8 * 1024 * 1024;
 export const BATCH_MS = 50;
 /** Lines per batch; beyond that a flood is thinned (oldest unsent dropped) so no browser gets more than ~100k/s. */
 export const MAX_BATCH_LINES = 5_000;
+/** Reopening a resumable origin: first after this, doubling up to RESUME_MAX_MS; reset once a stream delivers. */
+export const RESUME_FIRST_MS = 1_000;
+export const RESUME_MAX_MS = 30_000;
 
 export interface LogStreamEvents {
   batch(lines: LogLine[], dropped: number): void;
@@ -22,7 +25,8 @@ export interface LogStreamEvents {
 /**
  * One upstream `docker logs --follow` for one (container, options): demuxed into stdout/stderr lines, kept in a
  * bounded backlog (lines and bytes), and handed out in batches every BATCH_MS. Follows the container across
- * restarts: when it starts again, the stream reopens from where it ended.
+ * restarts: when it starts again, the stream reopens from where it ended. A resumable origin (a service's logs) is
+ * reopened by itself when its stream ends or fails, with backoff, from where it ended.
  */
 export class LogStream {
   readonly backlog = new RingBuffer<LogLine>(BACKLOG_LINES, (l) => l.text.length * 2 + 64, BACKLOG_BYTES);
@@ -38,6 +42,8 @@ export class LogStream {
   private stream: Readable | null = null;
   private stopped = false;
   private endedAt = 0;
+  private resumeDelay = RESUME_FIRST_MS;
+  private resumeTimer: NodeJS.Timeout | null = null;
   private readonly onEngineEvent = (ev: EngineEvent) => {
     if (this.origin) return;
     if (ev.type === "container" && ev.action === "start" && ev.actorId === this.containerId && !this.stream) {
@@ -66,7 +72,21 @@ export class LogStream {
     this.stream = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (this.resumeTimer) clearTimeout(this.resumeTimer);
+    this.resumeTimer = null;
     this.pending = [];
+  }
+
+  /** A resumable origin's stream ended or could not be opened: try again later, unless the origin is gone. */
+  private resume(err?: unknown): void {
+    if (this.stopped || !this.origin?.resumable || err instanceof NotFoundError || this.resumeTimer) return;
+    const delay = this.resumeDelay;
+    this.resumeDelay = Math.min(RESUME_MAX_MS, this.resumeDelay * 2);
+    this.resumeTimer = setTimeout(() => {
+      this.resumeTimer = null;
+      if (!this.stopped && !this.stream) void this.open(Math.max(0, this.endedAt - 1), "all");
+    }, delay);
+    this.resumeTimer.unref?.();
   }
 
   snapshot(): LogSnapshot {
@@ -96,6 +116,7 @@ export class LogStream {
     } catch (err) {
       if (this.stopped) return;
       this.setState("error", err instanceof UserError ? err.message : this.session.describeError(err));
+      this.resume(err);
     }
   }
 
@@ -104,7 +125,10 @@ export class LogStream {
     const take = (kind: "out" | "err", texts: string[]) => {
       for (const raw of texts) this.add(kind, raw);
     };
-    stream.on("data", (chunk: LogChunk) => take(chunk.stream, splitters[chunk.stream].push(chunk.data)));
+    stream.on("data", (chunk: LogChunk) => {
+      this.resumeDelay = RESUME_FIRST_MS;
+      take(chunk.stream, splitters[chunk.stream].push(chunk.data));
+    });
     const done = (err?: Error) => {
       if (this.stream !== stream) return;
       this.stream = null;
@@ -112,6 +136,7 @@ export class LogStream {
       take("err", splitters.err.flush());
       this.endedAt = Math.floor(Date.now() / 1000);
       if (!this.stopped) this.setState(err ? "error" : "ended", err ? this.session.describeError(err) : undefined);
+      this.resume();
     };
     stream.on("error", (err) => done(err));
     stream.on("end", () => done());

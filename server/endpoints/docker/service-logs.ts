@@ -13,6 +13,7 @@ import { toChunks } from "./docker-sources";
 export function serviceLogOrigin(docker: DockerAccess, serviceId: string, taskId?: string): LogOrigin {
   return {
     split: splitTaskContext,
+    resumable: true,
     async open(o: LogFollowOptions): Promise<{ tty: boolean; stream: Readable }> {
       const api = docker.streams();
       try {
