@@ -246,3 +246,46 @@ spec:
     timeout: 30_000,
   });
 });
+
+test("HTML and terminal escapes in annotations and log lines stay inert text", async ({ page }) => {
+  const html = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
+  const esc = "\u001b]0;pwned-title\u0007\u001b[2J\u001b]8;;javascript:window.__pwned=3\u0007click-me\u001b]8;;\u0007";
+  const script = [
+    `echo '${html}'`,
+    "printf '\\033]8;;javascript:window.__pwned=3\\007hyperlink-text\\033]8;;\\007 \\033]0;pwned-title\\007after-osc\\n'",
+    "sleep 3600",
+  ].join("; ");
+  // JSON (which kubectl reads as YAML) carries the escape characters an annotation value may hold.
+  const pod = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "hostile", namespace: NS, annotations: { evil: `${html}${esc}` } },
+    spec: {
+      terminationGracePeriodSeconds: 1,
+      containers: [
+        {
+          name: "main",
+          image: process.env.BERTH_TEST_KUBE_IMAGE ?? "berth-test/busybox:latest",
+          imagePullPolicy: "Never",
+          command: ["/bin/sh", "-c", script],
+        },
+      ],
+    },
+  };
+  kubectlIn(JSON.stringify(pod), "apply", "-f", "-");
+  const inert = async () => {
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await expect(page.locator("img[src=x]")).toHaveCount(0);
+    await expect(page.locator('a[href^="javascript"]')).toHaveCount(0);
+    expect(await page.title()).not.toContain("pwned-title");
+  };
+  await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/pods/${NS}/hostile`);
+  await expect(page.getByRole("heading", { name: `Pod ${NS}/hostile` })).toBeVisible();
+  // The annotation is shown as the text it is, in the object's YAML.
+  await expect(page.getByRole("region", { name: "YAML" })).toContainText(`<img src=x onerror="window.__pwned=1">`);
+  const out = page.getByRole("region", { name: "Logs" }).getByRole("log", { name: "Pod logs" });
+  await expect(out).toContainText("<script>window.__pwned=2</script>", { timeout: 60_000 });
+  await expect(out).toContainText("hyperlink-text");
+  await expect(out).toContainText("after-osc");
+  await inert();
+});

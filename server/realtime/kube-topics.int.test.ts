@@ -159,6 +159,43 @@ describe("followed logs", () => {
     admin.close();
   }, 150_000);
 
+  it("adds the pods a workload starts after its merged stream opened (a scale-up), on the same upstream", async () => {
+    await kubectl(["apply", "-f", "-"], busyboxDeployment(B, "grow", 1));
+    const pods = async () =>
+      (
+        await kubectl([
+          "-n",
+          B,
+          "get",
+          "pods",
+          "-l",
+          "app=grow",
+          "--field-selector=status.phase=Running",
+          "-o",
+          "jsonpath={.items[*].metadata.name}",
+        ])
+      )
+        .split(/\s+/)
+        .filter(Boolean);
+    const [first] = await waitFor("1 running pod", async () => ((await pods()).length === 1 ? pods() : null), 90_000);
+    const ref = { namespace: B, kind: "deployments" as const, name: "grow", container: "*", previous: false };
+    const topic = kubeLogsTopic(KUBE, ref, { tail: 5, since: "all", timestamps: false });
+    const admin = await h.connect("admin");
+    const seen = collect(admin, topic);
+    expect((await ask<SubReply<LogSnapshot>>(admin, "subscribe", topic)).ok).toBe(true);
+    await waitFor(`lines of ${first}`, () => seen.some((l) => l.startsWith(`[${first}/main] tick`)), 30_000);
+    await kubectl(["-n", B, "scale", "deployment/grow", "--replicas=2"]);
+    const added = await waitFor(
+      "a second running pod",
+      async () => (await pods()).find((p) => p !== first) ?? null,
+      90_000,
+    );
+    // Its first line (tick 0) too: a pod that joins later is read from its start.
+    await waitFor(`lines of ${added}`, () => seen.includes(`[${added}/main] tick 0`), 30_000);
+    expect(logStream(topic)?.opened).toBe(1);
+    admin.close();
+  }, 240_000);
+
   it("reads an init container's output and the previous instance of a restarted container", async () => {
     const pod = `apiVersion: v1
 kind: Pod
