@@ -273,6 +273,8 @@ test("HTML and terminal escapes in annotations and log lines stay inert text", a
     },
   };
   kubectlIn(JSON.stringify(pod), "apply", "-f", "-");
+  // Running first: a log stream opened on a container still starting answers an error, not its lines.
+  kubectl("-n", NS, "wait", "--for=condition=Ready", "pod/hostile", "--timeout=90s");
   const inert = async () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await expect(page.locator("img[src=x]")).toHaveCount(0);
