@@ -1,6 +1,6 @@
 "use server";
 
-import { maintenanceWindowInput, setUpdatePolicyInput } from "@/lib/update-policy";
+import { maintenanceWindowInput, setUpdatePolicyInput } from "@/lib/update-policy-schemas";
 import { checkUpdatesInput, updateContainerInput } from "@/lib/update-schemas";
 import { defineAction } from "@/server/entry/action";
 import { checkEndpointUpdates } from "@/server/services/updates/check-endpoint-updates";
