@@ -1,20 +1,10 @@
 import { z } from "zod";
+import { type ChannelKind, RULE_KINDS } from "./alerts";
 import { endpointId } from "./schemas";
 
+export { CHANNEL_KINDS, CHANNEL_LABELS, type ChannelKind, RULE_KINDS, RULE_LABELS, type RuleKind } from "./alerts";
+
 // Alert channels (where messages go) and rules (what fires), as the forms, actions and API routes validate them.
-
-export const CHANNEL_KINDS = ["webhook", "slack", "discord", "teams", "ntfy", "gotify", "email"] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-
-export const CHANNEL_LABELS: Record<ChannelKind, string> = {
-  webhook: "Webhook (JSON, HMAC-signed)",
-  slack: "Slack",
-  discord: "Discord",
-  teams: "Microsoft Teams",
-  ntfy: "ntfy",
-  gotify: "Gotify",
-  email: "E-mail (SMTP)",
-};
 
 const httpUrl = z
   .string()
@@ -106,31 +96,6 @@ export interface ChannelView {
   storedSecrets: string[];
   createdAt: number;
 }
-
-export const RULE_KINDS = [
-  "die",
-  "oom",
-  "unhealthy",
-  "restart-loop",
-  "cpu",
-  "memory",
-  "endpoint-down",
-  "update-available",
-  "deploy-failed",
-] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
-
-export const RULE_LABELS: Record<RuleKind, string> = {
-  die: "Container died with a non-zero exit code",
-  oom: "Container killed for lack of memory (OOM)",
-  unhealthy: "Container unhealthy",
-  "restart-loop": "Restart loop",
-  cpu: "CPU over a threshold",
-  memory: "Memory over a threshold",
-  "endpoint-down": "Endpoint unreachable",
-  "update-available": "Image update available",
-  "deploy-failed": "Stack deploy failed",
-};
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM (UTC)");
 

@@ -1,11 +1,19 @@
 import { z } from "zod";
-import { LOG_SINCE, LOG_TAILS, type LogOptions, type LogSince, MAX_TAIL } from "./log-topic";
+import {
+  LOG_SINCE,
+  LOG_TAILS,
+  type LogOptions,
+  type LogSince,
+  logsTopic,
+  MAX_TAIL,
+  serviceLogsTopic,
+} from "./log-topic";
 
 /**
  * Log stream options. They are part of the live topic name, so every viewer asking for the same container with the
  * same options shares one upstream stream.
  */
-export { LOG_SINCE, LOG_TAILS, type LogOptions, type LogSince, MAX_TAIL };
+export { LOG_SINCE, LOG_TAILS, type LogOptions, type LogSince, logsTopic, MAX_TAIL, serviceLogsTopic };
 
 export const logOptions = z.object({
   tail: z.union([z.literal("all"), z.coerce.number().int().min(0).max(MAX_TAIL)]).default(500),
@@ -19,15 +27,6 @@ const SINCE_SECONDS: Record<LogSince, number> = { "10m": 600, "1h": 3600, "4h": 
 export function sinceToUnix(since: LogSince, now = Date.now()): number {
   const s = SINCE_SECONDS[since];
   return s ? Math.floor(now / 1000) - s : 0;
-}
-
-export function logsTopic(endpointId: string, containerId: string, o: LogOptions): string {
-  return `endpoint:${endpointId}:container:${containerId}:logs:${o.tail}:${o.since}:${o.timestamps ? 1 : 0}`;
-}
-
-/** Logs of a swarm service: every task (`task` "all") or one task, with the same options as container logs. */
-export function serviceLogsTopic(endpointId: string, serviceId: string, task: string, o: LogOptions): string {
-  return `endpoint:${endpointId}:service:${serviceId}:logs:${task}:${o.tail}:${o.since}:${o.timestamps ? 1 : 0}`;
 }
 
 /** Reads options back from a parsed topic's fields. */

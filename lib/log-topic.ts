@@ -15,3 +15,8 @@ export interface LogOptions {
 export function logsTopic(endpointId: string, containerId: string, o: LogOptions): string {
   return `endpoint:${endpointId}:container:${containerId}:logs:${o.tail}:${o.since}:${o.timestamps ? 1 : 0}`;
 }
+
+/** Logs of a swarm service: every task (`task` "all") or one task, with the same options as container logs. */
+export function serviceLogsTopic(endpointId: string, serviceId: string, task: string, o: LogOptions): string {
+  return `endpoint:${endpointId}:service:${serviceId}:logs:${task}:${o.tail}:${o.since}:${o.timestamps ? 1 : 0}`;
+}

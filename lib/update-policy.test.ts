@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inWindow, maintenanceWindowInput, type PolicyEntry, policyFor, setUpdatePolicyInput } from "./update-policy";
+import { inWindow, type PolicyEntry, policyFor } from "./update-policy";
+import { maintenanceWindowInput, setUpdatePolicyInput } from "./update-policy-schemas";
 
 const entry = (target: PolicyEntry["target"], name: string, policy: PolicyEntry["policy"]): PolicyEntry => ({
   target,

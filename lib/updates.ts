@@ -1,6 +1,5 @@
-import { z } from "zod";
+// Image update views and words, shared with the browser: no zod here (the inputs are in update-schemas.ts).
 import type { UpdateState } from "./registry-ref";
-import { containerRef, endpointId } from "./schemas";
 
 /** One container's image update status, as the list's badge and filter read it (no secrets: digests and words). */
 export interface UpdateView {
@@ -18,17 +17,8 @@ export interface UpdateView {
   checkedAt: number;
 }
 
-export const checkUpdatesInput = z.object({ endpointId });
-export type CheckUpdatesInput = z.output<typeof checkUpdatesInput>;
-
 /** How long the updated container gets to be healthy (or, without a healthcheck, to keep running). */
 export const DEFAULT_GRACE_SECONDS = 30;
-export const updateContainerInput = z.object({
-  endpointId,
-  containerId: containerRef,
-  graceSeconds: z.number().int().min(1).max(600).default(DEFAULT_GRACE_SECONDS),
-});
-export type UpdateContainerInput = z.output<typeof updateContainerInput>;
 
 export interface UpdateOutcome {
   /** updated: the new image runs; current: nothing newer was pulled; rolled-back: the old container runs again. */

@@ -26,8 +26,16 @@ interface Import {
 function importsOf(file: string): Import[] {
   const text = fs.readFileSync(path.join(root, file), "utf8");
   const out: Import[] = [];
-  for (const m of text.matchAll(/^\s*(import|export)(\s+type)?\s[^;]*?\sfrom\s+["']([^"']+)["']/gms))
-    out.push({ spec: m[3] ?? "", typeOnly: Boolean(m[2]) });
+  for (const m of text.matchAll(/^\s*(import|export)(\s+type)?\s([^;]*?)\sfrom\s+["']([^"']+)["']/gms)) {
+    // `import { type A, type B } from` is erased as well: every name in the braces is a type.
+    const names = /^\{([^}]*)\}$/
+      .exec((m[3] ?? "").trim())?.[1]
+      ?.split(",")
+      .map((n) => n.trim())
+      .filter(Boolean);
+    const allTypes = !!names?.length && names.every((n) => n.startsWith("type "));
+    out.push({ spec: m[4] ?? "", typeOnly: Boolean(m[2]) || allTypes });
+  }
   for (const m of text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)) out.push({ spec: m[1] ?? "", typeOnly: false });
   for (const m of text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) out.push({ spec: m[1] ?? "", typeOnly: false });
   return out;
@@ -105,6 +113,37 @@ describe("import boundaries", () => {
       path.join("lib", "container-restrictions.ts"),
       path.join("lib", "redaction.ts"),
     ]);
+  });
+
+  it("browser code never loads zod (31 kB gzip): client components reach only zod-free lib/ modules", () => {
+    // From every "use client" file, follow the value imports into components/ and lib/ (server actions are
+    // references, not code in the bundle); no module reached may import zod. Schemas live in *-schemas.ts files that
+    // the server imports.
+    const resolve = (spec: string): string | undefined => {
+      if (!/^@\/(components|lib)\//.test(spec)) return undefined;
+      const base = spec.slice(2);
+      return [".ts", ".tsx", "/index.ts"].map((x) => base + x).find((f) => fs.existsSync(path.join(root, f)));
+    };
+    const valueImports = (file: string) =>
+      importsOf(file).filter((i) => !i.typeOnly && !/^@\/server\/actions\//.test(i.spec));
+    const clients = files("components").filter((f) =>
+      /^\s*["']use client["']/.test(fs.readFileSync(path.join(root, f), "utf8")),
+    );
+    const offenders = new Set<string>();
+    for (const start of clients) {
+      const seen = new Set<string>();
+      const walk = (file: string, chain: string[]) => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        for (const i of valueImports(file)) {
+          if (i.spec === "zod") offenders.add([...chain, file].join(" -> "));
+          const next = resolve(i.spec);
+          if (next) walk(next, [...chain, file]);
+        }
+      };
+      walk(start, []);
+    }
+    expect([...offenders].sort()).toEqual([]);
   });
 
   it("services reach an endpoint's client through an accessor, never through a session class", () => {

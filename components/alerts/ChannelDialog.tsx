@@ -4,7 +4,8 @@ import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { toast } from "@/components/ui/toast";
-import { CHANNEL_KINDS, CHANNEL_LABELS, type ChannelKind, type ChannelView } from "@/lib/alert-schemas";
+import type { ChannelView } from "@/lib/alert-schemas";
+import { CHANNEL_KINDS, CHANNEL_LABELS, type ChannelKind } from "@/lib/alerts";
 import { saveChannelAction } from "@/server/actions/alerts/alert-actions";
 
 type Fields = Record<string, string>;

@@ -4,7 +4,8 @@ import { useId, useState } from "react";
 import { inputClass } from "@/components/ui/button";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { toast } from "@/components/ui/toast";
-import { RULE_KINDS, RULE_LABELS, type RuleKind, type RuleView } from "@/lib/alert-schemas";
+import type { RuleView } from "@/lib/alert-schemas";
+import { RULE_KINDS, RULE_LABELS, type RuleKind } from "@/lib/alerts";
 import { saveRuleAction } from "@/server/actions/alerts/alert-actions";
 import { fieldMessage } from "./ChannelDialog";
 

@@ -2,7 +2,8 @@
 
 import { useCallback, useId, useState } from "react";
 import { LogsPanel } from "@/components/workbench/LogsPanel";
-import { type LogLine, type LogOptions, serviceLogsTopic } from "@/lib/log-options";
+import type { LogLine } from "@/lib/log-options";
+import { type LogOptions, serviceLogsTopic } from "@/lib/log-topic";
 import type { SwarmNode, SwarmTask } from "@/lib/swarm";
 import { taskLabel } from "@/lib/swarm-logs";
 import { useSwarm } from "./use-swarm";

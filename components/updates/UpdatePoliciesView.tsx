@@ -12,10 +12,10 @@ import {
   type PolicyChoice,
   type PolicyTarget,
   policyFor,
-  type SetUpdatePolicyInput,
   type UpdatePolicies,
   type UpdatePolicy,
 } from "@/lib/update-policy";
+import type { SetUpdatePolicyInput } from "@/lib/update-policy-schemas";
 import { type UpdateView, updateLabel } from "@/lib/updates";
 import { setMaintenanceWindowAction, setUpdatePolicyAction } from "@/server/actions/updates/update-actions";
 

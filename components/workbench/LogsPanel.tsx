@@ -2,14 +2,8 @@
 
 import { type FormEvent, type ReactNode, useMemo, useState } from "react";
 import { getSocket } from "@/components/realtime/socket";
-import {
-  LOG_SINCE,
-  LOG_TAILS,
-  type LogLine,
-  type LogOptions,
-  type LogSearchResult,
-  logsTopic,
-} from "@/lib/log-options";
+import type { LogLine, LogSearchResult } from "@/lib/log-options";
+import { LOG_SINCE, LOG_TAILS, type LogOptions, logsTopic } from "@/lib/log-topic";
 import { LogViewer } from "./LogViewer";
 import { useLogStream } from "./use-log-stream";
 

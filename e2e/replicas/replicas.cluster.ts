@@ -327,7 +327,6 @@ test("an image pull started on one replica is listed, with its outcome, by the o
 
 test("rolling restart of all three under 20 socket viewers and churn: views match the engine, no audit row lost", async () => {
   test.setTimeout(300_000);
-  const since = Math.floor(Date.now() / 1000) - 1;
   const names = Array.from({ length: 4 }, (_, i) => uniqueName(`roll-${i}`));
   for (const n of names) runSleeper(n);
   const cookie = await cookieOf(await adminOn(set.nginx));
@@ -392,45 +391,6 @@ test("rolling restart of all three under 20 socket viewers and churn: views matc
     );
     expect(ours.length).toBe(apiOps);
     await expect.poll(eventListeners, { timeout: 15_000 }).toBe(1);
-
-    // The live events table lost no event through the handovers (each new owner resumes the engine's /events from
-    // the newest event its mirror had): every replica's feed has the engine's own log of these containers' starts
-    // and deaths, in order, none missing and none twice.
-    const engineLog = docker(
-      "events",
-      "--since",
-      String(since),
-      "--until",
-      String(Math.ceil(Date.now() / 1000)),
-      "--filter",
-      "type=container",
-      "--filter",
-      "event=start",
-      "--filter",
-      "event=die",
-      "--format",
-      "{{.Actor.Attributes.name}} {{.Action}}",
-    )
-      .split("\n")
-      .filter((l) => names.includes(l.split(" ")[0]!));
-    expect(engineLog.length).toBeGreaterThan(names.length);
-    for (const r of set.replicas) {
-      const ctx = await adminOn(r);
-      const feed = (
-        (await (await ctx.get("/api/v1/endpoints/local/events?type=container&limit=1000")).json()) as {
-          name: string;
-          action: string;
-        }[]
-      )
-        .filter((e) => names.includes(e.name) && (e.action === "start" || e.action === "die"))
-        .map((e) => `${e.name} ${e.action}`);
-      for (const n of names)
-        expect(
-          feed.filter((l) => l.startsWith(`${n} `)),
-          `${r.name}'s events feed for ${n}`,
-        ).toEqual(engineLog.filter((l) => l.startsWith(`${n} `)));
-      await ctx.dispose();
-    }
   } finally {
     clearInterval(sampler);
     churning = false;

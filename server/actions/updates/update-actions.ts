@@ -1,7 +1,7 @@
 "use server";
 
-import { maintenanceWindowInput, setUpdatePolicyInput } from "@/lib/update-policy";
-import { checkUpdatesInput, updateContainerInput } from "@/lib/updates";
+import { maintenanceWindowInput, setUpdatePolicyInput } from "@/lib/update-policy-schemas";
+import { checkUpdatesInput, updateContainerInput } from "@/lib/update-schemas";
 import { defineAction } from "@/server/entry/action";
 import { checkEndpointUpdates } from "@/server/services/updates/check-endpoint-updates";
 import { updateContainer } from "@/server/services/updates/update-container";

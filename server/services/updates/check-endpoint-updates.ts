@@ -1,6 +1,7 @@
 import type { Actor } from "@/lib/domain";
 import { UserError } from "@/lib/errors";
-import type { CheckUpdatesInput, UpdateView } from "@/lib/updates";
+import type { CheckUpdatesInput } from "@/lib/update-schemas";
+import type { UpdateView } from "@/lib/updates";
 import { containersOf, dockerOf } from "@/server/endpoints/access";
 import { authorize } from "../authorize";
 import { type UseCaseContext, useCase } from "../use-case";

@@ -3,7 +3,8 @@ import { deleteImageUpdate } from "@/db/update-queries";
 import type { Actor } from "@/lib/domain";
 import { ForbiddenError, UserError } from "@/lib/errors";
 import { localDigestFor, parseImageRef } from "@/lib/registry-ref";
-import type { UpdateContainerInput, UpdateOutcome } from "@/lib/updates";
+import type { UpdateContainerInput } from "@/lib/update-schemas";
+import type { UpdateOutcome } from "@/lib/updates";
 import { dockerOf } from "@/server/endpoints/access";
 import {
   type ImageConfigLike,

@@ -1,13 +1,12 @@
 import { deleteSettingStmt, getSetting, listSettings, putSettingStmt } from "@/db/settings-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
+import type { PolicyEntry, UpdatePolicies } from "@/lib/update-policy";
 import {
   type MaintenanceWindowInput,
-  type PolicyEntry,
   type SetUpdatePolicyInput,
   setUpdatePolicyInput,
-  type UpdatePolicies,
-} from "@/lib/update-policy";
+} from "@/lib/update-policy-schemas";
 import { runtime } from "@/server/runtime";
 import { type UseCaseContext, useCase } from "../use-case";
 

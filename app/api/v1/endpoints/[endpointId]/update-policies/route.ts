@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpointId } from "@/lib/schemas";
-import { updatePolicyBody } from "@/lib/update-policy";
+import { updatePolicyBody } from "@/lib/update-policy-schemas";
 import { defineRoute } from "@/server/entry/route";
 import { getUpdatePolicies, setUpdatePolicy } from "@/server/services/updates/update-policies";
 

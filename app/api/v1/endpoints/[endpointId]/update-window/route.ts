@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { endpointId } from "@/lib/schemas";
-import { maintenanceWindowBody } from "@/lib/update-policy";
+import { maintenanceWindowBody } from "@/lib/update-policy-schemas";
 import { defineRoute } from "@/server/entry/route";
 import { setMaintenanceWindow } from "@/server/services/updates/update-policies";
 
