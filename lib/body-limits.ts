@@ -19,8 +19,12 @@ export const LIMITS = {
   composeFile: 512 * 1024,
 } as const;
 
-/** next.config's serverActions.bodySizeLimit wants "<n>mb"/"<n>kb"; derived so the two never drift. */
-export const ACTION_BODY_LIMIT_SETTING = `${LIMITS.actionBody / 1024}kb` as const;
+/**
+ * next.config's serverActions.bodySizeLimit ("<n>kb"), derived so the two never drift: twice Berth's own, so Next's
+ * check is only a backstop. At the same number the two raced on a chunked body, and when Next's won it answered 200
+ * with an error payload instead of Berth's 413.
+ */
+export const ACTION_BODY_LIMIT_SETTING = `${(2 * LIMITS.actionBody) / 1024}kb` as const;
 
 export function formatBytes(n: number): string {
   if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MiB`;

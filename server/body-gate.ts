@@ -29,7 +29,10 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number): void 
       }),
     );
   }
-  setTimeout(() => req.socket.destroy(), CLOSE_AFTER_MS).unref();
+  // The socket as it is now: by the time the timer fires the request may have let go of it (req.socket is null then),
+  // and a throw in a timer is an uncaught exception.
+  const socket = req.socket;
+  setTimeout(() => socket?.destroy(), CLOSE_AFTER_MS).unref();
 }
 
 /**

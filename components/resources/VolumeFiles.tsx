@@ -2,6 +2,7 @@
 
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { buttonClass, primaryClass } from "@/components/ui/button";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 interface Entry {
   name: string;
@@ -75,7 +76,7 @@ export function VolumeFiles({ endpointId, volume }: { endpointId: string; volume
         Files
       </h2>
       <nav aria-label="Folder" className="flex flex-wrap items-center gap-1 text-sm">
-        <button type="button" className={buttonClass} onClick={() => setPath("")}>
+        <button type="button" className={`${buttonClass} max-w-full break-all`} onClick={() => setPath("")}>
           {volume}
         </button>
         {parts.map((p, i) => (
@@ -86,61 +87,64 @@ export function VolumeFiles({ endpointId, volume }: { endpointId: string; volume
             </button>
           </span>
         ))}
-        <a className={buttonClass} href={archive(path)} download>
+        <a className={`${buttonClass} break-all`} href={archive(path)} download>
           {path ? "Download folder" : "Download volume"}
         </a>
       </nav>
       {entries === null ? (
         <p role="status">Reading…</p>
       ) : (
-        <table aria-label="Files" className="w-full text-left text-sm">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Type</th>
-              <th scope="col">Size</th>
-              <th scope="col">Mode</th>
-              <th scope="col">Modified</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.name}>
-                <th scope="row" className="font-normal">
-                  {e.type === "directory" ? (
-                    <button
-                      type="button"
-                      className="text-blue-700 underline dark:text-blue-400"
-                      onClick={() => setPath(path ? `${path}/${e.name}` : e.name)}
-                    >
-                      {e.name}/
-                    </button>
-                  ) : (
-                    <span>
-                      {e.name}
-                      {e.linkTarget !== undefined && ` → ${e.linkTarget}`}
-                    </span>
-                  )}
-                </th>
-                <td>{e.type}</td>
-                <td>{e.type === "file" ? sizeText(e.size) : ""}</td>
-                <td>{modeText(e.mode)}</td>
-                <td>{e.mtime ? new Date(e.mtime).toISOString().replace("T", " ").slice(0, 19) : ""}</td>
-              </tr>
-            ))}
-            {entries.length === 0 && (
+        <TableScroll label="Files of the volume">
+          <table aria-label="Files" className="w-full text-left text-sm">
+            <thead>
               <tr>
-                <td colSpan={5}>Empty</td>
+                <th scope="col">Name</th>
+                <th scope="col">Type</th>
+                <th scope="col">Size</th>
+                <th scope="col">Mode</th>
+                <th scope="col">Modified</th>
               </tr>
-            )}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.name}>
+                  <th scope="row" className="font-normal">
+                    {e.type === "directory" ? (
+                      <button
+                        type="button"
+                        className="text-blue-700 underline dark:text-blue-400"
+                        onClick={() => setPath(path ? `${path}/${e.name}` : e.name)}
+                      >
+                        {e.name}/
+                      </button>
+                    ) : (
+                      <span>
+                        {e.name}
+                        {e.linkTarget !== undefined && ` → ${e.linkTarget}`}
+                      </span>
+                    )}
+                  </th>
+                  <td>{e.type}</td>
+                  <td>{e.type === "file" ? sizeText(e.size) : ""}</td>
+                  <td>{modeText(e.mode)}</td>
+                  <td>{e.mtime ? new Date(e.mtime).toISOString().replace("T", " ").slice(0, 19) : ""}</td>
+                </tr>
+              ))}
+              {entries.length === 0 && (
+                <tr>
+                  <td colSpan={5}>Empty</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {truncated && <p>Only the first 2,000 entries are listed.</p>}
       {entries?.length === 0 && path === "" && (
-        <form onSubmit={restore} aria-label="Restore from a tar" className="flex items-center gap-2 text-sm">
-          <label>
-            Tar archive <input name="archive" type="file" accept=".tar,application/x-tar" required />
+        <form onSubmit={restore} aria-label="Restore from a tar" className="flex flex-wrap items-center gap-2 text-sm">
+          <label className="max-w-full">
+            Tar archive{" "}
+            <input name="archive" type="file" accept=".tar,application/x-tar" required className="max-w-full" />
           </label>
           <button type="submit" disabled={busy} className={primaryClass}>
             Restore
