@@ -40,13 +40,21 @@ export class LogStream {
   private droppedPending = 0;
   private timer: NodeJS.Timeout | null = null;
   private stream: Readable | null = null;
+  /** An open in flight: a container's "start" event (or a resume) may come while one still waits for the engine. */
+  private opening = false;
   private stopped = false;
   private endedAt = 0;
   private resumeDelay = RESUME_FIRST_MS;
   private resumeTimer: NodeJS.Timeout | null = null;
   private readonly onEngineEvent = (ev: EngineEvent) => {
     if (this.origin) return;
-    if (ev.type === "container" && ev.action === "start" && ev.actorId === this.containerId && !this.stream) {
+    if (
+      ev.type === "container" &&
+      ev.action === "start" &&
+      ev.actorId === this.containerId &&
+      !this.stream &&
+      !this.opening
+    ) {
       void this.open(Math.max(0, this.endedAt - 1), "all");
     }
   };
@@ -84,7 +92,7 @@ export class LogStream {
     this.resumeDelay = Math.min(RESUME_MAX_MS, this.resumeDelay * 2);
     this.resumeTimer = setTimeout(() => {
       this.resumeTimer = null;
-      if (!this.stopped && !this.stream) void this.open(Math.max(0, this.endedAt - 1), "all");
+      if (!this.stopped && !this.stream && !this.opening) void this.open(Math.max(0, this.endedAt - 1), "all");
     }, delay);
     this.resumeTimer.unref?.();
   }
@@ -102,6 +110,8 @@ export class LogStream {
   }
 
   private async open(since: number, tail: number | "all"): Promise<void> {
+    if (this.opening) return;
+    this.opening = true;
     try {
       const o = { follow: true, timestamps: this.options.timestamps, since, tail };
       if (!this.origin && !this.session.logs)
@@ -117,6 +127,8 @@ export class LogStream {
       if (this.stopped) return;
       this.setState("error", err instanceof UserError ? err.message : this.session.describeError(err));
       this.resume(err);
+    } finally {
+      this.opening = false;
     }
   }
 

@@ -32,12 +32,14 @@ export class StatsSampler {
   error?: string;
   opened = 0;
   private stream: Readable | null = null;
+  /** An open in flight: a container's "start" event often arrives while the first open still waits for the engine. */
+  private opening = false;
   private stopped = false;
   private readonly onEngineEvent = (ev: EngineEvent) => {
     if (ev.type !== "container" || ev.actorId !== this.containerId) return;
     if (ev.action === "start") {
       if (this.state === "stopped") this.setState("streaming");
-      if (!this.stream) void this.open();
+      if (!this.stream && !this.opening) void this.open();
     } else if (ev.action === "die" && this.state === "streaming") {
       this.setState("stopped");
     }
@@ -81,6 +83,8 @@ export class StatsSampler {
   }
 
   private async open(): Promise<void> {
+    if (this.opening) return;
+    this.opening = true;
     try {
       if (!this.session.stats) throw new UserError("This endpoint does not report usage", 409, "unsupported");
       const stream = await this.session.stats.follow(this.containerId);
@@ -92,6 +96,8 @@ export class StatsSampler {
     } catch (err) {
       if (this.stopped) return;
       this.setState("error", err instanceof UserError ? err.message : this.session.describeError(err));
+    } finally {
+      this.opening = false;
     }
   }
 
