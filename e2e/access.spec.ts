@@ -130,6 +130,7 @@ test("a viewer sees only granted endpoints, has no operate buttons, and stop is 
   await expect(endpoints.getByRole("rowheader", { name: "local", exact: true })).toBeVisible();
   const view = new ContainersPage(page);
   await view.open();
+  await view.filterName(name);
   await expect(view.state(name)).toHaveText("running");
   // A viewer sees no action control at all: no row menu, no checkbox, no bulk toolbar.
   await expect(view.menu(name)).toHaveCount(0);
@@ -218,6 +219,7 @@ test("an operator can stop on its own endpoint only", async ({ browser }) => {
   const page = await signedInPage(browser, operator.username, operator.password);
   const view = new ContainersPage(page);
   await view.open();
+  await view.filterName(name);
   await view.action(name, "Stop").click();
   await expect(view.state(name)).toHaveText("exited");
   expect(docker("inspect", "-f", "{{.State.Running}}", name)).toBe("false");

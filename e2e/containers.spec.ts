@@ -17,6 +17,8 @@ test("the table follows the docker CLI live, in every open browser", async ({ pa
   await second.open();
 
   const name = uniqueName("live");
+  // The table is virtualized: each browser looks at this test's rows through the name filter.
+  for (const view of [first, second]) await view.filterName(name);
   runSleeper(name, ["-p", "127.0.0.1::80"]);
   for (const view of [first, second]) {
     await expect(view.state(name)).toHaveText("running");
@@ -34,7 +36,7 @@ test("the table follows the docker CLI live, in every open browser", async ({ pa
     await expect(view.row(name)).toHaveCount(0);
   }
 
-  const created = uniqueName("created");
+  const created = `${name}-created`;
   docker("create", "--name", created, process.env.BERTH_TEST_IMAGE!, "true");
   for (const view of [first, second]) await expect(view.state(created)).toHaveText("created");
 
@@ -51,6 +53,7 @@ test("Stop from the UI: the CLI agrees and the audit log records it", async ({ p
   runSleeper(name, ["-p", "127.0.0.1:18931:80"]);
   const view = new ContainersPage(page);
   await view.open();
+  await view.filterName(name);
   await expect(view.state(name)).toHaveText("running");
   await page.screenshot({ path: "docs/containers.png", fullPage: true });
 
@@ -74,6 +77,7 @@ test("Start, Restart and Remove (with confirmation) from the UI", async ({ page 
   docker("stop", "-t", "1", name);
   const view = new ContainersPage(page);
   await view.open();
+  await view.filterName(name);
   await expect(view.state(name)).toHaveText("exited");
 
   await view.action(name, "Start").click();
@@ -102,6 +106,7 @@ test("hostile names and labels render as inert text", async ({ page }) => {
   runSleeper(name, ["--label", `evil=${label}`]);
   const view = new ContainersPage(page);
   await view.open();
+  await view.filterName(name);
   await expect(view.state(name)).toHaveText("running");
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   await expect(page.locator("img[src=x]")).toHaveCount(0);

@@ -182,6 +182,7 @@ test.describe("as admin", () => {
     ]);
     const list = new ContainersPage(page);
     await list.open();
+    await list.filterName(name);
     await list.action(name, "Duplicate").click();
     const form = new CreateContainerPage(page);
     await expect(form.form).toBeVisible();
@@ -223,6 +224,7 @@ test.describe("as admin", () => {
     );
     const list = new ContainersPage(page);
     await list.open();
+    await list.filterName(name);
     await expect(list.state(name)).toHaveText("running");
 
     const renamed = `${name}-new`;
@@ -289,6 +291,7 @@ test.describe("Edit", () => {
   async function openEdit(page: Page, name: string): Promise<EditContainerPage> {
     const list = new ContainersPage(page);
     await list.open();
+    await list.filterName(name);
     await list.action(name, "Edit").click();
     const form = new EditContainerPage(page, name);
     await expect(form.form).toBeVisible();
@@ -435,6 +438,7 @@ test.describe("as a non-admin operator", () => {
     const before = inspect(privileged);
     const list = new ContainersPage(page);
     await list.open();
+    await list.filterName(privileged);
     await list.action(privileged, "Recreate").click();
     const dialog = page.getByRole("dialog", { name: `Recreate container ${privileged}` });
     await dialog.getByRole("button", { name: "Recreate", exact: true }).click();

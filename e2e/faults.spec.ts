@@ -37,6 +37,7 @@ test("Stop of a container that ignores SIGTERM waits out the grace period and re
   stubborn(name);
   const view = new ContainersPage(page);
   await view.open();
+  await view.filterName(name);
   await expect(view.state(name)).toHaveText("running");
   await view.action(name, "Stop").click();
   // The success toast comes only when the engine answered, after the 10 s grace period.

@@ -30,6 +30,7 @@ test("the container name links to a detail page with the five tabs and an overvi
   docker("run", "-d", "--init", "--name", name, IMAGE(), "sleep", "3600");
   const list = new ContainersPage(page);
   await list.open();
+  await list.filterName(name);
   await list.row(name).getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   const tabs = await page.getByRole("tablist", { name: "Container" }).getByRole("tab").allInnerTexts();

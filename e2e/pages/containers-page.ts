@@ -26,6 +26,11 @@ export class ContainersPage {
     await this.page.getByText("Live", { exact: true }).waitFor();
   }
 
+  /** The table is virtualized: a row out of view is not in the page, so tests find their own rows by name. */
+  async filterName(text: string): Promise<void> {
+    await this.page.getByLabel("Filter by name").fill(text);
+  }
+
   row(name: string): Locator {
     return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name, exact: true }) });
   }
