@@ -455,6 +455,7 @@ test.describe("as a non-admin operator", () => {
     const plain = uniqueName("plain");
     runSleeper(plain, ["-e", "KEEP=1"]);
     const plainBefore = inspect(plain);
+    await list.filterName(plain);
     await list.action(plain, "Recreate").click();
     const plainDialog = page.getByRole("dialog", { name: `Recreate container ${plain}` });
     await plainDialog.getByRole("button", { name: "Recreate", exact: true }).click();
