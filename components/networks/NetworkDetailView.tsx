@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FactList, LabelList } from "@/components/resources/FactList";
+import { ContainerLink, UsedBy } from "@/components/resources/UsedBy";
 import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { buttonClass, dangerClass } from "@/components/ui/button";
@@ -80,65 +80,53 @@ export function NetworkDetailView(props: {
           ["Labels", <LabelList key="labels" labels={n.labels} />],
         ]}
       />
-      <section aria-labelledby="used-by-heading" className="space-y-2">
-        <h2 id="used-by-heading" className="text-lg font-semibold">
-          Used by ({n.containers.length})
-        </h2>
-        {n.containers.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">No container is connected to this network.</p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Containers on {n.name}</caption>
-              <thead className="border-b border-slate-300 dark:border-slate-700">
-                <tr>
-                  <th scope="col" className="py-2">
-                    Container
+      <UsedBy count={n.containers.length} empty="No container is connected to this network.">
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Containers on {n.name}</caption>
+            <thead className="border-b border-slate-300 dark:border-slate-700">
+              <tr>
+                <th scope="col" className="py-2">
+                  Container
+                </th>
+                <th scope="col">IPv4</th>
+                <th scope="col">IPv6</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {n.containers.map((c) => (
+                <tr key={c.id} className="border-b border-slate-200 dark:border-slate-800">
+                  <th scope="row" className="py-1 font-medium">
+                    <ContainerLink base={base} id={c.id} name={c.name} />
                   </th>
-                  <th scope="col">IPv4</th>
-                  <th scope="col">IPv6</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {n.containers.map((c) => (
-                  <tr key={c.id} className="border-b border-slate-200 dark:border-slate-800">
-                    <th scope="row" className="py-1 font-medium">
-                      <Link
-                        href={`${base}/containers/${encodeURIComponent(c.id)}`}
-                        className="text-blue-700 hover:underline dark:text-blue-300"
+                  <td className="font-mono text-xs">{c.ipv4}</td>
+                  <td className="font-mono text-xs">{c.ipv6}</td>
+                  <td className="text-right">
+                    {props.canManage && (
+                      <button
+                        type="button"
+                        className={buttonClass}
+                        disabled={busy}
+                        onClick={async () => {
+                          const r = await run(`Disconnect ${c.name}`, () =>
+                            disconnectNetworkAction({ endpointId, network: n.id, container: c.id, force: false }),
+                          );
+                          if (r) toast.success(`Disconnected ${c.name} from ${n.name}`);
+                        }}
                       >
-                        {c.name}
-                      </Link>
-                    </th>
-                    <td className="font-mono text-xs">{c.ipv4}</td>
-                    <td className="font-mono text-xs">{c.ipv6}</td>
-                    <td className="text-right">
-                      {props.canManage && (
-                        <button
-                          type="button"
-                          className={buttonClass}
-                          disabled={busy}
-                          onClick={async () => {
-                            const r = await run(`Disconnect ${c.name}`, () =>
-                              disconnectNetworkAction({ endpointId, network: n.id, container: c.id, force: false }),
-                            );
-                            if (r) toast.success(`Disconnected ${c.name} from ${n.name}`);
-                          }}
-                        >
-                          Disconnect<span className="sr-only"> {c.name}</span>
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+                        Disconnect<span className="sr-only"> {c.name}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </UsedBy>
       {open === "connect" && (
         <ConnectDialog
           network={n.name}

@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FactList, LabelList } from "@/components/resources/FactList";
+import { ContainerLink, UsedBy } from "@/components/resources/UsedBy";
 import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { dangerClass } from "@/components/ui/button";
@@ -62,29 +62,18 @@ export function VolumeDetailView(props: {
           ["Labels", <LabelList key="labels" labels={v.labels} />],
         ]}
       />
-      <section aria-labelledby="used-by-heading" className="space-y-2">
-        <h2 id="used-by-heading" className="text-lg font-semibold">
-          Used by ({props.usedBy.length})
-        </h2>
-        {props.usedBy.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            No container mounts this volume: removing it (or a prune) deletes its data.
-          </p>
-        ) : (
-          <ul aria-label={`Containers using ${v.name}`} className="list-disc pl-5 text-sm">
-            {props.usedBy.map((c) => (
-              <li key={c.id}>
-                <Link
-                  href={`${base}/containers/${encodeURIComponent(c.id)}`}
-                  className="text-blue-700 hover:underline dark:text-blue-300"
-                >
-                  {c.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <UsedBy
+        count={props.usedBy.length}
+        empty="No container mounts this volume: removing it (or a prune) deletes its data."
+      >
+        <ul aria-label={`Containers using ${v.name}`} className="list-disc pl-5 text-sm">
+          {props.usedBy.map((c) => (
+            <li key={c.id}>
+              <ContainerLink base={base} id={c.id} name={c.name} />
+            </li>
+          ))}
+        </ul>
+      </UsedBy>
       {confirm && (
         <ConfirmDialog
           title={`Remove volume ${v.name}?`}
