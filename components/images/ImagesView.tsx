@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { ActionMessage } from "@/components/resources/ActionMessage";
+import { PruneDialog } from "@/components/resources/PruneDialog";
 import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
 import { buttonClass, dangerClass, inputClass, primaryClass } from "@/components/ui/button";
@@ -36,14 +38,7 @@ export function ImagesView(props: { endpointId: string; images: ImageSummary[]; 
   return (
     <div className="space-y-6">
       {props.canManage && <PullPanel endpointId={endpointId} />}
-      {message && (
-        <p
-          role={message.error ? "alert" : "status"}
-          className={`rounded border p-2 text-sm ${message.error ? "border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300" : "border-green-300 bg-green-50 text-green-800 dark:border-green-800 dark:bg-green-950 dark:text-green-300"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
       <section aria-labelledby="images-heading" className="space-y-2">
         <div className="flex items-center gap-2">
           <h2 id="images-heading" className="text-lg font-semibold">
@@ -90,53 +85,36 @@ export function ImagesView(props: { endpointId: string; images: ImageSummary[]; 
         />
       )}
       {open?.kind === "prune" && (
-        <Dialog title="Prune unused images" wide onClose={() => setOpen(null)}>
-          {open.plan.items.length === 0 ? (
-            <p className="mb-4 text-sm">Every image is in use by a container: nothing to prune.</p>
-          ) : (
+        <PruneDialog
+          plural="images"
+          plan={open.plan}
+          nothing="Every image is in use by a container: nothing to prune."
+          summary={
             <>
-              <p className="mb-2 text-sm">
-                These {open.plan.items.length} image(s) are used by no container and will be deleted. Space returned: at
-                least <strong>{formatBytes(open.plan.reclaimBytes)}</strong>.
-              </p>
-              <ul aria-label="Images to prune" className="mb-4 max-h-64 overflow-auto font-mono text-xs">
-                {open.plan.items.map((i) => (
-                  <li key={i.imageId}>
-                    {imageLabel(i)} ({shortId(i.imageId)}, {formatBytes(i.size)})
-                  </li>
-                ))}
-              </ul>
+              These {open.plan.items.length} image(s) are used by no container and will be deleted. Space returned: at
+              least <strong>{formatBytes(open.plan.reclaimBytes)}</strong>.
             </>
-          )}
-          <div className="flex justify-end gap-2">
-            <button type="button" className={buttonClass} onClick={() => setOpen(null)}>
-              Cancel
-            </button>
-            {open.plan.items.length > 0 && (
-              <button
-                type="button"
-                className={dangerClass}
-                disabled={busy}
-                onClick={async () => {
-                  const ids = open.plan.items.map((i) => i.imageId);
-                  setOpen(null);
-                  const r = await run("Prune", () => pruneImagesAction({ endpointId, imageIds: ids }));
-                  if (r)
-                    setMessage({
-                      error: r.value.skipped.length > 0,
-                      text: `Pruned ${r.value.removed.length} image(s)${
-                        r.value.skipped.length
-                          ? `; kept ${r.value.skipped.length}: ${r.value.skipped.map((s) => s.reason).join("; ")}`
-                          : ""
-                      }`,
-                    });
-                }}
-              >
-                Confirm prune
-              </button>
-            )}
-          </div>
-        </Dialog>
+          }
+          itemKey={(i) => i.imageId}
+          itemText={(i) => `${imageLabel(i)} (${shortId(i.imageId)}, ${formatBytes(i.size)})`}
+          busy={busy}
+          onClose={() => setOpen(null)}
+          onConfirm={async (items) => {
+            setOpen(null);
+            const r = await run("Prune", () =>
+              pruneImagesAction({ endpointId, imageIds: items.map((i) => i.imageId) }),
+            );
+            if (r)
+              setMessage({
+                error: r.value.skipped.length > 0,
+                text: `Pruned ${r.value.removed.length} image(s)${
+                  r.value.skipped.length
+                    ? `; kept ${r.value.skipped.length}: ${r.value.skipped.map((s) => s.reason).join("; ")}`
+                    : ""
+                }`,
+              });
+          }}
+        />
       )}
     </div>
   );

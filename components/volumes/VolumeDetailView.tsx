@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ActionMessage } from "@/components/resources/ActionMessage";
 import { FactList, LabelList } from "@/components/resources/FactList";
 import { ContainerLink, UsedBy } from "@/components/resources/UsedBy";
 import { useActionRunner } from "@/components/resources/use-action-runner";
@@ -37,14 +38,7 @@ export function VolumeDetailView(props: {
           </button>
         </div>
       )}
-      {message && (
-        <p
-          role={message.error ? "alert" : "status"}
-          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
-        >
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
       <FactList
         label="Volume facts"
         facts={[

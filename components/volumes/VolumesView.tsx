@@ -2,10 +2,12 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ActionMessage } from "@/components/resources/ActionMessage";
+import { PruneDialog } from "@/components/resources/PruneDialog";
 import { ResourceTable } from "@/components/resources/resource-table";
 import { useActionRunner } from "@/components/resources/use-action-runner";
 import { useLiveRefresh } from "@/components/resources/use-live-refresh";
-import { buttonClass, dangerClass, inputClass, primaryClass } from "@/components/ui/button";
+import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { formatBytes, type PrunePlan, parseLabelLines, type VolumeSummary } from "@/lib/resources";
@@ -52,14 +54,7 @@ export function VolumesView(props: { endpointId: string; volumes: VolumeSummary[
           </>
         )}
       </div>
-      {message && (
-        <p
-          role={message.error ? "alert" : "status"}
-          className={`rounded border p-2 text-sm ${message.error ? "border-red-300 bg-red-50 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300" : "border-green-300 bg-green-50 text-green-800 dark:border-green-800 dark:bg-green-950 dark:text-green-300"}`}
-        >
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
       <VolumesTable
         volumes={props.volumes}
         canManage={props.canManage}
@@ -92,49 +87,30 @@ export function VolumesView(props: { endpointId: string; volumes: VolumeSummary[
         />
       )}
       {open?.kind === "prune" && (
-        <Dialog title="Prune unused volumes" wide onClose={() => setOpen(null)}>
-          {open.plan.items.length === 0 ? (
-            <p className="mb-4 text-sm">Every volume is mounted by a container: nothing to prune.</p>
-          ) : (
+        <PruneDialog
+          plural="volumes"
+          plan={open.plan}
+          nothing="Every volume is mounted by a container: nothing to prune."
+          summary={
             <>
-              <p className="mb-2 text-sm">
-                These {open.plan.items.length} volume(s) are mounted by no container and will be deleted with their
-                data. Space returned: <strong>{formatBytes(open.plan.reclaimBytes)}</strong>.
-              </p>
-              <ul aria-label="Volumes to prune" className="mb-4 max-h-64 overflow-auto font-mono text-xs">
-                {open.plan.items.map((v) => (
-                  <li key={v.name}>
-                    {v.name} ({v.size === null ? "size unknown" : formatBytes(v.size)})
-                  </li>
-                ))}
-              </ul>
+              These {open.plan.items.length} volume(s) are mounted by no container and will be deleted with their data.
+              Space returned: <strong>{formatBytes(open.plan.reclaimBytes)}</strong>.
             </>
-          )}
-          <div className="flex justify-end gap-2">
-            <button type="button" className={buttonClass} onClick={() => setOpen(null)}>
-              Cancel
-            </button>
-            {open.plan.items.length > 0 && (
-              <button
-                type="button"
-                className={dangerClass}
-                disabled={busy}
-                onClick={async () => {
-                  const names = open.plan.items.map((v) => v.name);
-                  setOpen(null);
-                  const r = await run("Prune", () => pruneVolumesAction({ endpointId, names }));
-                  if (r)
-                    setMessage({
-                      error: r.value.skipped.length > 0,
-                      text: `Pruned ${r.value.removed.length} volume(s)${r.value.skipped.length ? `; kept ${r.value.skipped.length}` : ""}`,
-                    });
-                }}
-              >
-                Confirm prune
-              </button>
-            )}
-          </div>
-        </Dialog>
+          }
+          itemKey={(v) => v.name}
+          itemText={(v) => `${v.name} (${v.size === null ? "size unknown" : formatBytes(v.size)})`}
+          busy={busy}
+          onClose={() => setOpen(null)}
+          onConfirm={async (items) => {
+            setOpen(null);
+            const r = await run("Prune", () => pruneVolumesAction({ endpointId, names: items.map((v) => v.name) }));
+            if (r)
+              setMessage({
+                error: r.value.skipped.length > 0,
+                text: `Pruned ${r.value.removed.length} volume(s)${r.value.skipped.length ? `; kept ${r.value.skipped.length}` : ""}`,
+              });
+          }}
+        />
       )}
     </div>
   );
