@@ -4,6 +4,7 @@ import { UnauthenticatedError } from "@/lib/errors";
 import { can } from "@/lib/policy";
 import type { ContainerRef, ImageSummary } from "@/lib/resources";
 import { dockerApi, dockerOf } from "@/server/endpoints/access";
+import { diskUsage } from "@/server/endpoints/docker/disk-usage";
 import { engineMessage } from "@/server/endpoints/docker/engine-errors";
 import { runtime } from "@/server/runtime";
 import { useCase } from "../use-case";
@@ -23,7 +24,7 @@ const name = (names?: string[]) => (names?.[0] ?? "").replace(/^\//, "");
 export async function readImages(api: Docker, endpointId: string, withSharedSize = false): Promise<ImageSummary[]> {
   const [images, containers] = await Promise.all([
     withSharedSize
-      ? api.df().then((df: { Images?: EngineImage[] }) => df.Images ?? [])
+      ? diskUsage(api, endpointId).then((df) => (df.Images ?? []) as EngineImage[])
       : (api.listImages({ all: false }) as Promise<EngineImage[]>),
     api.listContainers({ all: true }),
   ]);

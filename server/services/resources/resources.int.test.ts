@@ -282,6 +282,28 @@ describe("prune previews", () => {
   });
 });
 
+describe("disk usage", () => {
+  it("several volume lists and image-prune previews at once all answer (the engine runs one /system/df at a time)", async () => {
+    // The engine answers a second concurrent /system/df with a 500; asked six at a time, only one would succeed.
+    const results = await Promise.allSettled([
+      listVolumes(admin, EP),
+      listVolumes(admin, EP),
+      listVolumes(admin, EP),
+      previewImagePrune(admin, EP),
+      previewImagePrune(admin, EP),
+      previewVolumePrune(admin, EP),
+    ]);
+    expect(
+      results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason)),
+    ).toEqual([]);
+    // And one after the other still asks the engine afresh (nothing is kept once the walk is over).
+    const vol = `${PREFIX}-df-late`;
+    await docker("volume", "create", vol);
+    expect((await listVolumes(admin, EP)).map((v) => v.name)).toContain(vol);
+    await docker("volume", "rm", vol);
+  });
+});
+
 describe("networks", () => {
   it("creates a network, connects a container with an alias, disconnects, removes", async () => {
     const net = `${PREFIX}-net`;

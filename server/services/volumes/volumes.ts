@@ -4,6 +4,7 @@ import { redactLabels } from "@/lib/redaction";
 import type { CreateVolumeInput } from "@/lib/resource-schemas";
 import { type ContainerRef, type PrunePlan, planVolumePrune, type VolumeSummary } from "@/lib/resources";
 import { dockerApi } from "@/server/endpoints/access";
+import { diskUsage } from "@/server/endpoints/docker/disk-usage";
 import { BUDGET_MS } from "@/server/endpoints/docker/engine-budget";
 import { engineMessage } from "@/server/endpoints/docker/engine-errors";
 import { type AcrossEndpoints, listAcrossEndpoints } from "../images/list-images";
@@ -25,7 +26,7 @@ interface EngineVolume {
 export async function readVolumes(api: Docker, endpointId: string, withSizes = true): Promise<VolumeSummary[]> {
   const [volumes, containers] = await Promise.all([
     withSizes
-      ? api.df().then((df: { Volumes?: EngineVolume[] | null }) => df.Volumes ?? [])
+      ? diskUsage(api, endpointId).then((df) => (df.Volumes ?? []) as EngineVolume[])
       : api.listVolumes().then((r) => (r.Volumes ?? []) as EngineVolume[]),
     api.listContainers({ all: true }),
   ]);
