@@ -53,6 +53,10 @@ export class RingBuffer<T> {
   toArray(): T[] {
     return [...this.items];
   }
+  /** Replaces the contents (the newest `capacity` of `items`, in their order). */
+  reset(items: T[]): void {
+    this.items = items.slice(-this.capacity);
+  }
   get size(): number {
     return this.items.length;
   }

@@ -60,9 +60,9 @@ export function applySessionMessage(session: EndpointSession, msg: SessionMessag
       session.mirrorCapabilities(state.caps);
       for (const name of session.storeNames()) session.store(name)!.replaceAll(state.stores[name] ?? []);
       session.mirrorFacts(state.facts);
-      // Events the mirror has not seen yet, in order (a full state also follows a gap in the messages).
+      // Events the mirror has not seen yet (a full state also follows a gap in the messages, or a fresh start).
       const seen = new Set(session.recentEvents.toArray().map((e) => e.id));
-      for (const e of state.events) if (!seen.has(e.id)) session.mirrorEvent(e);
+      session.mirrorMissedEvents(state.events.filter((e) => !seen.has(e.id)));
       session.mirrorHealth(state.health);
       return;
     }

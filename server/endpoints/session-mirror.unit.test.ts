@@ -70,4 +70,25 @@ describe("session mirror", () => {
     expect((mirror as unknown as { nextEventSeq(): number }).nextEventSeq()).toBe(10);
     mirror.stop();
   });
+
+  it("a mirror that started while events were flowing keeps its feed in the engine's order after the full state", () => {
+    const mirror = new DockerSession("e", "unix:///berth-test-never-connects.sock", quiet);
+    const emitted: string[] = [];
+    mirror.on("engineEvent", (e) => emitted.push(e.id));
+    // Live events reach the fresh mirror before the owner's answer to its sync request.
+    applySessionMessage(mirror, { t: "event", event: event(11) });
+    applySessionMessage(mirror, { t: "event", event: event(12) });
+    applySessionMessage(mirror, {
+      t: "full",
+      state: {
+        health: { state: "up", since: 1 },
+        caps: ["containers"],
+        stores: { containers: [] },
+        events: [event(9), event(10), event(11)],
+      },
+    });
+    expect(mirror.recentEvents.toArray().map((e) => e.id)).toEqual(["e:9", "e:10", "e:11", "e:12"]);
+    expect(emitted).toEqual(["e:11", "e:12", "e:9", "e:10"]);
+    mirror.stop();
+  });
 });

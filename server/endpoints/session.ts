@@ -58,6 +58,8 @@ export const DEFAULT_TIMING: SessionTiming = {
 
 /** Recent events kept per endpoint so an events page does not open empty. */
 const EVENT_HISTORY = 500;
+/** An event's number under its endpoint (`<endpointId>:<seq>`); 0 when the id has none. */
+const eventNumber = (e: EngineEvent) => Number(e.id.slice(e.id.lastIndexOf(":") + 1)) || 0;
 
 // ---- Optional sources: a kind that can stream logs, run a console or sample usage provides these. ----
 
@@ -259,8 +261,24 @@ export abstract class EndpointSession extends EventEmitter<SessionEvents> {
 
   mirrorEvent(event: EngineEvent): void {
     this.recentEvents.push(event);
+    this.followEvent(event);
+  }
+
+  /**
+   * Events of the owner's full state this mirror lacked (it started, or missed messages, while newer events already
+   * came): merged in the engine's order, so the feed reads as the owner's does, each emitted once.
+   */
+  mirrorMissedEvents(missed: EngineEvent[]): void {
+    if (!missed.length) return;
+    const all = [...this.recentEvents.toArray(), ...missed];
+    all.sort((a, b) => a.time - b.time || eventNumber(a) - eventNumber(b));
+    this.recentEvents.reset(all);
+    for (const e of missed) this.followEvent(e);
+  }
+
+  private followEvent(event: EngineEvent): void {
     // Ids stay unique when this replica takes the endpoint over and numbers its own events.
-    const seq = Number(event.id.slice(event.id.lastIndexOf(":") + 1));
+    const seq = eventNumber(event);
     if (Number.isInteger(seq) && seq > this.eventSeq) this.eventSeq = seq;
     this.emit("engineEvent", event);
   }

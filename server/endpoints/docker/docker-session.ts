@@ -13,6 +13,7 @@ import { type EngineContainer, toContainerSummary } from "./docker-map";
 import { DockerExecSource, DockerLogSource, DockerStatsSource } from "./docker-sources";
 import { BUDGET_MS, budgetedClient, endpointDownError } from "./engine-budget";
 import { dockerUserError } from "./engine-errors";
+import { EventReplay } from "./event-replay";
 import { type EngineNetwork, toNetworkSummary } from "./network-map";
 import type { SshDockerAgent } from "./ssh-agent";
 import { SwarmStore } from "./swarm-store";
@@ -70,6 +71,8 @@ export class DockerSession extends EndpointSession implements DockerAccess {
   private readAt = new Map<string, number>();
   /** Containers that reported `die`: the engine's list can still say "running" for a few ms after it. */
   private died = new Set<string>();
+  /** Where the current events stream resumed, to drop what the feed already had (see event-replay.ts). */
+  private replay: EventReplay | null = null;
   /** ssh:// only: the one SSH connection both clients ride on. */
   private readonly agent: SshDockerAgent | undefined;
   /** Nodes, services, tasks, secrets and configs when the engine is a swarm manager (else empty, `active` false). */
@@ -239,8 +242,12 @@ export class DockerSession extends EndpointSession implements DockerAccess {
       throw Object.assign(new Error("Not a Docker API: /version has no ApiVersion"), { code: "BERTH_NOT_DOCKER" });
     }
     const latencyMs = Math.round(performance.now() - t0);
-    // Open the stream before listing, so nothing that happens between the two is missed.
+    // Open the stream before listing, so nothing that happens between the two is missed; resume from the newest event
+    // this session shows (a takeover from a dead owner, a dropped engine connection), so the feed misses none.
+    const replay = EventReplay.after(this.recentEvents.toArray());
+    this.replay = replay;
     const pending = this.engine.getEvents({
+      ...(replay ? { since: replay.since } : {}),
       filters: { type: EVENT_STREAM_TYPES },
     }) as unknown as Promise<Readable>;
     const stream = await timeout(pending, REQUEST_TIMEOUT_MS).catch((err) => {
@@ -357,8 +364,10 @@ export class DockerSession extends EndpointSession implements DockerAccess {
     } catch {
       return;
     }
-    const normalized = toEngineEvent(this.endpointId, ev, this.nextEventSeq());
-    if (normalized) this.pushEvent(normalized);
+    const normalized = toEngineEvent(this.endpointId, ev, 0);
+    // A replayed event already in the feed: its effects (store, swarm, facts) are in the relist that follows.
+    if (normalized && this.replay?.known(normalized)) return;
+    if (normalized) this.pushEvent({ ...normalized, id: `${this.endpointId}:${this.nextEventSeq()}` });
     if (ev.Type && SWARM_EVENT_TYPES.has(ev.Type)) {
       this.swarm.onEvent(ev);
       return;
