@@ -20,6 +20,10 @@ import { requireEnv, serverState } from "./support/env";
 // (e2e/support/list-entry-points.ts imports every module under server/actions/ and every route.ts so their
 // registrations run), is called as five actors against the running server, and what happens must be what lib/policy.ts says.
 
+/** Label on every container the matrix's inputs can create; the value is this run's (this worker's) own. */
+const MADE_LABEL = "e2e.berth.authz-matrix";
+const RUN = uniqueName("run");
+
 interface Listed {
   kind: "action" | "route";
   file: string;
@@ -151,6 +155,10 @@ test.afterAll(async () => {
   for (const c of Object.values(clients ?? {})) await c.dispose();
   docker("rm", "-f", container);
   docker("volume", "rm", "-f", volume);
+  // Containers an allowed create made from the matrix's spec (its label, this run's value), whatever their names.
+  const made = docker("ps", "-aq", "--filter", `label=${MADE_LABEL}=${RUN}`).split("\n").filter(Boolean);
+  if (made.length) docker("rm", "-f", ...made);
+  expect(docker("ps", "-aq", "--filter", `label=${MADE_LABEL}=${RUN}`)).toBe("");
 });
 
 /** Fresh targets per call, so one actor's allowed call never changes what the next one is tested against. */
@@ -202,7 +210,12 @@ async function fixtures() {
     network: "berth-matrix-no-such-network",
     image: "berth-matrix-no-such-image:latest",
     containerIds: [container],
-    spec: { image: process.env.BERTH_TEST_IMAGE ?? "berth-test/busybox:latest", command: "true" },
+    // Labelled, so the containers an allowed create or duplicate makes (random names) are found and removed after.
+    spec: {
+      image: process.env.BERTH_TEST_IMAGE ?? "berth-test/busybox:latest",
+      command: "true",
+      labels: [{ key: MADE_LABEL, value: RUN }],
+    },
     start: false,
     // A pull that stays on loopback (the rig's registry) and finds nothing; a tag of an image that does not exist.
     ref: `${process.env.BERTH_TEST_REGISTRY}/berth-matrix/none:latest`,

@@ -1,10 +1,15 @@
 import { deleteEndpointRowStmt, findEndpointById } from "@/db/endpoint-queries";
+import { deleteSettingStmt } from "@/db/settings-queries";
 import type { Actor } from "@/lib/domain";
 import { NotFoundError } from "@/lib/errors";
 import { runtime } from "@/server/runtime";
+import { updatePolicyKeys } from "../updates/update-policies";
 import { type UseCaseContext, useCase } from "../use-case";
 
-/** Forgets an endpoint (its grants and status page items go with it) and stops its session. Admins only. */
+/**
+ * Forgets an endpoint (its grants, status page items and update policies go with it) and stops its session. Admins
+ * only.
+ */
 export function removeEndpoint(
   actor: Actor | null,
   input: { endpointId: string },
@@ -20,8 +25,11 @@ export function removeEndpoint(
       if (!row) throw new NotFoundError("Endpoint not found");
       note.target = row.name;
       note.detail = row.url;
+      // Settings are keyed by endpoint id, not tied to its row: they go in the same transaction.
+      const settingKeys = await updatePolicyKeys(row.id);
       await note.commit(function* (tx) {
         yield deleteEndpointRowStmt(tx, row.id);
+        for (const key of settingKeys) yield deleteSettingStmt(tx, key);
       });
       rt.endpoints.remove(row.id);
       // The other replicas re-read the row (server/cluster/endpoint-replication.ts).

@@ -18,6 +18,13 @@ const policyKey = (i: Pick<SetUpdatePolicyInput, "endpointId" | "target" | "name
   `${policyPrefix(i.endpointId)}${i.target}:${i.name}`;
 const windowKey = (endpointId: string) => `update-window:${endpointId}`;
 
+/** Every settings key of the endpoint's policies and window, for removing them with the endpoint. */
+export async function updatePolicyKeys(endpointId: string): Promise<string[]> {
+  const keys = (await listSettings(runtime().db, policyPrefix(endpointId))).map((r) => r.key);
+  if ((await getSetting(runtime().db, windowKey(endpointId))) !== undefined) keys.push(windowKey(endpointId));
+  return keys;
+}
+
 /** The endpoint's policies and window as stored (no authorization: the scheduler and the checks read it). */
 export async function storedPolicies(endpointId: string): Promise<UpdatePolicies> {
   const db = runtime().db;

@@ -7,11 +7,14 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updateUser } from "@/db/access-queries";
 import { insertUser, listAudit } from "@/db/queries";
+import { listSettings } from "@/db/settings-queries";
 import type { Actor } from "@/lib/domain";
 import type { UpdateView } from "@/lib/updates";
 import { loadConfig } from "@/server/config";
 import { createRuntime, type Runtime } from "@/server/runtime";
 import { bulkContainerOp } from "../containers/bulk-container-op";
+import { createEndpoint } from "../endpoints/create-endpoint";
+import { removeEndpoint } from "../endpoints/remove-endpoint";
 import { deleteRegistry, saveRegistry } from "../registries/manage-registries";
 import { type Attempts, runAutoUpdates } from "./auto-update";
 import { checkEndpointUpdates, listUpdates } from "./check-endpoint-updates";
@@ -302,6 +305,30 @@ describe("image updates", () => {
     expect(await runAutoUpdates(rt, attempts, inside + 60_000)).toEqual([]);
     await setMaintenanceWindow(admin, { endpointId: EP, from: "", to: "" });
     expect((await getUpdatePolicies(admin, EP)).window).toBeNull();
+  });
+
+  it("an endpoint's policies and window are deleted with it, and no other endpoint's", async () => {
+    const made = await createEndpoint(admin, {
+      name: `policies-${STAMP}`,
+      connection: { type: "unix", socketPath: DOCKER_HOST.replace(/^unix:\/\//, "") },
+    });
+    await setUpdatePolicy(admin, { endpointId: made.id, target: "container", name: "web", policy: "auto" });
+    await setUpdatePolicy(admin, { endpointId: made.id, target: "stack", name: "shop", policy: "off" });
+    await setMaintenanceWindow(admin, { endpointId: made.id, from: "01:00", to: "02:00" });
+    await setUpdatePolicy(admin, { endpointId: EP, target: "container", name: "kept", policy: "off" });
+    const keysOf = async (id: string) =>
+      [...(await listSettings(rt.db, `update-policy:${id}:`)), ...(await listSettings(rt.db, `update-window:${id}`))]
+        .map((r) => r.key)
+        .sort();
+    expect(await keysOf(made.id)).toEqual([
+      `update-policy:${made.id}:container:web`,
+      `update-policy:${made.id}:stack:shop`,
+      `update-window:${made.id}`,
+    ]);
+    await removeEndpoint(admin, { endpointId: made.id });
+    expect(await keysOf(made.id)).toEqual([]);
+    expect(await keysOf(EP)).toContain(`update-policy:${EP}:container:kept`);
+    await setUpdatePolicy(admin, { endpointId: EP, target: "container", name: "kept", policy: "default" });
   });
 
   it("checks on its own schedule, on the replica holding the lease", async () => {
