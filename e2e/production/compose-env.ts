@@ -1,10 +1,10 @@
 import { type ExecFileSyncOptions, execFileSync } from "node:child_process";
 import fs from "node:fs";
 
-// How the proof drives docker-compose: the checkout's own docker-compose.yml, plus compose.rig.yml which only points
-// the socket mount at the rig's private engine (this machine has no /var/run/docker.sock of its own).
+// How the proof drives docker-compose: the checkout's own docker-compose.yml, with DOCKER_SOCKET pointing the socket
+// mount at the rig's private engine (this machine has no /var/run/docker.sock of its own).
 
-const rigSocket = (): string => {
+export const rigSocket = (): string => {
   const host = process.env.BERTH_TEST_DOCKER_HOST;
   if (!host) throw new Error("BERTH_TEST_DOCKER_HOST not set: start the rig (scripts/rig/up.sh) and source its env");
   return decodeURIComponent(new URL(host).pathname);
@@ -14,6 +14,8 @@ export const PROOF_PORT = Number(
   process.env.BERTH_PROD_PROOF_PORT || 3300 + Number(process.env.BERTH_E2E_PORT || 3210) - 3210,
 );
 export const PROOF_URL = `http://127.0.0.1:${PROOF_PORT}`;
+/** Where the Berth that the first one deploys as a stack listens (100 above, clear of the other slots' proofs). */
+export const STACK_PROOF_PORT = Number(process.env.BERTH_PROD_STACK_PORT || PROOF_PORT + 100);
 export const PROJECT = "berth-proof";
 export const IMAGE = "berth:local";
 export const ADMIN = { username: "proof-admin", password: "proof-admin-password-1" };
@@ -33,7 +35,7 @@ function dockerEnv(): NodeJS.ProcessEnv {
     BERTH_ADMIN_PASSWORD: ADMIN.password,
     POSTGRES_PASSWORD: "proof-pg-password",
     DOCKER_GID: String(fs.statSync(socket).gid),
-    BERTH_RIG_DOCKER_SOCKET: socket,
+    DOCKER_SOCKET: socket,
   };
 }
 
@@ -43,7 +45,7 @@ function run(cmd: string, args: string[], opts: ExecFileSyncOptions = {}): strin
 
 export const docker = (...args: string[]): string => run("docker", args).trim();
 export const compose = (...args: string[]): string =>
-  run("docker-compose", ["-f", "docker-compose.yml", "-f", "e2e/production/compose.rig.yml", ...args], {
+  run("docker-compose", ["-f", "docker-compose.yml", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
 

@@ -145,7 +145,7 @@ function validateProject(value: unknown, doc: Document, lc: LineCounter, warning
     throw new ComposeError(describeIssue(issue), lineOf(doc, lc, issue.path));
   }
   for (const [name, svc] of Object.entries(parsed.data.services)) {
-    if (svc.build !== undefined)
+    if (svc.build !== undefined && !svc.image)
       throw new ComposeError(
         `services.${name}.build: Berth does not build images (it deploys through the Engine API, with no builder); build and push the image, then name it under image:`,
         lineOf(doc, lc, ["services", name, "build"]),
@@ -154,6 +154,12 @@ function validateProject(value: unknown, doc: Document, lc: LineCounter, warning
       throw new ComposeError(
         `services.${name}.image: every service needs an image`,
         lineOf(doc, lc, ["services", name]),
+      );
+    // With an image too, the file names what it builds: Berth uses that image as the engine has it, never pulled,
+    // as `docker compose up --no-build` would (the deploy refuses if the engine does not have it).
+    if (svc.build !== undefined)
+      warnings.push(
+        `services.${name}.build: not built (Berth has no builder); the image ${svc.image} is used as it is on the engine`,
       );
   }
   return { file: parsed.data, warnings };

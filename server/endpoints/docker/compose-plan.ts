@@ -22,6 +22,8 @@ export interface ServicePlan {
   service: string;
   image: string;
   pullPolicy: PullPolicy;
+  /** The file has `build:` for it: Berth never builds nor pulls it, it uses the image the engine has. */
+  build: boolean;
   replicas: number;
   containerName?: string;
   dependsOn: { service: string; condition: Condition }[];
@@ -146,7 +148,9 @@ export function toProjectPlan(project: string, file: ComposeProject, opts: PlanO
     return {
       service: name,
       image: svc.image as string,
-      pullPolicy: opts.pull ?? pullOf(svc.pull_policy),
+      // A built image exists only where it was built: pulling it (even for "Pull and redeploy") could only fail.
+      pullPolicy: svc.build !== undefined ? "never" : (opts.pull ?? pullOf(svc.pull_policy)),
+      build: svc.build !== undefined,
       replicas,
       containerName: svc.container_name,
       dependsOn: dependencies(name, file),

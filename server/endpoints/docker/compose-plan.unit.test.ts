@@ -49,6 +49,16 @@ describe("standalone compose projects", () => {
     expect(e.message).toContain("Berth does not build images");
   });
 
+  it("takes build: with image: as that image, never pulled (docker compose up --no-build), and says so", () => {
+    const parsed = parseCompose("services:\n  web:\n    build: .\n    image: app:local\n", {}, { kind: "project" });
+    expect(parsed.warnings).toEqual([
+      "services.web.build: not built (Berth has no builder); the image app:local is used as it is on the engine",
+    ]);
+    const web = toProjectPlan("demo", parsed.file, { workingDir: "/srv/demo", pull: "always" }).services[0]!;
+    expect(web).toMatchObject({ image: "app:local", build: true, pullPolicy: "never" });
+    expect(plan("services:\n  web: {image: app}\n").services[0]).toMatchObject({ build: false, pullPolicy: "missing" });
+  });
+
   it("interpolates ${VAR:-x} from the .env and reads env_file: .env", () => {
     const env = parseDotenv('TAG=1.2\nexport SECRET="a b"\n# comment\nEMPTY=\n');
     const p = plan(

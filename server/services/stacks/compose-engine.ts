@@ -55,6 +55,10 @@ function canonical(v: unknown): string {
 
 export const configHash = (v: unknown) => crypto.createHash("sha256").update(canonical(v)).digest("hex");
 
+/** Why a service with `build:` cannot be deployed: its image is not on the engine, and Berth has no builder. */
+export const unbuiltImage = (service: string, image: string) =>
+  `services.${service}.build: Berth does not build images (it deploys through the Engine API, with no builder) and the engine has no image ${image}: build it there (docker build -t ${image} <context>), then deploy again`;
+
 /** The image's id on the engine, or null when it is not there. */
 export async function imageId(api: Docker, image: string): Promise<string | null> {
   try {

@@ -38,7 +38,7 @@ interface Inspect {
   Id: string;
   Name: string;
   State: { Running: boolean; Status: string };
-  Config: { Env: string[]; Labels: Record<string, string> };
+  Config: { Env: string[]; Labels: Record<string, string>; Image: string };
   Mounts: { Type: string; Name?: string; Destination: string }[];
   NetworkSettings: { Networks: Record<string, { Aliases: string[] | null }> };
 }
@@ -91,7 +91,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const p of [P, `${P}b`, `${P}c`, `${P}d`])
+  for (const p of [P, `${P}b`, `${P}c`, `${P}d`, `${P}e`])
     await composeDown(admin, { endpointId: EP, stack: p, removeVolumes: true }).catch(() => {});
   rt?.endpoints.stopAll();
   await rt?.db.close();
@@ -264,15 +264,42 @@ describe("compose deploy", () => {
     await composeDown(admin, { endpointId: EP, stack: project, removeVolumes: true });
   });
 
+  it("deploys build: with image: from the image on the engine, never pulling it (docker compose up --no-build)", async () => {
+    // A name only this engine has, as `docker build -t` leaves it: a pull of it could only fail.
+    const built = `berth-built-${process.pid}:local`;
+    await docker("tag", IMAGE, built);
+    try {
+      const text = `services:\n  app:\n    build: .\n    image: ${built}\n    command: sleep 3600\n    init: true\n`;
+      const out = await deploy(admin, `${P}e`, text, { pullPolicy: "always" });
+      expect(out.job.error).toBeUndefined();
+      expect(out.job.state).toBe("done");
+      expect(out.job.steps.map((s) => s.text)).toContain(
+        `Not built (Berth has no builder): using ${built} as it is on the engine`,
+      );
+      expect(out.job.steps.some((s) => /Pulling/.test(s.text))).toBe(false);
+      const c = await inspect(`${P}e-app-1`);
+      expect(c.State.Running).toBe(true);
+      expect(c.Config.Image).toBe(built);
+      await composeDown(admin, { endpointId: EP, stack: `${P}e`, removeVolumes: true });
+    } finally {
+      await docker("rmi", built).catch(() => {});
+    }
+  });
+
   it("refuses before touching the engine: bad files with their line, build:, restrictions, viewers", async () => {
-    await expect(deploy(admin, `${P}c`, "services:\n  web:\n    image: x\n    build: .\n")).rejects.toThrow(
-      /^line 4: services\.web\.build: Berth does not build images/,
+    await expect(deploy(admin, `${P}c`, "services:\n  web:\n    build: .\n")).rejects.toThrow(
+      /^line 3: services\.web\.build: Berth does not build images/,
     );
+    // build: with an image the engine does not have: refused before the deploy starts, nothing pulled or made.
+    await expect(
+      deploy(admin, `${P}f`, "services:\n  web:\n    image: berth-no-such/built:local\n    build: .\n"),
+    ).rejects.toThrow(/services\.web\.build: Berth does not build images .* no image berth-no-such\/built:local/);
     await expect(deploy(operator, `${P}c`, `services:\n  web: {image: ${IMAGE}, privileged: true}\n`)).rejects.toThrow(
       /^service web: .*[Pp]rivileged/,
     );
     await expect(deploy(viewer, `${P}c`, `services:\n  web: {image: ${IMAGE}}\n`)).rejects.toThrow();
-    const denied = (await listAudit(rt.db, { action: "stack.deploy", limit: 2 })).map((a) => a.outcome);
-    expect(denied).toEqual(["denied", "denied"]);
+    const refused = (await listAudit(rt.db, { action: "stack.deploy", limit: 3 })).map((a) => a.outcome);
+    expect(refused).toEqual(["denied", "denied", "failure"]);
+    expect(await names(`${P}f`)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   type ProjectContainer,
   projectContainers,
   pullWithProgress,
+  unbuiltImage,
   waitForCondition,
 } from "./compose-engine";
 
@@ -54,6 +55,13 @@ async function ensureImages(
   for (const s of plan.services) {
     if (pulled.has(s.image) || (ids.has(s.image) && s.pullPolicy !== "always")) continue;
     const have = await imageId(api, s.image);
+    if (s.build) {
+      // `docker compose up --no-build`: the image the file builds is used as the engine has it.
+      if (!have) throw new DeployError(undefined, unbuiltImage(s.service, s.image));
+      report.step(`Not built (Berth has no builder): using ${s.image} as it is on the engine`, s.service);
+      ids.set(s.image, have);
+      continue;
+    }
     if (have && s.pullPolicy !== "always") {
       ids.set(s.image, have);
       continue;

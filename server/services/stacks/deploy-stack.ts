@@ -12,7 +12,7 @@ import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../authorize";
 import { restrictionRefusal } from "../containers/engine";
 import type { UseCaseContext as OpContext } from "../use-case";
-import { DeployError } from "./compose-engine";
+import { DeployError, imageId, unbuiltImage } from "./compose-engine";
 import { composeUp } from "./compose-up";
 import { deployJobs } from "./deploy-jobs";
 import { deployOutcomes } from "./deploy-outcomes";
@@ -66,6 +66,9 @@ export async function startComposeDeploy(
         .some((j) => j.project === input.stack && j.state === "running")
     )
       throw new UserError(`A deploy of ${input.stack} is running; wait for it to finish`, 409, "deploy_running");
+    for (const s of planned.plan.services)
+      if (s.build && !(await imageId(api, s.image)))
+        throw new UserError(unbuiltImage(s.service, s.image), 409, "no_image");
     for (const s of planned.plan.services) {
       const refusal = await restrictionRefusal(actor, api, { ...s.config, HostConfig: s.host });
       if (refusal) throw new ForbiddenError(`service ${s.service}: ${refusal}`);
