@@ -1,4 +1,4 @@
-import { type LogOptions, logOptions } from "./log-options";
+import type { LogOptions } from "./log-topic";
 
 // (Named groups must not be called "name" or "kind": a parsed topic's own fields.)
 // Followed Kubernetes logs: one pod's container (or all of its containers), or every pod of a workload, merged and
@@ -58,4 +58,6 @@ export function parseKubeLogRef(raw: string): KubeLogRef | null {
   return { namespace: m[1]!, kind: m[2] as KubeLogKind, name: m[3]!, container: m[4]!, previous: m[5] === "1" };
 }
 
-export const defaultKubeLogOptions: LogOptions = logOptions.parse({ tail: 500, since: "all", timestamps: false });
+// A literal, not `logOptions.parse(...)`: this module is in the browser's bundle and the parse pulled zod (31 kB
+// compressed) into every Kubernetes object page.
+export const defaultKubeLogOptions: LogOptions = { tail: 500, since: "all", timestamps: false };

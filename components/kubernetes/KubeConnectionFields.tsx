@@ -1,7 +1,6 @@
 "use client";
 
-import yaml from "js-yaml";
-import { useId, useMemo } from "react";
+import { useEffect, useId, useState } from "react";
 import type { KubeConnectionInput } from "@/lib/kube-connection";
 
 export interface KubeValues {
@@ -20,10 +19,13 @@ export function kubeConnectionOf(mode: "kubeconfig" | "kube-token", v: KubeValue
     : { mode: "token", server: v.server, token: v.token, ca: v.ca || undefined };
 }
 
+type Contexts = { names: string[]; current: string };
+const NO_CONTEXTS: Contexts = { names: [], current: "" };
+
 /** Context names of a pasted kubeconfig, read in the browser for the picker (the server validates it again). */
-function contextsOf(text: string): { names: string[]; current: string } {
+function contextsOf(load: (text: string) => unknown, text: string): Contexts {
   try {
-    const doc = yaml.load(text) as { contexts?: { name?: unknown }[]; "current-context"?: unknown } | null;
+    const doc = load(text) as { contexts?: { name?: unknown }[]; "current-context"?: unknown } | null;
     const names = (Array.isArray(doc?.contexts) ? doc.contexts : [])
       .map((c) => (typeof c?.name === "string" ? c.name : ""))
       .filter(Boolean);
@@ -31,6 +33,28 @@ function contextsOf(text: string): { names: string[]; current: string } {
   } catch {
     return { names: [], current: "" };
   }
+}
+
+/**
+ * The contexts of the kubeconfig being typed. The YAML reader loads only once there is a kubeconfig to read: the
+ * endpoints page carried it (18 kB compressed) in its first load for a field most visits never touch.
+ */
+function useContexts(text: string): Contexts {
+  const [ctx, setCtx] = useState(NO_CONTEXTS);
+  useEffect(() => {
+    if (!text.trim()) {
+      setCtx(NO_CONTEXTS);
+      return;
+    }
+    let live = true;
+    void import("js-yaml").then((m) => {
+      if (live) setCtx(contextsOf(m.load, text));
+    });
+    return () => {
+      live = false;
+    };
+  }, [text]);
+  return ctx;
 }
 
 const input = "rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
@@ -45,7 +69,7 @@ export function KubeConnectionFields(props: {
   const id = useId();
   const v = props.value;
   const set = (k: keyof KubeValues) => (value: string) => props.onChange({ ...v, [k]: value });
-  const ctx = useMemo(() => contextsOf(v.kubeconfig), [v.kubeconfig]);
+  const ctx = useContexts(v.kubeconfig);
   if (props.mode === "kubeconfig")
     return (
       <>

@@ -1,14 +1,36 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { inputClass, UiButton } from "@/components/ui/button";
 import type { DiffLine } from "@/lib/compose/text-diff";
 import { deployComposeAction, diffComposeAction } from "@/server/actions/stacks/stack-actions";
-import { CodeEditor } from "./CodeEditor";
-import { completeCompose, lintCompose, lintEnv } from "./compose-lint";
 import { runStackAction } from "./run-stack-action";
 import { stackHref } from "./StacksList";
+
+/** Where an editor will be while its code loads: same place and height, and said to be loading. */
+function EditorLoading(props: { label: string; minHeight: string }) {
+  return (
+    <div
+      role="status"
+      style={{ minHeight: props.minHeight }}
+      className="rounded border border-slate-300 p-2 text-sm text-slate-600 dark:border-slate-600 dark:text-slate-300"
+    >
+      Loading the {props.label} editor…
+    </div>
+  );
+}
+
+// CodeMirror and the compose checks load after the page (they were 250 kB of its first-load JavaScript).
+const ComposeFileEditor = dynamic(() => import("./stack-editors").then((m) => m.ComposeFileEditor), {
+  ssr: false,
+  loading: () => <EditorLoading label="compose file" minHeight="16rem" />,
+});
+const EnvFileEditor = dynamic(() => import("./stack-editors").then((m) => m.EnvFileEditor), {
+  ssr: false,
+  loading: () => <EditorLoading label=".env file" minHeight="5rem" />,
+});
 
 interface Change {
   service: string;
@@ -85,25 +107,12 @@ export function StackEditor(props: {
       )}
       <div>
         <h3 className="mb-1 text-sm font-semibold">docker-compose.yml</h3>
-        <CodeEditor
-          label="Compose file"
-          value={compose}
-          onChange={setCompose}
-          lint={(t) => lintCompose(t, envText)}
-          complete={completeCompose}
-        />
+        <ComposeFileEditor value={compose} onChange={setCompose} envText={envText} />
       </div>
       {props.envText !== null && (
         <div>
           <h3 className="mb-1 text-sm font-semibold">.env</h3>
-          <CodeEditor
-            label=".env file"
-            value={envText}
-            onChange={setEnvText}
-            lint={lintEnv}
-            language="plain"
-            minHeight="5rem"
-          />
+          <EnvFileEditor value={envText} onChange={setEnvText} />
         </div>
       )}
       <div className="flex flex-wrap items-center gap-2">

@@ -22,6 +22,10 @@ export function useLazyMenu<P>(load: () => Promise<ComponentType<P>>) {
   return { Menu: menu?.C ?? null, open, setOpen, arm, loading };
 }
 
+/** The look of a table row's compact "Actions for …" menu button, shared by its stand-in and the real trigger. */
+export const ROW_MENU_TRIGGER =
+  "inline-flex h-7 w-7 items-center justify-center rounded hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-slate-800";
+
 export function StandInTrigger(props: {
   className: string;
   onArm: () => void;
