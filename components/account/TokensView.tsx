@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Button, ErrorText, TextField, useActionRunner } from "@/components/admin/admin-parts";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { TokenView } from "@/lib/access-views";
 import { formatTime } from "@/lib/format";
 import { createTokenAction, revokeTokenAction } from "@/server/actions/account/token-actions";
@@ -91,45 +91,34 @@ export function TokensView({ tokens, now }: { tokens: TokenView[]; now: number }
         />
       )}
       {tokens.length > 0 && (
-        <TableScroll label="Tokens table">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Personal access tokens</caption>
-            <thead className="border-b border-slate-300 dark:border-slate-700">
-              <tr>
-                <th scope="col" className="py-2">
-                  Name
-                </th>
-                <th scope="col">State</th>
-                <th scope="col">Created (UTC)</th>
-                <th scope="col">Expires (UTC)</th>
-                <th scope="col">Last used (UTC)</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id} className="border-b border-slate-200 dark:border-slate-800">
-                  <th scope="row" className="py-2 font-medium">
-                    {t.name}
-                  </th>
-                  <td>{tokenState(t, now)}</td>
-                  <td className="text-xs">{formatTime(t.createdAt)}</td>
-                  <td className="text-xs">{t.expiresAt ? formatTime(t.expiresAt) : "never"}</td>
-                  <td className="text-xs">{t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"}</td>
-                  <td className="text-right">
-                    {tokenState(t, now) === "active" && (
-                      <Button danger onClick={() => setRevoking(t)}>
-                        Revoke<span className="sr-only"> {t.name}</span>
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Tokens table"
+          caption="Personal access tokens"
+          rows={tokens}
+          rowKey={(t) => t.id}
+          columns={[
+            { header: "Name", cell: (t) => t.name, className: "py-2 pr-3 font-medium" },
+            { header: "State", cell: (t) => tokenState(t, now) },
+            { header: "Created (UTC)", cell: (t) => formatTime(t.createdAt), className: "pr-3 text-xs" },
+            {
+              header: "Expires (UTC)",
+              cell: (t) => (t.expiresAt ? formatTime(t.expiresAt) : "never"),
+              className: "pr-3 text-xs",
+            },
+            {
+              header: "Last used (UTC)",
+              cell: (t) => (t.lastUsedAt ? formatTime(t.lastUsedAt) : "never"),
+              className: "pr-3 text-xs",
+            },
+          ]}
+          actions={(t) =>
+            tokenState(t, now) === "active" && (
+              <Button danger onClick={() => setRevoking(t)}>
+                Revoke<span className="sr-only"> {t.name}</span>
+              </Button>
+            )
+          }
+        />
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { TableScroll } from "@/components/ui/table-scroll";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { TeamView, UserView } from "@/lib/access-views";
 import {
   addTeamMemberAction,
@@ -15,31 +15,21 @@ export function TeamMembers({ team, users }: { team: TeamView; users: Pick<UserV
   const candidates = users.filter((u) => !team.members.some((m) => m.userId === u.id));
   return (
     <div className="space-y-2">
-      <TableScroll label="Members table">
-        <table className="w-full text-left text-sm">
-          <caption className="text-left font-medium">Members of {team.name}</caption>
-          <thead className="sr-only">
-            <tr>
-              <th scope="col">Username</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {team.members.map((m) => (
-              <tr key={m.userId} className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="row" className="py-1 font-normal">
-                  {m.username}
-                </th>
-                <td className="text-right">
-                  <Button onClick={() => void run(() => removeTeamMemberAction({ teamId: team.id, userId: m.userId }))}>
-                    Remove member
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Members table"
+        caption={`Members of ${team.name}`}
+        captionVisible
+        rows={team.members}
+        rowKey={(m) => m.userId}
+        empty="No members yet."
+        columns={[{ header: "Username", cell: (m) => m.username, className: "py-1 pr-3 font-normal" }]}
+        actionsClassName="py-1 text-right"
+        actions={(m) => (
+          <Button onClick={() => void run(() => removeTeamMemberAction({ teamId: team.id, userId: m.userId }))}>
+            Remove member
+          </Button>
+        )}
+      />
       {candidates.length > 0 && (
         <form
           aria-label={`Add member to ${team.name}`}
@@ -69,39 +59,25 @@ export function TeamAccess({ team, endpoints }: { team: TeamView; endpoints: { i
   const { run, error, busy } = useActionRunner();
   return (
     <div className="space-y-2">
-      <TableScroll label="Grants table">
-        <table className="w-full text-left text-sm">
-          <caption className="text-left font-medium">Access of {team.name}</caption>
-          <thead className="border-b border-slate-300 dark:border-slate-700">
-            <tr>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Role</th>
-              <th scope="col">Namespaces</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {team.grants.map((g) => (
-              <tr key={g.endpointId} className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="row" className="py-1 font-normal">
-                  {g.endpointName}
-                </th>
-                <td>{g.role}</td>
-                <td>{g.namespaces ? g.namespaces.join(", ") : "all"}</td>
-                <td className="text-right">
-                  <Button
-                    onClick={() => void run(() => removeGrantAction({ teamId: team.id, endpointId: g.endpointId }))}
-                  >
-                    Revoke access
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Grants table"
+        caption={`Access of ${team.name}`}
+        captionVisible
+        rows={team.grants}
+        rowKey={(g) => g.endpointId}
+        empty="No access yet: the team's members see no endpoint through it."
+        columns={[
+          { header: "Endpoint", cell: (g) => g.endpointName, className: "py-1 pr-3 font-normal" },
+          { header: "Role", cell: (g) => g.role },
+          { header: "Namespaces", cell: (g) => (g.namespaces ? g.namespaces.join(", ") : "all") },
+        ]}
+        actionsClassName="py-1 text-right"
+        actions={(g) => (
+          <Button onClick={() => void run(() => removeGrantAction({ teamId: team.id, endpointId: g.endpointId }))}>
+            Revoke access
+          </Button>
+        )}
+      />
       {endpoints.length > 0 && (
         <form
           aria-label={`Grant access to ${team.name}`}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { UserView } from "@/lib/access-views";
 import { formatTime } from "@/lib/format";
 import {
@@ -68,56 +68,39 @@ export function UsersAdmin({ users, meId }: { users: UserView[]; meId: string })
         <CreateUserForm />
       </section>
       <ErrorText error={error} />
-      <TableScroll label="Users table">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Users</caption>
-          <thead className="border-b border-slate-300 dark:border-slate-700">
-            <tr>
-              <th scope="col" className="py-2">
-                Username
-              </th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Created (UTC)</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-b border-slate-200 dark:border-slate-800">
-                <th scope="row" className="py-2 font-medium">
-                  {u.username}
-                </th>
-                <td>{u.isAdmin ? "admin" : "user"}</td>
-                <td>{u.disabled ? "disabled" : "active"}</td>
-                <td className="text-xs">{formatTime(u.createdAt)}</td>
-                <td className="flex flex-wrap justify-end gap-2 py-1">
-                  {u.id !== meId && (
-                    <>
-                      <Button
-                        onClick={() => void run(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}
-                      >
-                        {u.disabled ? "Enable" : "Disable"}
-                      </Button>
-                      <Button onClick={() => void run(() => setUserAdminAction({ userId: u.id, isAdmin: !u.isAdmin }))}>
-                        {u.isAdmin ? "Remove admin" : "Make admin"}
-                      </Button>
-                    </>
-                  )}
-                  <Button onClick={() => setResetting(u)}>Reset password</Button>
-                  {u.id !== meId && (
-                    <Button danger onClick={() => setDeleting(u)}>
-                      Delete
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <SimpleTable
+        label="Users table"
+        caption="Users"
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: "Username", cell: (u) => u.username, className: "py-2 pr-3 font-medium" },
+          { header: "Role", cell: (u) => (u.isAdmin ? "admin" : "user") },
+          { header: "Status", cell: (u) => (u.disabled ? "disabled" : "active") },
+          { header: "Created (UTC)", cell: (u) => formatTime(u.createdAt), className: "pr-3 text-xs" },
+        ]}
+        actionsClassName="flex flex-wrap justify-end gap-2 py-1"
+        actions={(u) => (
+          <>
+            {u.id !== meId && (
+              <>
+                <Button onClick={() => void run(() => setUserDisabledAction({ userId: u.id, disabled: !u.disabled }))}>
+                  {u.disabled ? "Enable" : "Disable"}
+                </Button>
+                <Button onClick={() => void run(() => setUserAdminAction({ userId: u.id, isAdmin: !u.isAdmin }))}>
+                  {u.isAdmin ? "Remove admin" : "Make admin"}
+                </Button>
+              </>
+            )}
+            <Button onClick={() => setResetting(u)}>Reset password</Button>
+            {u.id !== meId && (
+              <Button danger onClick={() => setDeleting(u)}>
+                Delete
+              </Button>
+            )}
+          </>
+        )}
+      />
       {resetting && (
         <FormDialog
           title={`New password for ${resetting.username}`}

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { UiButton } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { SimpleTable } from "@/components/ui/simple-table";
 import { toast } from "@/components/ui/toast";
 import type { ChannelView, DeliveryView, RuleView } from "@/lib/alert-schemas";
 import { CHANNEL_LABELS, RULE_LABELS } from "@/lib/alerts";
@@ -14,8 +14,6 @@ import { ChannelDialog } from "./ChannelDialog";
 import { RuleDialog } from "./RuleDialog";
 
 type Choice = { id: string; name: string };
-const th = "py-2 pr-3 font-semibold";
-const row = "border-b border-slate-200 dark:border-slate-800";
 
 /**
  * Alerts: rules of the endpoints the user may see (operators edit those of their endpoints), and for admins the
@@ -64,73 +62,39 @@ export function AlertsView(props: {
           </h2>
           {writable.size > 0 && <UiButton onClick={() => setDialog({ kind: "rule" })}>Add rule</UiButton>}
         </div>
-        <TableScroll label="Alert rules">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Alert rules</caption>
-            <thead className="border-b border-slate-300 dark:border-slate-700">
-              <tr>
-                <th scope="col" className={th}>
-                  Name
-                </th>
-                <th scope="col" className={th}>
-                  Endpoint
-                </th>
-                <th scope="col" className={th}>
-                  When
-                </th>
-                <th scope="col" className={th}>
-                  Send to
-                </th>
-                <th scope="col" className={th}>
-                  State
-                </th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rules.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="py-4 text-slate-500 dark:text-slate-400">
-                    No alert rules yet.
-                  </td>
-                </tr>
-              )}
-              {props.rules.map((r) => (
-                <tr key={r.id} className={row}>
-                  <th scope="row" className="py-1 pr-3 font-medium">
-                    {r.name}
-                  </th>
-                  <td className="pr-3">{endpointName(r.endpointId)}</td>
-                  <td className="pr-3">{RULE_LABELS[r.trigger]}</td>
-                  <td className="pr-3">{r.channelIds.map(channelName).join(", ")}</td>
-                  <td className="pr-3">{r.enabled ? "enabled" : "disabled"}</td>
-                  <td className="space-x-1 whitespace-nowrap">
-                    {writable.has(r.endpointId) && (
-                      <>
-                        <UiButton variant="outline" onClick={() => setDialog({ kind: "rule", rule: r })}>
-                          Edit<span className="sr-only"> rule {r.name}</span>
-                        </UiButton>
-                        <UiButton
-                          variant="outline"
-                          onClick={() =>
-                            setConfirm({
-                              title: `Delete alert rule ${r.name}?`,
-                              run: () => deleteRuleAction({ endpointId: r.endpointId, ruleId: r.id }),
-                            })
-                          }
-                        >
-                          Delete<span className="sr-only"> rule {r.name}</span>
-                        </UiButton>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Alert rules"
+          rows={props.rules}
+          rowKey={(r) => r.id}
+          empty="No alert rules yet."
+          columns={[
+            { header: "Name", cell: (r) => r.name },
+            { header: "Endpoint", cell: (r) => endpointName(r.endpointId) },
+            { header: "When", cell: (r) => RULE_LABELS[r.trigger] },
+            { header: "Send to", cell: (r) => r.channelIds.map(channelName).join(", ") },
+            { header: "State", cell: (r) => (r.enabled ? "enabled" : "disabled") },
+          ]}
+          actions={(r) =>
+            writable.has(r.endpointId) && (
+              <>
+                <UiButton variant="outline" onClick={() => setDialog({ kind: "rule", rule: r })}>
+                  Edit<span className="sr-only"> rule {r.name}</span>
+                </UiButton>
+                <UiButton
+                  variant="outline"
+                  onClick={() =>
+                    setConfirm({
+                      title: `Delete alert rule ${r.name}?`,
+                      run: () => deleteRuleAction({ endpointId: r.endpointId, ruleId: r.id }),
+                    })
+                  }
+                >
+                  Delete<span className="sr-only"> rule {r.name}</span>
+                </UiButton>
+              </>
+            )
+          }
+        />
       </section>
 
       {props.channels && (
@@ -141,58 +105,42 @@ export function AlertsView(props: {
             </h2>
             <UiButton onClick={() => setDialog({ kind: "channel" })}>Add channel</UiButton>
           </div>
-          <TableScroll label="Alert channels">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Alert channels</caption>
-              <thead className="border-b border-slate-300 dark:border-slate-700">
-                <tr>
-                  <th scope="col" className={th}>
-                    Name
-                  </th>
-                  <th scope="col" className={th}>
-                    Kind
-                  </th>
-                  <th scope="col" className={th}>
-                    Secrets
-                  </th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.channels.map((c) => (
-                  <tr key={c.id} className={row}>
-                    <th scope="row" className="py-1 pr-3 font-medium">
-                      {c.name}
-                    </th>
-                    <td className="pr-3">{CHANNEL_LABELS[c.kind]}</td>
-                    <td className="pr-3">{c.storedSecrets.length ? `${c.storedSecrets.join(", ")} stored` : "none"}</td>
-                    <td className="space-x-1 whitespace-nowrap">
-                      <UiButton variant="outline" disabled={testing === c.id} onClick={() => void sendTest(c)}>
-                        {testing === c.id ? "Sending…" : "Send test"}
-                        <span className="sr-only"> to {c.name}</span>
-                      </UiButton>
-                      <UiButton variant="outline" onClick={() => setDialog({ kind: "channel", channel: c })}>
-                        Edit<span className="sr-only"> channel {c.name}</span>
-                      </UiButton>
-                      <UiButton
-                        variant="outline"
-                        onClick={() =>
-                          setConfirm({
-                            title: `Delete alert channel ${c.name}?`,
-                            run: () => deleteChannelAction({ channelId: c.id }),
-                          })
-                        }
-                      >
-                        Delete<span className="sr-only"> channel {c.name}</span>
-                      </UiButton>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SimpleTable
+            label="Alert channels"
+            rows={props.channels}
+            rowKey={(c) => c.id}
+            empty="No channels yet: add one to have rules send somewhere."
+            columns={[
+              { header: "Name", cell: (c) => c.name },
+              { header: "Kind", cell: (c) => CHANNEL_LABELS[c.kind] },
+              {
+                header: "Secrets",
+                cell: (c) => (c.storedSecrets.length ? `${c.storedSecrets.join(", ")} stored` : "none"),
+              },
+            ]}
+            actions={(c) => (
+              <>
+                <UiButton variant="outline" disabled={testing === c.id} onClick={() => void sendTest(c)}>
+                  {testing === c.id ? "Sending…" : "Send test"}
+                  <span className="sr-only"> to {c.name}</span>
+                </UiButton>
+                <UiButton variant="outline" onClick={() => setDialog({ kind: "channel", channel: c })}>
+                  Edit<span className="sr-only"> channel {c.name}</span>
+                </UiButton>
+                <UiButton
+                  variant="outline"
+                  onClick={() =>
+                    setConfirm({
+                      title: `Delete alert channel ${c.name}?`,
+                      run: () => deleteChannelAction({ channelId: c.id }),
+                    })
+                  }
+                >
+                  Delete<span className="sr-only"> channel {c.name}</span>
+                </UiButton>
+              </>
+            )}
+          />
         </section>
       )}
 
@@ -201,50 +149,33 @@ export function AlertsView(props: {
           <h2 id="deliveries-heading" className="text-lg font-semibold">
             Delivery log
           </h2>
-          <TableScroll label="Delivery log">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Alert deliveries</caption>
-              <thead className="border-b border-slate-300 dark:border-slate-700">
-                <tr>
-                  <th scope="col" className={th}>
-                    When
-                  </th>
-                  <th scope="col" className={th}>
-                    Message
-                  </th>
-                  <th scope="col" className={th}>
-                    Channel
-                  </th>
-                  <th scope="col" className={th}>
-                    State
-                  </th>
-                  <th scope="col" className={th}>
-                    Attempts
-                  </th>
-                  <th scope="col" className={th}>
-                    Last error
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.deliveries.map((d) => (
-                  <tr key={d.id} className={row}>
-                    <td className="whitespace-nowrap pr-3 text-xs">{formatTime(d.createdAt)}</td>
-                    <th scope="row" className="py-1 pr-3 font-normal">
-                      {d.title}
-                    </th>
-                    <td className="pr-3">{d.channelName}</td>
-                    <td className="pr-3">
-                      {d.state}
-                      {d.state === "pending" && d.attempts > 0 && ` (retry ${formatTime(d.nextAttemptAt)})`}
-                    </td>
-                    <td className="pr-3 tabular-nums">{d.attempts}</td>
-                    <td className="pr-3 text-xs text-red-700 dark:text-red-400">{d.lastError ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <SimpleTable
+            label="Delivery log"
+            caption="Alert deliveries"
+            rows={props.deliveries}
+            rowKey={(d) => d.id}
+            empty="Nothing sent yet."
+            columns={[
+              { header: "When", cell: (d) => formatTime(d.createdAt), className: "whitespace-nowrap pr-3 text-xs" },
+              { header: "Message", cell: (d) => d.title, rowHeader: true, className: "py-1 pr-3 font-normal" },
+              { header: "Channel", cell: (d) => d.channelName },
+              {
+                header: "State",
+                cell: (d) => (
+                  <>
+                    {d.state}
+                    {d.state === "pending" && d.attempts > 0 && ` (retry ${formatTime(d.nextAttemptAt)})`}
+                  </>
+                ),
+              },
+              { header: "Attempts", cell: (d) => d.attempts, className: "pr-3 tabular-nums" },
+              {
+                header: "Last error",
+                cell: (d) => d.lastError ?? "",
+                className: "pr-3 text-xs text-red-700 dark:text-red-400",
+              },
+            ]}
+          />
         </section>
       )}
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, inputClass, primaryClass } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { RegistryView } from "@/lib/resource-schemas";
 import {
   addRegistryAction,
@@ -54,52 +54,33 @@ export function RegistriesView({ registries }: { registries: RegistryView[] }) {
         </p>
       )}
       {registries.length > 0 && (
-        <TableScroll label="Registries table">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Registries</caption>
-            <thead className="border-b border-slate-300 dark:border-slate-700">
-              <tr>
-                <th scope="col" className="py-2">
-                  Name
-                </th>
-                <th scope="col">URL</th>
-                <th scope="col">Host</th>
-                <th scope="col">Username</th>
-                <th scope="col">Password</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {registries.map((r) => (
-                <tr key={r.id} className="border-b border-slate-200 dark:border-slate-800">
-                  <th scope="row" className="py-1 font-medium">
-                    {r.name}
-                  </th>
-                  <td className="font-mono text-xs">{r.url}</td>
-                  <td className="font-mono text-xs">{r.host}</td>
-                  <td>{r.username}</td>
-                  <td>{r.hasSecret ? "stored" : "none"}</td>
-                  <td className="space-x-1">
-                    <button
-                      type="button"
-                      className={buttonClass}
-                      onClick={() =>
-                        setForm({ id: r.id, name: r.name, url: r.url, username: r.username, password: "" })
-                      }
-                    >
-                      Edit<span className="sr-only"> {r.name}</span>
-                    </button>
-                    <button type="button" className={buttonClass} onClick={() => setConfirm(r)}>
-                      Delete<span className="sr-only"> {r.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Registries table"
+          caption="Registries"
+          rows={registries}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: "Name", cell: (r) => r.name },
+            { header: "URL", cell: (r) => r.url, className: "pr-3 font-mono text-xs" },
+            { header: "Host", cell: (r) => r.host, className: "pr-3 font-mono text-xs" },
+            { header: "Username", cell: (r) => r.username },
+            { header: "Password", cell: (r) => (r.hasSecret ? "stored" : "none") },
+          ]}
+          actions={(r) => (
+            <>
+              <button
+                type="button"
+                className={buttonClass}
+                onClick={() => setForm({ id: r.id, name: r.name, url: r.url, username: r.username, password: "" })}
+              >
+                Edit<span className="sr-only"> {r.name}</span>
+              </button>
+              <button type="button" className={buttonClass} onClick={() => setConfirm(r)}>
+                Delete<span className="sr-only"> {r.name}</span>
+              </button>
+            </>
+          )}
+        />
       )}
       <form onSubmit={save} aria-label={form.id ? "Edit registry" : "Add registry"} className="max-w-lg space-y-2">
         <h2 className="text-lg font-semibold">{form.id ? `Edit ${form.name}` : "Add a registry"}</h2>

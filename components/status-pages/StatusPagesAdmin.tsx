@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button, ErrorText, useActionRunner } from "@/components/admin/admin-parts";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { SimpleTable } from "@/components/ui/simple-table";
 import type { StatusPageAdminView, StatusSource } from "@/lib/status-view";
 import { deleteStatusPageAction } from "@/server/actions/status-pages/status-page-actions";
 import { StatusPageEditor } from "./StatusPageEditor";
@@ -30,46 +30,33 @@ export function StatusPagesAdmin(props: { pages: StatusPageAdminView[]; sources:
       {props.pages.length === 0 ? (
         <p>No status pages yet.</p>
       ) : (
-        <TableScroll label="Status pages table">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Status pages</caption>
-            <thead className="border-b border-slate-300 dark:border-slate-700">
-              <tr>
-                <th scope="col" className="py-2">
-                  Slug
-                </th>
-                <th scope="col">Title</th>
-                <th scope="col">Items</th>
-                <th scope="col">Public page</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.pages.map((p) => (
-                <tr key={p.id} className="border-b border-slate-100 dark:border-slate-800">
-                  <th scope="row" className="py-2 font-medium">
-                    {p.slug}
-                  </th>
-                  <td>{p.title}</td>
-                  <td>{p.items.length}</td>
-                  <td>
-                    <a href={`/status/${p.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">
-                      /status/{p.slug}
-                    </a>
-                  </td>
-                  <td className="space-x-2 text-right">
-                    <Button onClick={() => setEditing(p)}>Edit</Button>
-                    <Button danger onClick={() => setDeleting(p)}>
-                      Delete
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <SimpleTable
+          label="Status pages table"
+          caption="Status pages"
+          rows={props.pages}
+          rowKey={(p) => p.id}
+          columns={[
+            { header: "Slug", cell: (p) => p.slug, className: "py-2 pr-3 font-medium" },
+            { header: "Title", cell: (p) => p.title },
+            { header: "Items", cell: (p) => p.items.length },
+            {
+              header: "Public page",
+              cell: (p) => (
+                <a href={`/status/${p.slug}`} className="text-blue-700 hover:underline dark:text-blue-400">
+                  /status/{p.slug}
+                </a>
+              ),
+            },
+          ]}
+          actions={(p) => (
+            <>
+              <Button onClick={() => setEditing(p)}>Edit</Button>
+              <Button danger onClick={() => setDeleting(p)}>
+                Delete
+              </Button>
+            </>
+          )}
+        />
       )}
       {deleting && (
         <ConfirmDialog
