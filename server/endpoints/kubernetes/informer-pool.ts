@@ -1,3 +1,4 @@
+import type { Diff } from "@/lib/domain";
 import type { KubeResource, KubeRow, KubeStoreState } from "@/lib/kube-types";
 import type { Logger } from "@/server/log";
 import { Informer } from "./informer";
@@ -6,11 +7,13 @@ import { describeKubeError } from "./kube-errors";
 import type { KubeObject } from "./kube-object";
 import { RESOURCE_DEFS, resourcePath } from "./resources";
 
-/** Where an informer's rows go: the session's keyed store for that resource (KeyedStore fits). */
+/**
+ * Where an informer's rows go: the session's keyed store for that resource (KeyedStore fits). A whole batch goes in
+ * with one `apply`, so it leaves the store as ONE diff: row by row, a 20,000-pod list became 20,000 socket messages
+ * and as many renders of the whole table in every browser.
+ */
 export interface RowSink {
-  upsert(row: KubeRow): unknown;
-  delete(id: string): unknown;
-  has(id: string): boolean;
+  apply(diff: Diff<KubeRow>): unknown;
 }
 
 /** "*" is the whole cluster; anything else one namespace. */
@@ -68,8 +71,7 @@ export class InformerPool {
     informer.on("diff", (d) => {
       const sink = this.sinkOf(r);
       if (!sink) return;
-      for (const row of d.upsert) sink.upsert(row);
-      for (const id of d.remove) if (!this.heldElsewhere(r, s, id)) sink.delete(id);
+      sink.apply({ upsert: d.upsert, remove: d.remove.filter((id) => !this.heldElsewhere(r, s, id)) });
     });
     informer.on("state", (st) => this.onState(r, s, st));
     this.entries.set(k, { informer, refs: 1, linger: null });
@@ -114,7 +116,8 @@ export class InformerPool {
     this.entries.delete(k);
     e.informer.stop();
     const sink = this.sinkOf(r);
-    if (sink) for (const id of e.informer.rows.keys()) if (!this.heldElsewhere(r, s, id)) sink.delete(id);
+    if (sink)
+      sink.apply({ upsert: [], remove: [...e.informer.rows.keys()].filter((id) => !this.heldElsewhere(r, s, id)) });
   }
 
   private heldElsewhere(r: KubeResource, s: Scope, id: string): boolean {

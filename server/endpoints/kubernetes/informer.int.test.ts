@@ -84,6 +84,26 @@ describe("informer (list, then watch from the resourceVersion)", () => {
     expect(inf.stats.lists).toBe(listsBefore);
   });
 
+  it("sends the first list page by page, before the whole list is in", async () => {
+    // One pod per page: each page is a diff of its own, emitted while the informer is not yet synced.
+    const inf = new Informer<KubeRow>({
+      client,
+      path: resourcePath(RESOURCE_DEFS.pods, "v1", NS),
+      map: RESOURCE_DEFS.pods.map,
+      pageSize: 1,
+    });
+    informers.push(inf);
+    const early: number[] = [];
+    inf.on("diff", (d) => {
+      if (!inf.state.synced) early.push(d.upsert.length);
+    });
+    inf.start();
+    await inf.whenSynced();
+    expect(inf.rows.size).toBeGreaterThanOrEqual(2);
+    expect(early.length).toBe(inf.rows.size);
+    expect(early.every((n) => n === 1)).toBe(true);
+  });
+
   it("says Forbidden for a namespace the credentials may not list", async () => {
     const { KubeClient: Client } = await import("./kube-client");
     const { kubeConfigFor } = await import("./kube-config");
@@ -106,9 +126,10 @@ describe("informer pool (one informer per resource and scope, ref-counted)", () 
   it("shares one informer between subscribers and stops it after the last one left", async () => {
     const store = new Map<string, KubeRow>();
     const sink: RowSink = {
-      upsert: (r) => store.set(r.id, r),
-      delete: (id) => store.delete(id),
-      has: (id) => store.has(id),
+      apply: (d) => {
+        for (const r of d.upsert) store.set(r.id, r);
+        for (const id of d.remove) store.delete(id);
+      },
     };
     const pool = new InformerPool(
       client,
@@ -136,6 +157,36 @@ describe("informer pool (one informer per resource and scope, ref-counted)", () 
     pool.release("deployments", NS);
     await waitFor("the informer gone after the linger", () => !pool.refs().has(`deployments|${NS}`), 5_000);
     expect(store.has(`${NS}/web`)).toBe(false);
+    pool.stopAll();
+  });
+});
+
+describe("informer pool into a keyed store", () => {
+  it("puts a list into the store as one diff, not one per row (each diff is a socket message to every viewer)", async () => {
+    const { KeyedStore } = await import("../keyed-store");
+    const store = new KeyedStore<KubeRow>("k8s-pods", (r) => r.id);
+    const diffs: Diff<KubeRow>[] = [];
+    store.on("diff", (d) => diffs.push(d));
+    const pool = new InformerPool(
+      client,
+      () => store,
+      () => undefined,
+      quietLog,
+      undefined,
+      200,
+    );
+    const inf = pool.acquire("pods", NS);
+    await inf.whenSynced();
+    expect(store.size).toBeGreaterThanOrEqual(2);
+    expect(diffs.length).toBe(1);
+    expect(diffs[0]?.upsert.length).toBe(store.size);
+    pool.release("pods", NS);
+    // Gone after the linger: the rows leave the store in one diff too.
+    const held = store.size;
+    const before = diffs.length;
+    await waitFor("the rows gone", () => store.size === 0, 5_000);
+    expect(diffs.length).toBe(before + 1);
+    expect(diffs.at(-1)?.remove.length).toBe(held);
     pool.stopAll();
   });
 });

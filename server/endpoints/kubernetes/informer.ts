@@ -115,6 +115,7 @@ export class Informer<R extends { id: string }> extends EventEmitter<InformerEve
   private async list(): Promise<void> {
     this.stats.lists++;
     const fresh = new Map<string, R>();
+    const first = !this.state.synced && this.rows.size === 0;
     let cont = "";
     let rv = "";
     do {
@@ -125,7 +126,11 @@ export class Informer<R extends { id: string }> extends EventEmitter<InformerEve
       for (const item of page.items ?? []) {
         const row = this.o.map(item);
         fresh.set(row.id, row);
+        // The first list goes out page by page: a viewer of 20,000 pods sees the first 500 after one request,
+        // not after forty. (A re-list is still compared whole below, so nothing present is ever removed early.)
+        if (first) this.queue(row.id, row);
       }
+      if (first) this.flush();
       cont = page.metadata?.continue ?? "";
       rv = page.metadata?.resourceVersion ?? rv;
       if (this.stopped) return;
