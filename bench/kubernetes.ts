@@ -27,7 +27,11 @@ loadRigEnv();
 const NAMESPACES = intEnv("BENCH_NAMESPACES", 200, 1, 1000);
 const PER_NS = intEnv("BENCH_PODS_PER_NS", 100, 1, 1000);
 const CHANGES = intEnv("BENCH_CHANGES", 20, 1, 200);
-const tag = `k8s${randomBytes(3).toString("hex")}`;
+// BENCH_REUSE=<tag> measures pods an earlier run made with BENCH_KEEP=1 (creating 20,000 takes minutes here).
+const REUSE = process.env.BENCH_REUSE ?? "";
+const KEEP = process.env.BENCH_KEEP === "1" || !!REUSE;
+const CREATE_WIDTH = intEnv("BENCH_CREATE_WIDTH", 32, 1, 256);
+const tag = REUSE || `k8s${randomBytes(3).toString("hex")}`;
 const run = promisify(execFile);
 const env = (k: string) => {
   const v = process.env[k];
@@ -72,26 +76,81 @@ const pod = (ns: string, name: string) => ({
   },
 });
 
-async function makePods(): Promise<string[]> {
-  cleanups.push({
-    label: "delete bench namespaces",
-    run: async () => {
-      await kubectl(["delete", "namespace", "-l", `berth-bench=${tag}`, "--wait=false"]).catch(() => "");
-      console.log("bench namespaces deleted (the cluster removes their pods in the background)");
-    },
+const agent = new https.Agent({ keepAlive: true, maxSockets: 64, ca });
+
+/** One API request with the rig's token (keep-alive, so parallel creates do not each pay a TLS handshake). */
+function api(method: string, p: string, body?: unknown): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      {
+        host: server.hostname,
+        port: server.port,
+        path: p,
+        method,
+        agent,
+        headers: { Authorization: `Bearer ${token}`, "content-type": "application/json" },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => {
+          text += c.toString("utf8");
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on("error", reject);
+    req.end(body === undefined ? undefined : JSON.stringify(body));
   });
+}
+
+/** POSTs one object, retrying a 429/5xx or a dropped connection (an API server under 20,000 creates sheds load). */
+async function create(p: string, body: unknown): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await api("POST", p, body).catch((e: Error) => ({ status: 0, text: e.message }));
+    if (r.status === 201 || r.status === 409) return;
+    if (attempt >= 8 || (r.status >= 400 && r.status < 500 && r.status !== 429))
+      throw new Error(`POST ${p}: ${r.status} ${r.text.slice(0, 200)}`);
+    await sleep(250 * 2 ** attempt);
+  }
+}
+
+async function makePods(): Promise<string[]> {
   const names = Array.from({ length: NAMESPACES }, (_, i) => `bench-${tag}-${String(i).padStart(3, "0")}`);
+  if (!KEEP)
+    cleanups.push({
+      label: "delete bench namespaces",
+      run: async () => {
+        await kubectl(["delete", "namespace", "-l", `berth-bench=${tag}`, "--wait=false"]).catch(() => "");
+        console.log("bench namespaces deleted (the cluster removes their pods in the background)");
+      },
+    });
+  if (REUSE) {
+    console.log(`reusing the pods of tag ${tag}`);
+    return names;
+  }
+  cleanups.push({ label: "close the API agent", run: () => agent.destroy() });
   const t0 = performance.now();
-  await pool(names, 4, async (ns) => {
-    const items = [
-      { apiVersion: "v1", kind: "Namespace", metadata: { name: ns, labels: { "berth-bench": tag } } },
-      ...Array.from({ length: PER_NS }, (_, j) => pod(ns, `p-${String(j).padStart(4, "0")}`)),
-    ];
-    await kubectl(["apply", "-f", "-"], JSON.stringify({ apiVersion: "v1", kind: "List", items }));
+  await pool(names, 8, (ns) =>
+    create("/api/v1/namespaces", {
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: { name: ns, labels: { "berth-bench": tag } },
+    }),
+  );
+  const pods = names.flatMap((ns) =>
+    Array.from({ length: PER_NS }, (_, j) => pod(ns, `p-${String(j).padStart(4, "0")}`)),
+  );
+  let done = 0;
+  // Parallel POSTs straight to the API server: kubectl apply sends one object at a time.
+  await pool(pods, CREATE_WIDTH, async (p) => {
+    await create(`/api/v1/namespaces/${p.metadata.namespace}/pods`, p);
+    if (++done % 2000 === 0) console.log(`  ${done} pods, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   });
   console.log(
-    `created ${NAMESPACES * PER_NS} pods in ${NAMESPACES} namespaces in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `created ${pods.length} pods in ${NAMESPACES} namespaces in ${((performance.now() - t0) / 1000).toFixed(1)} s (${CREATE_WIDTH} creates in flight)`,
   );
+  if (KEEP)
+    console.log(`kept: run again with BENCH_REUSE=${tag} (and delete with kubectl delete ns -l berth-bench=${tag})`);
   return names;
 }
 

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { UiButton } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
@@ -14,38 +13,10 @@ import {
   undoRolloutAction,
 } from "@/server/actions/kubernetes/kube-actions";
 import { age } from "./kube-columns";
+import { useActionStatus } from "./use-action-status";
 
-type Result = { ok: true; data?: unknown } | { ok: false; error: string };
 const btn =
   "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700";
-
-/** Runs one action at a time, then says how it went (role=status / role=alert) and refreshes the page's data. */
-function useVerb() {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async <R extends Result>(fn: () => Promise<R>, done: (r: R & { ok: true }) => string) => {
-    setBusy(true);
-    setNote(null);
-    try {
-      const r = await fn();
-      setNote(r.ok ? { ok: true, text: done(r as R & { ok: true }) } : { ok: false, text: r.error });
-      if (r.ok) router.refresh();
-      return r.ok;
-    } catch {
-      setNote({ ok: false, text: "Berth could not be reached" });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const view = note && (
-    <p role={note.ok ? "status" : "alert"} className={`text-sm ${note.ok ? "text-green-700" : "text-red-700"}`}>
-      {note.text}
-    </p>
-  );
-  return { busy, run, view };
-}
 
 /** A Deployment's rollout: pause/resume, and its revisions with "Roll back to" each older one. */
 export function RolloutPanel(props: {
@@ -56,7 +27,7 @@ export function RolloutPanel(props: {
   history: KubeRevision[];
   canOperate: boolean;
 }) {
-  const { busy, run, view } = useVerb();
+  const { busy, run, note: view } = useActionStatus({ refresh: true });
   const ref = { endpointId: props.endpointId, namespace: props.namespace, name: props.name };
   return (
     <section aria-label="Rollout" className="space-y-2">
@@ -121,14 +92,14 @@ export function RolloutPanel(props: {
           ))}
         </tbody>
       </table>
-      {view}
+      {view && <p>{view}</p>}
     </section>
   );
 }
 
 /** A CronJob's "Run now": a Job from its template, linked once made. */
 export function RunCronJob(props: { endpointId: string; namespace: string; name: string }) {
-  const { busy, run, view } = useVerb();
+  const { busy, run, note: view } = useActionStatus({ refresh: true });
   const [job, setJob] = useState<string | null>(null);
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -148,7 +119,7 @@ export function RunCronJob(props: { endpointId: string; namespace: string; name:
       >
         Run now
       </UiButton>
-      {view}
+      {view && <p>{view}</p>}
       {job && (
         <Link
           className="text-sm text-blue-600 hover:underline"
@@ -163,7 +134,7 @@ export function RunCronJob(props: { endpointId: string; namespace: string; name:
 
 /** Drain a node (admins): cordon, then evict its pods; "force" also evicts pods no controller manages. */
 export function DrainNode(props: { endpointId: string; node: string }) {
-  const { busy, run, view } = useVerb();
+  const { busy, run, note: view } = useActionStatus({ refresh: true });
   const [open, setOpen] = useState(false);
   const [force, setForce] = useState(false);
   return (
@@ -203,7 +174,7 @@ export function DrainNode(props: { endpointId: string; node: string }) {
           </DialogFooter>
         </Dialog>
       )}
-      {view}
+      {view && <p>{view}</p>}
     </div>
   );
 }
@@ -217,7 +188,7 @@ export function EditYaml(props: {
   yaml: string;
 }) {
   const id = useId();
-  const { busy, run, view } = useVerb();
+  const { busy, run, note: view } = useActionStatus({ refresh: true });
   const [text, setText] = useState(props.yaml);
   const [editing, setEditing] = useState(false);
   if (!editing)
@@ -232,7 +203,7 @@ export function EditYaml(props: {
         >
           Edit YAML
         </UiButton>
-        {view}
+        {view && <p>{view}</p>}
       </div>
     );
   return (
@@ -271,7 +242,7 @@ export function EditYaml(props: {
           Cancel
         </UiButton>
       </div>
-      {view}
+      {view && <p>{view}</p>}
     </section>
   );
 }

@@ -12,34 +12,10 @@ import {
   restartWorkloadAction,
   scaleWorkloadAction,
 } from "@/server/actions/kubernetes/kube-actions";
+import { useActionStatus } from "./use-action-status";
 
 const btn =
   "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700";
-
-function useRun() {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const run = async (fn: () => Promise<{ ok: boolean; error?: string }>, done: string) => {
-    setBusy(true);
-    setMessage(null);
-    try {
-      const r = await fn();
-      setMessage(r.ok ? { ok: true, text: done } : { ok: false, text: r.error ?? "Failed" });
-      return r.ok;
-    } catch {
-      setMessage({ ok: false, text: "Berth could not be reached" });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const note = message && (
-    <span role={message.ok ? "status" : "alert"} className={message.ok ? "text-green-700" : "text-red-700"}>
-      {message.text}
-    </span>
-  );
-  return { busy, run, note };
-}
 
 /** Replicas of a Deployment or StatefulSet: a number and a Scale button (the list's and the detail page's). */
 export function ScaleControl(props: {
@@ -51,7 +27,7 @@ export function ScaleControl(props: {
 }) {
   const id = useId();
   const [value, setValue] = useState(String(props.replicas));
-  const { busy, run, note } = useRun();
+  const { busy, run, note } = useActionStatus();
   return (
     <form
       className="flex items-center gap-1 text-sm"
@@ -100,7 +76,7 @@ export function ObjectActions(props: {
   unschedulable?: boolean;
 }) {
   const router = useRouter();
-  const { busy, run, note } = useRun();
+  const { busy, run, note } = useActionStatus();
   const [confirming, setConfirming] = useState(false);
   const [propagation, setPropagation] = useState<(typeof PROPAGATION)[number]>("Background");
   const ref = { endpointId: props.endpointId, namespace: props.namespace ?? "", name: props.name };
