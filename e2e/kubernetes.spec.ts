@@ -150,6 +150,40 @@ test("scale a Deployment from its page: kubectl agrees, the list follows", async
   await expect(row).toContainText("2/2", { timeout: 60_000 });
 });
 
+test("scale from the lists: a Deployment row and a StatefulSet row, kubectl agrees", async ({ page }) => {
+  await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/deployments?ns=${NS}`);
+  const deployments = page.getByRole("table", { name: "Deployments" });
+  const row = deployments.getByRole("row").filter({ has: page.getByRole("link", { name: "web" }) });
+  await expect(row.getByLabel("Replicas of web")).toHaveValue("2");
+  await row.getByLabel("Replicas of web").fill("1");
+  await row.getByRole("button", { name: "Scale web" }).click();
+  await expect(row.getByRole("status")).toHaveText("Scaled to 1");
+  expect(kubectl("-n", NS, "get", "deploy", "web", "-o", "jsonpath={.spec.replicas}")).toBe("1");
+  await expect(row).toContainText("1/1", { timeout: 60_000 });
+
+  // A StatefulSet through the same control (its own scale subresource).
+  kubectlIn(
+    deployment(0)
+      .replaceAll("web", "db")
+      .replace("kind: Deployment", "kind: StatefulSet")
+      .replace("spec:\n  replicas: 0", "spec:\n  serviceName: db\n  replicas: 0"),
+    "apply",
+    "-f",
+    "-",
+  );
+  await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/statefulsets?ns=${NS}`);
+  const db = page
+    .getByRole("table", { name: "StatefulSets" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: "db" }) });
+  await db.getByLabel("Replicas of db").fill("1");
+  await db.getByRole("button", { name: "Scale db" }).click();
+  await expect(db.getByRole("status")).toHaveText("Scaled to 1");
+  expect(kubectl("-n", NS, "get", "statefulset", "db", "-o", "jsonpath={.spec.replicas}")).toBe("1");
+  await expect(db).toContainText("1/1", { timeout: 60_000 });
+  kubectl("-n", NS, "delete", "statefulset", "db", "--wait=false");
+});
+
 test("a pod's logs follow live in the log viewer, with tail and timestamps", async ({ page }) => {
   const pod = podNames()[0]!;
   const ep = encodeURIComponent(NAME);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { KUBE_RESOURCES } from "./kube-types";
+import { KUBE_RESOURCES, SCALABLE } from "./kube-types";
 import { endpointId } from "./schemas";
 
 // Inputs of the Kubernetes verbs, shared by the server actions, the API routes and the forms.
@@ -20,7 +20,7 @@ export const kubeNamespace = z
 
 export const kubeResource = z.enum(KUBE_RESOURCES);
 
-export const SCALABLE = ["deployments", "statefulsets", "replicasets"] as const;
+export { SCALABLE };
 export const RESTARTABLE = ["deployments", "statefulsets", "daemonsets"] as const;
 export const PROPAGATION = ["Background", "Foreground", "Orphan"] as const;
 

@@ -23,6 +23,8 @@ export const KUBE_RESOURCES = [
 ] as const;
 export type KubeResource = (typeof KUBE_RESOURCES)[number];
 
+/** Workloads with a scale subresource that Berth scales (lists and detail pages). */
+export const SCALABLE = ["deployments", "statefulsets", "replicasets"] as const;
 export const CLUSTER_SCOPED: ReadonlySet<KubeResource> = new Set(["namespaces", "nodes", "persistentvolumes"]);
 
 export interface KubeOwner {
@@ -224,6 +226,16 @@ export interface KubeCondition {
 }
 
 /** One object for its detail page (built by server/services/kubernetes/get-kube-object.ts). */
+/** An object an object controls (or a Service selects), listed and linked on its detail page. */
+export interface KubeChild {
+  resource: KubeResource;
+  kind: string;
+  name: string;
+  namespace: string;
+  /** Pods: status and readiness; ReplicaSets: ready/desired; Jobs: succeeded/completions. */
+  status: string;
+}
+
 export interface KubeObjectDetail {
   kind: string;
   name: string;
@@ -237,6 +249,8 @@ export interface KubeObjectDetail {
   events: EventRow[];
   /** Controller chain upwards: ReplicaSet, then Deployment... (nearest first). */
   owners: { kind: string; name: string; resource?: string }[];
+  /** Controlled objects (a Deployment's ReplicaSets and Pods, a CronJob's Jobs...), a Service's selected Pods. */
+  children: KubeChild[];
   /** Workloads: desired replicas. Nodes: cordoned. Pods: container names (for logs). */
   replicas?: number;
   unschedulable?: boolean;

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "@/components/ui/data-table/data-table";
 import { formatSort, parseSort, useUrlState } from "@/components/ui/data-table/use-url-state";
@@ -17,7 +18,20 @@ export function CustomList(props: { endpointId: string; crd: CrdInfo; namespace:
   const sort = parseSort(url.values.sort ?? null, { id: "name", desc: false });
   const columns = useMemo(() => {
     const defs: ColumnDef<CustomRow, string | number>[] = [
-      { id: "name", header: "Name", accessorFn: (r) => r.name, meta: { width: "16rem" } },
+      {
+        id: "name",
+        header: "Name",
+        accessorFn: (r) => r.name,
+        cell: (x) => (
+          <Link
+            href={`/endpoints/${encodeURIComponent(props.endpointId)}/k8s/crds/${encodeURIComponent(crd.name)}/${encodeURIComponent(x.row.original.namespace || "-")}/${encodeURIComponent(x.row.original.name)}`}
+            className="text-blue-600 hover:underline"
+          >
+            {x.row.original.name}
+          </Link>
+        ),
+        meta: { width: "16rem" },
+      },
     ];
     if (crd.namespaced && !props.namespace)
       defs.push({ id: "namespace", header: "Namespace", accessorFn: (r) => r.namespace ?? "" });
@@ -38,7 +52,7 @@ export function CustomList(props: { endpointId: string; crd: CrdInfo; namespace:
         cell: (x) => age(x.row.original.createdAt),
       });
     return defs;
-  }, [crd, props.namespace]);
+  }, [crd, props.namespace, props.endpointId]);
   return (
     <section aria-label={crd.kind} className="space-y-2">
       <p role="status" className="text-xs text-slate-500">

@@ -5,12 +5,22 @@ import { type KubeLogKind, LOG_KINDS } from "@/lib/kube-logs";
 import type { KubeObjectDetail, KubeResource, KubeRevision } from "@/lib/kube-types";
 import { revealSecretAction } from "@/server/actions/kubernetes/kube-actions";
 import { ConsolePanel } from "../workbench/ConsolePanel";
+import { KubeChildren } from "./KubeChildren";
 import { KubeLogsPanel } from "./KubeLogsPanel";
 import { DrainNode, EditYaml, RolloutPanel, RunCronJob } from "./KubeVerbs";
-import { age } from "./kube-columns";
+import { ConditionsTable, EventsTable, YamlBlock } from "./ObjectFacts";
 import { ObjectActions, ScaleControl } from "./WorkloadActions";
 
-const th = "py-1 pr-3";
+/** Kinds whose detail page lists what they control (or, for a Service, select). */
+const HAS_CHILDREN: ReadonlySet<KubeResource> = new Set([
+  "deployments",
+  "replicasets",
+  "statefulsets",
+  "daemonsets",
+  "jobs",
+  "cronjobs",
+  "services",
+]);
 const isLogKind = (r: KubeResource): r is KubeLogKind => (LOG_KINDS as readonly string[]).includes(r);
 
 /** An object's detail: actions, conditions, events, logs (pods), YAML (Secret values hidden unless revealed). */
@@ -40,7 +50,7 @@ export function KubeDetail(props: {
       />
       {props.canOperate &&
         d.replicas !== undefined &&
-        (props.resource === "deployments" || props.resource === "statefulsets") && (
+        (props.resource === "deployments" || props.resource === "statefulsets" || props.resource === "replicasets") && (
           <ScaleControl
             endpointId={props.endpointId}
             resource={props.resource}
@@ -63,33 +73,10 @@ export function KubeDetail(props: {
           canOperate={props.canOperate}
         />
       )}
-      {d.conditions.length > 0 && (
-        <section aria-label="Conditions">
-          <h2 className="mb-1 text-lg font-semibold">Conditions</h2>
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr>
-                <th className={th}>Type</th>
-                <th className={th}>Status</th>
-                <th className={th}>Reason</th>
-                <th className={th}>Message</th>
-                <th className={th}>Since</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.conditions.map((c) => (
-                <tr key={c.type}>
-                  <td className={th}>{c.type}</td>
-                  <td className={th}>{c.status}</td>
-                  <td className={th}>{c.reason}</td>
-                  <td className={th}>{c.message}</td>
-                  <td className={th}>{age(c.lastTransitionTime)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+      {HAS_CHILDREN.has(props.resource) && (
+        <KubeChildren endpointId={props.endpointId} kind={d.kind} items={d.children} />
       )}
+      <ConditionsTable conditions={d.conditions} />
       {d.containers && d.namespace && isLogKind(props.resource) && (
         <section aria-label="Logs">
           <h2 className="mb-1 text-lg font-semibold">Logs</h2>
@@ -113,33 +100,7 @@ export function KubeDetail(props: {
           running={d.phase === "Running"}
         />
       )}
-      <section aria-label="Events">
-        <h2 className="mb-1 text-lg font-semibold">Events</h2>
-        {d.events.length === 0 ? (
-          <p className="text-sm text-slate-500">No events.</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead>
-              <tr>
-                <th className={th}>Last seen</th>
-                <th className={th}>Type</th>
-                <th className={th}>Reason</th>
-                <th className={th}>Message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.events.map((e) => (
-                <tr key={e.id}>
-                  <td className={th}>{age(e.lastSeen)}</td>
-                  <td className={th}>{e.type}</td>
-                  <td className={th}>{e.reason}</td>
-                  <td className={th}>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <EventsTable events={d.events} />
       {props.resource === "secrets" && props.canReveal && d.namespace && (
         <RevealSecret endpointId={props.endpointId} namespace={d.namespace} name={d.name} />
       )}
@@ -152,10 +113,7 @@ export function KubeDetail(props: {
           yaml={d.editYaml}
         />
       )}
-      <section aria-label="YAML">
-        <h2 className="mb-1 text-lg font-semibold">YAML</h2>
-        <pre className="max-h-[40rem] overflow-auto rounded bg-slate-100 p-3 text-xs dark:bg-slate-800">{d.yaml}</pre>
-      </section>
+      <YamlBlock yaml={d.yaml} />
     </div>
   );
 }

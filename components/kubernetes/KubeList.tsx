@@ -5,11 +5,13 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "@/components/ui/data-table/data-table";
 import { formatSort, parseSort, useUrlState } from "@/components/ui/data-table/use-url-state";
+import { SCALABLE } from "@/lib/kube-schemas";
 import type { KubeResource, KubeRow, KubeStoreState } from "@/lib/kube-types";
 import { CLUSTER_SCOPED } from "@/lib/kube-types";
 import { storeTopic } from "@/lib/topics";
 import { useTopic } from "../realtime/use-topic";
 import { type Column, KUBE_COLUMNS, KUBE_TITLES, matchesSelector } from "./kube-columns";
+import { ScaleControl } from "./WorkloadActions";
 
 type InformerItem = KubeStoreState & { id: string };
 
@@ -48,8 +50,8 @@ export function KubeList(props: {
     [items, selector],
   );
   const columns = useMemo(
-    () => kubeColumnDefs(endpointId, resource, { allNamespaces: namespaced && !ns }),
-    [endpointId, resource, namespaced, ns],
+    () => kubeColumnDefs(endpointId, resource, { allNamespaces: namespaced && !ns, canOperate: props.canOperate }),
+    [endpointId, resource, namespaced, ns, props.canOperate],
   );
   const title = KUBE_TITLES[resource];
   const synced = status === "live" && state?.synced;
@@ -100,12 +102,13 @@ export function KubeList(props: {
 
 /**
  * The data table's columns for a resource: Name (the row header, a link), Namespace when all are shown, kubectl's.
- * Verbs (scale, restart, delete...) are on the object's page.
+ * Scalable workloads get a Scale cell for operators (the detail page's control and use case); the other verbs
+ * (restart, delete...) are on the object's page.
  */
 function kubeColumnDefs(
   endpointId: string,
   resource: KubeResource,
-  opts: { allNamespaces: boolean },
+  opts: { allNamespaces: boolean; canOperate: boolean },
 ): ColumnDef<KubeRow, string | number>[] {
   const defs: ColumnDef<KubeRow, string | number>[] = [
     {
@@ -130,5 +133,29 @@ function kubeColumnDefs(
       cell: (x) => (c.show ? c.show(x.row.original) : String(c.value(x.row.original))),
     });
   }
+  if (opts.canOperate && isScalable(resource))
+    defs.push({
+      id: "scale",
+      header: "Scale",
+      enableSorting: false,
+      accessorFn: (r) => replicasOf(r),
+      cell: (x) => (
+        <ScaleControl
+          endpointId={endpointId}
+          resource={resource}
+          namespace={x.row.original.namespace ?? ""}
+          name={x.row.original.name}
+          replicas={replicasOf(x.row.original)}
+        />
+      ),
+      meta: { width: "15rem", className: "whitespace-nowrap" },
+    });
   return defs;
 }
+
+const isScalable = (r: KubeResource): r is (typeof SCALABLE)[number] => (SCALABLE as readonly string[]).includes(r);
+/** Desired replicas: `replicas` on Deployments and StatefulSets, `desired` on ReplicaSets. */
+const replicasOf = (r: KubeRow) => {
+  const x = r as { replicas?: number; desired?: number };
+  return x.replicas ?? x.desired ?? 0;
+};

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { UiButton } from "@/components/ui/button";
 import { Dialog, DialogFooter } from "@/components/ui/dialog";
 import type { PROPAGATION } from "@/lib/kube-schemas";
-import type { KubeResource } from "@/lib/kube-types";
+import type { KubeResource, SCALABLE } from "@/lib/kube-types";
 import {
   cordonNodeAction,
   deleteKubeObjectAction,
@@ -17,10 +17,10 @@ import { useActionStatus } from "./use-action-status";
 const btn =
   "rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700";
 
-/** Replicas of a Deployment or StatefulSet: a number and a Scale button (the list's and the detail page's). */
+/** Replicas of a Deployment, StatefulSet or ReplicaSet: a number and a Scale button (the list's and the detail page's). */
 export function ScaleControl(props: {
   endpointId: string;
-  resource: KubeResource;
+  resource: (typeof SCALABLE)[number];
   namespace: string;
   name: string;
   replicas: number;

@@ -8,6 +8,7 @@ import type { KubeList, KubeObject } from "@/server/endpoints/kubernetes/kube-ob
 import { mapEvent } from "@/server/endpoints/kubernetes/map-cluster";
 import { defOfKind, RESOURCE_DEFS, resourcePath } from "@/server/endpoints/kubernetes/resources";
 import { type KubeOpContext, kubeOp, kubeRead } from "./kube-op";
+import { objectChildren } from "./object-children";
 import { hideSecretValues, tidyForYaml } from "./object-yaml";
 
 const s = (v: unknown) => (typeof v === "string" ? v : "");
@@ -77,6 +78,8 @@ export async function getKubeObject(
       conditions,
       events: (evs.items ?? []).map(mapEvent).sort((a, b) => b.lastSeen.localeCompare(a.lastSeen)),
       owners: await ownerChain(k, o),
+      // A child list that fails (a namespace grant may allow the object but RBAC not its pods) leaves the page whole.
+      children: await objectChildren(k, def.resource, o).catch(() => []),
       ...(typeof o.spec?.replicas === "number" ? { replicas: o.spec.replicas } : {}),
       ...(def.resource === "nodes" ? { unschedulable: o.spec?.unschedulable === true } : {}),
       ...containerNames(def.resource === "pods" ? o.spec : o.spec?.template?.spec),

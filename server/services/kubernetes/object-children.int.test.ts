@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/domain";
+import { loadConfig } from "@/server/config";
+import { createRuntime, type Runtime } from "@/server/runtime";
+import {
+  busyboxDeployment,
+  kubectl,
+  kubectlJson,
+  kubeRigError,
+  rig,
+  uniqueNs,
+  waitFor,
+} from "@/test-support/kube-test-rig";
+import { createJobFromCronJob } from "./create-job-from-cronjob";
+import { getKubeObject } from "./get-kube-object";
+
+// Children on detail pages against the rig's real cluster: what kubectl finds by owner and selector, Berth lists.
+
+const NS = uniqueNs("kids");
+const EP = "k8s-kids";
+const viewer: Actor = { id: "viewer-id", username: "viewer", isAdmin: false, grants: { [EP]: "viewer" } };
+const operator: Actor = { id: "op-id", username: "op", isAdmin: false, grants: { [EP]: "operator" } };
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "berth-k8s-kids-"));
+let rt: Runtime;
+
+type Obj = { metadata: { name: string; uid: string; ownerReferences?: { uid: string }[] } };
+const names = (items: Obj[]) => items.map((o) => o.metadata.name).sort();
+const detail = (resource: "deployments" | "replicasets" | "services" | "cronjobs" | "jobs", name: string) =>
+  getKubeObject(viewer, { endpointId: EP, resource, namespace: NS, name });
+
+beforeAll(async () => {
+  if (kubeRigError) throw kubeRigError;
+  rt = await createRuntime(
+    loadConfig({ BERTH_DATA_DIR: tmp, NEXTAUTH_SECRET: "x", LOG_LEVEL: "silent", NODE_ENV: "test" }),
+  );
+  const secret = rt.secrets.seal(JSON.stringify({ token: rig.token, ca: rig.ca }));
+  rt.endpoints.add({ id: EP, name: EP, kind: "kubernetes", url: rig.server, secret, createdAt: Date.now() });
+  await waitFor("endpoint up", () => rt.endpoints.view(EP)?.health.state === "up");
+  await kubectl(["create", "namespace", NS]);
+  await kubectl(["apply", "-f", "-"], busyboxDeployment(NS, "web", 2));
+  // Another workload in the namespace: its pods are nobody's children here.
+  await kubectl(["apply", "-f", "-"], busyboxDeployment(NS, "other", 1));
+  await kubectl(["-n", NS, "create", "service", "clusterip", "web", "--tcp=80:80"]);
+  await kubectl(["-n", NS, "rollout", "status", "deploy/web", "--timeout=120s"]);
+}, 180_000);
+
+afterAll(async () => {
+  await kubectl(["delete", "namespace", NS, "--wait=false"]).catch(() => "");
+  rt?.endpoints.stopAll();
+  await rt?.db.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("children on detail pages", () => {
+  it("a Deployment: its ReplicaSet and that ReplicaSet's pods, as kubectl finds them by owner", async () => {
+    const dep = await kubectlJson<Obj>(["-n", NS, "get", "deploy", "web"]);
+    const sets = (await kubectlJson<{ items: Obj[] }>(["-n", NS, "get", "rs"])).items.filter((r) =>
+      r.metadata.ownerReferences?.some((o) => o.uid === dep.metadata.uid),
+    );
+    const setUids = new Set(sets.map((r) => r.metadata.uid));
+    const pods = (await kubectlJson<{ items: Obj[] }>(["-n", NS, "get", "pods"])).items.filter((p) =>
+      p.metadata.ownerReferences?.some((o) => setUids.has(o.uid)),
+    );
+    expect(pods).toHaveLength(2);
+    const d = await detail("deployments", "web");
+    expect(d.children.filter((c) => c.kind === "ReplicaSet").map((c) => c.name)).toEqual(names(sets));
+    expect(d.children.filter((c) => c.kind === "Pod").map((c) => c.name)).toEqual(names(pods));
+    expect(d.children.find((c) => c.kind === "Pod")?.status).toMatch(/^Running, 1\/1 ready$/);
+    expect(d.children.find((c) => c.kind === "ReplicaSet")?.status).toBe("2/2 ready");
+
+    const rs = await detail("replicasets", sets[0]!.metadata.name);
+    expect(rs.children.map((c) => `${c.kind}/${c.name}`)).toEqual(names(pods).map((n) => `Pod/${n}`));
+  });
+
+  it("a Service: the pods its selector picks (the other Deployment's pods are not among them)", async () => {
+    await kubectl(["-n", NS, "set", "selector", "service", "web", "app=web"]);
+    const picked = await kubectlJson<{ items: Obj[] }>(["-n", NS, "get", "pods", "-l", "app=web"]);
+    const s = await detail("services", "web");
+    expect(s.children.map((c) => c.name)).toEqual(names(picked.items));
+    expect(s.children.every((c) => c.kind === "Pod" && !c.name.startsWith("other-"))).toBe(true);
+  });
+
+  it("a CronJob: the Jobs it owns; a Job: its pod", async () => {
+    await kubectl(
+      ["apply", "-f", "-"],
+      `apiVersion: batch/v1beta1
+kind: CronJob
+metadata: { name: nightly, namespace: ${NS} }
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{ name: main, image: ${rig.image}, imagePullPolicy: Never, command: ["/bin/sh", "-c", "echo ran"] }]
+`,
+    );
+    expect((await detail("cronjobs", "nightly")).children).toEqual([]);
+    const { job } = await createJobFromCronJob(operator, { endpointId: EP, namespace: NS, name: "nightly" });
+    const cj = await detail("cronjobs", "nightly");
+    expect(cj.children.map((c) => `${c.kind}/${c.name}`)).toEqual([`Job/${job}`]);
+    await waitFor("the job's pod", async () => {
+      const pods = await kubectlJson<{ items: Obj[] }>(["-n", NS, "get", "pods", "-l", `job-name=${job}`]);
+      return pods.items.length === 1;
+    });
+    const pod = (await kubectlJson<{ items: Obj[] }>(["-n", NS, "get", "pods", "-l", `job-name=${job}`])).items[0]!;
+    const j = await detail("jobs", job);
+    expect(j.children.map((c) => `${c.kind}/${c.name}`)).toEqual([`Pod/${pod.metadata.name}`]);
+  });
+});
