@@ -184,6 +184,77 @@ test("scale from the lists: a Deployment row and a StatefulSet row, kubectl agre
   kubectl("-n", NS, "delete", "statefulset", "db", "--wait=false");
 });
 
+test("a Deployment's page lists its ReplicaSet and Pods; each links to its own page", async ({ page }) => {
+  // The page reads once (not live): wait until the scale-down's terminating pod is gone.
+  await expect.poll(() => podNames().filter((n) => n.startsWith("web-")).length, { timeout: 60_000 }).toBe(1);
+  const [pod] = podNames().filter((n) => n.startsWith("web-"));
+  const rs = kubectl(
+    "-n",
+    NS,
+    "get",
+    "rs",
+    "-l",
+    "app=web",
+    "-o",
+    "jsonpath={.items[?(@.spec.replicas>0)].metadata.name}",
+  );
+  await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/deployments/${NS}/web`);
+  const kids = page.getByRole("table", { name: "Children" });
+  await expect(kids.getByRole("link", { name: rs })).toBeVisible();
+  await expect(kids.getByRole("link", { name: pod! })).toBeVisible();
+  await kids.getByRole("link", { name: rs }).click();
+  await expect(page.getByRole("heading", { name: `ReplicaSet ${NS}/${rs}` })).toBeVisible();
+  await page.getByRole("table", { name: "Children" }).getByRole("link", { name: pod! }).click();
+  await expect(page.getByRole("heading", { name: `Pod ${NS}/${pod}` })).toBeVisible();
+});
+
+test("a custom object: linked from its CRD's list to a page with its conditions, events and YAML", async ({ page }) => {
+  const group = "e2e.berth.test";
+  const plural = `gizmos${Date.now().toString(36)}`;
+  const crd = `${plural}.${group}`;
+  kubectlIn(
+    `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: ${crd} }
+spec:
+  group: ${group}
+  scope: Namespaced
+  names: { plural: ${plural}, singular: s${plural}, kind: Gizmo }
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } }
+`,
+    "apply",
+    "-f",
+    "-",
+  );
+  try {
+    kubectl("wait", "--for=condition=Established", `crd/${crd}`, "--timeout=60s");
+    kubectlIn(
+      `apiVersion: ${group}/v1
+kind: Gizmo
+metadata: { name: g1, namespace: ${NS} }
+spec: { color: teal }
+status: { conditions: [{ type: Ready, status: "True", reason: Assembled, message: gizmo ready }] }
+`,
+      "apply",
+      "-f",
+      "-",
+    );
+    await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/crds/${crd}?ns=${NS}`);
+    await page.getByRole("table", { name: "Gizmo" }).getByRole("link", { name: "g1" }).click();
+    await expect(page.getByRole("heading", { name: `Gizmo ${NS}/g1` })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Conditions" })).toContainText("Assembled");
+    await expect(page.getByRole("region", { name: "Conditions" })).toContainText("gizmo ready");
+    await expect(page.getByRole("region", { name: "Events" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "YAML" })).toContainText("color: teal");
+  } finally {
+    kubectl("delete", "crd", crd, "--wait=false");
+  }
+});
+
 test("a pod's logs follow live in the log viewer, with tail and timestamps", async ({ page }) => {
   const pod = podNames()[0]!;
   const ep = encodeURIComponent(NAME);

@@ -112,3 +112,73 @@ spec:
     expect(j.children.map((c) => `${c.kind}/${c.name}`)).toEqual([`Pod/${pod.metadata.name}`]);
   });
 });
+
+describe("a custom object's own page", () => {
+  it("shows its conditions, its events and its YAML; a wrong scope is not found", async () => {
+    const plural = `berthgadgets${Date.now().toString(36)}`;
+    const crdName = `${plural}.kids.berth.test`;
+    const kind = `BerthGadget${Date.now().toString(36)}`;
+    await kubectl(
+      ["apply", "-f", "-"],
+      `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: ${crdName} }
+spec:
+  group: kids.berth.test
+  scope: Namespaced
+  names: { plural: ${plural}, singular: g${plural}, kind: ${kind} }
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema: { openAPIV3Schema: { type: object, x-kubernetes-preserve-unknown-fields: true } }
+`,
+    );
+    try {
+      await kubectl(["wait", "--for=condition=Established", `crd/${crdName}`, "--timeout=60s"]);
+      // No status subresource: the status given at creation is stored as is, like a controller would have set it.
+      await kubectl(
+        ["apply", "-f", "-"],
+        `apiVersion: kids.berth.test/v1
+kind: ${kind}
+metadata: { name: g1, namespace: ${NS} }
+spec: { size: 3 }
+status: { conditions: [{ type: Ready, status: "True", reason: Reconciled, message: all good }] }
+`,
+      );
+      const uid = (await kubectl(["-n", NS, "get", crdName, "g1", "-o", "jsonpath={.metadata.uid}"])).trim();
+      await kubectl(
+        ["apply", "-f", "-"],
+        `apiVersion: v1
+kind: Event
+metadata: { name: g1.kids, namespace: ${NS} }
+involvedObject: { apiVersion: kids.berth.test/v1, kind: ${kind}, name: g1, namespace: ${NS}, uid: ${uid} }
+type: Normal
+reason: Polished
+message: the gadget shines
+firstTimestamp: "${new Date().toISOString().replace(/\.\d+Z$/, "Z")}"
+lastTimestamp: "${new Date().toISOString().replace(/\.\d+Z$/, "Z")}"
+count: 1
+source: { component: berth-test }
+`,
+      );
+      const { getCustomObject } = await import("./get-custom-object");
+      const d = await getCustomObject(viewer, { endpointId: EP, crd: crdName, namespace: NS, name: "g1" });
+      expect(d.crd.kind).toBe(kind);
+      expect(d.uid).toBe(uid);
+      expect(d.conditions).toEqual([
+        expect.objectContaining({ type: "Ready", status: "True", reason: "Reconciled", message: "all good" }),
+      ]);
+      expect(d.events.map((e) => `${e.reason}: ${e.message}`)).toEqual(["Polished: the gadget shines"]);
+      expect(d.yaml).toMatch(/size: 3/);
+      await expect(
+        getCustomObject(viewer, { endpointId: EP, crd: crdName, namespace: undefined, name: "g1" }),
+      ).rejects.toThrow(/No such object/);
+      await expect(
+        getCustomObject(viewer, { endpointId: EP, crd: crdName, namespace: NS, name: "nope" }),
+      ).rejects.toThrow();
+    } finally {
+      await kubectl(["delete", "crd", crdName, "--wait=false"]).catch(() => "");
+    }
+  }, 120_000);
+});
