@@ -160,6 +160,12 @@ test("scale from the lists: a Deployment row and a StatefulSet row, kubectl agre
   await expect(row.getByRole("status")).toHaveText("Scaled to 1");
   expect(kubectl("-n", NS, "get", "deploy", "web", "-o", "jsonpath={.spec.replicas}")).toBe("1");
   await expect(row).toContainText("1/1", { timeout: 60_000 });
+  // And back to two (the tests below expect two replicas).
+  await row.getByLabel("Replicas of web").fill("2");
+  await row.getByRole("button", { name: "Scale web" }).click();
+  await expect(row.getByRole("status")).toHaveText("Scaled to 2");
+  expect(kubectl("-n", NS, "get", "deploy", "web", "-o", "jsonpath={.spec.replicas}")).toBe("2");
+  await expect(row).toContainText("2/2", { timeout: 60_000 });
 
   // A StatefulSet through the same control (its own scale subresource).
   kubectlIn(
@@ -185,8 +191,8 @@ test("scale from the lists: a Deployment row and a StatefulSet row, kubectl agre
 });
 
 test("a Deployment's page lists its ReplicaSet and Pods; each links to its own page", async ({ page }) => {
-  // The page reads once (not live): wait until the scale-down's terminating pod is gone.
-  await expect.poll(() => podNames().filter((n) => n.startsWith("web-")).length, { timeout: 60_000 }).toBe(1);
+  // The page reads once (not live): wait until both replicas exist (and no terminating pod is left).
+  await expect.poll(() => podNames().filter((n) => n.startsWith("web-")).length, { timeout: 60_000 }).toBe(2);
   const [pod] = podNames().filter((n) => n.startsWith("web-"));
   const rs = kubectl(
     "-n",
@@ -200,11 +206,11 @@ test("a Deployment's page lists its ReplicaSet and Pods; each links to its own p
   );
   await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/deployments/${NS}/web`);
   const kids = page.getByRole("table", { name: "Children" });
-  await expect(kids.getByRole("link", { name: rs })).toBeVisible();
-  await expect(kids.getByRole("link", { name: pod! })).toBeVisible();
-  await kids.getByRole("link", { name: rs }).click();
+  await expect(kids.getByRole("link", { name: rs, exact: true })).toBeVisible();
+  await expect(kids.getByRole("link", { name: pod!, exact: true })).toBeVisible();
+  await kids.getByRole("link", { name: rs, exact: true }).click();
   await expect(page.getByRole("heading", { name: `ReplicaSet ${NS}/${rs}` })).toBeVisible();
-  await page.getByRole("table", { name: "Children" }).getByRole("link", { name: pod! }).click();
+  await page.getByRole("table", { name: "Children" }).getByRole("link", { name: pod!, exact: true }).click();
   await expect(page.getByRole("heading", { name: `Pod ${NS}/${pod}` })).toBeVisible();
 });
 
@@ -232,17 +238,20 @@ spec:
   );
   try {
     kubectl("wait", "--for=condition=Established", `crd/${crd}`, "--timeout=60s");
-    kubectlIn(
-      `apiVersion: ${group}/v1
+    // Established can come a moment before the API server serves the new kind (a 404 then): try again.
+    await expect(() =>
+      kubectlIn(
+        `apiVersion: ${group}/v1
 kind: Gizmo
 metadata: { name: g1, namespace: ${NS} }
 spec: { color: teal }
 status: { conditions: [{ type: Ready, status: "True", reason: Assembled, message: gizmo ready }] }
 `,
-      "apply",
-      "-f",
-      "-",
-    );
+        "apply",
+        "-f",
+        "-",
+      ),
+    ).toPass({ timeout: 30_000 });
     await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/crds/${crd}?ns=${NS}`);
     await page.getByRole("table", { name: "Gizmo" }).getByRole("link", { name: "g1" }).click();
     await expect(page.getByRole("heading", { name: `Gizmo ${NS}/g1` })).toBeVisible();

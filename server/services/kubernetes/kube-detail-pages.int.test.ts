@@ -137,14 +137,23 @@ spec:
     try {
       await kubectl(["wait", "--for=condition=Established", `crd/${crdName}`, "--timeout=60s"]);
       // No status subresource: the status given at creation is stored as is, like a controller would have set it.
-      await kubectl(
-        ["apply", "-f", "-"],
-        `apiVersion: kids.berth.test/v1
+      // Established can come a moment before the API server serves the new kind (a 404 then): try again.
+      await waitFor(
+        "the object created",
+        () =>
+          kubectl(
+            ["apply", "-f", "-"],
+            `apiVersion: kids.berth.test/v1
 kind: ${kind}
 metadata: { name: g1, namespace: ${NS} }
 spec: { size: 3 }
 status: { conditions: [{ type: Ready, status: "True", reason: Reconciled, message: all good }] }
 `,
+          ).then(
+            () => true,
+            () => false,
+          ),
+        30_000,
       );
       const uid = (await kubectl(["-n", NS, "get", crdName, "g1", "-o", "jsonpath={.metadata.uid}"])).trim();
       await kubectl(
