@@ -217,6 +217,8 @@ test("a Deployment's page lists its ReplicaSet and Pods; each links to its own p
 test("a custom object: linked from its CRD's list to a page with its conditions, events and YAML", async ({ page }) => {
   const group = "e2e.berth.test";
   const plural = `gizmos${Date.now().toString(36)}`;
+  // A kind of its own per run: kubectl caches discovery, and a kind an earlier run's deleted CRD had maps to nothing.
+  const kind = `Gizmo${Date.now().toString(36)}`;
   const crd = `${plural}.${group}`;
   kubectlIn(
     `apiVersion: apiextensions.k8s.io/v1
@@ -225,7 +227,7 @@ metadata: { name: ${crd} }
 spec:
   group: ${group}
   scope: Namespaced
-  names: { plural: ${plural}, singular: s${plural}, kind: Gizmo }
+  names: { plural: ${plural}, singular: s${plural}, kind: ${kind} }
   versions:
     - name: v1
       served: true
@@ -242,7 +244,7 @@ spec:
     await expect(() =>
       kubectlIn(
         `apiVersion: ${group}/v1
-kind: Gizmo
+kind: ${kind}
 metadata: { name: g1, namespace: ${NS} }
 spec: { color: teal }
 status: { conditions: [{ type: Ready, status: "True", reason: Assembled, message: gizmo ready }] }
@@ -253,8 +255,8 @@ status: { conditions: [{ type: Ready, status: "True", reason: Assembled, message
       ),
     ).toPass({ timeout: 30_000 });
     await page.goto(`/endpoints/${encodeURIComponent(NAME)}/k8s/crds/${crd}?ns=${NS}`);
-    await page.getByRole("table", { name: "Gizmo" }).getByRole("link", { name: "g1" }).click();
-    await expect(page.getByRole("heading", { name: `Gizmo ${NS}/g1` })).toBeVisible();
+    await page.getByRole("table", { name: kind }).getByRole("link", { name: "g1" }).click();
+    await expect(page.getByRole("heading", { name: `${kind} ${NS}/g1` })).toBeVisible();
     await expect(page.getByRole("region", { name: "Conditions" })).toContainText("Assembled");
     await expect(page.getByRole("region", { name: "Conditions" })).toContainText("gizmo ready");
     await expect(page.getByRole("region", { name: "Events" })).toBeVisible();
