@@ -24,6 +24,18 @@ START=$SECONDS
 rig_require_root
 [[ "${BERTH_RIG_SKIP_INSTALL:-0}" == 1 ]] || "$HERE/install.sh"
 
+# Postgres listens on a fixed port inside the kernel's ephemeral range (32768-60999), and Kubernetes starts first:
+# the API server's many client connections to etcd got 55440 as their local port, twice in a row on one slot, and
+# Postgres then failed with "address in use". Reserving the port keeps the kernel from handing it out; binding it
+# on purpose still works. Left reserved at `down` (it changes nothing else).
+reserve_port() {
+  local cur
+  cur=$(cat /proc/sys/net/ipv4/ip_local_reserved_ports)
+  [[ ",$cur," == *",$1,"* ]] && return 0
+  sysctl -qw net.ipv4.ip_local_reserved_ports="${cur:+$cur,}$1" || rig_log "could not reserve port $1 (sysctl)"
+}
+reserve_port "$PG_PORT"
+
 mkdir -p "$RIG"
 # Postgres runs as the `postgres` user and must be able to reach its directory below $RIG.
 chmod 755 "$RIG"
