@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { countAdmins, insertEndpoint, listEndpoints } from "@/db/queries";
+import { UserError } from "@/lib/errors";
 import { password as passwordSchema, username as usernameSchema } from "@/lib/schemas";
 import { dockerDriver } from "./endpoints/docker/docker-driver";
 import type { Runtime } from "./runtime";
@@ -12,8 +13,15 @@ export async function bootstrap(rt: Runtime, publicUrl: string): Promise<void> {
     if (config.adminUsername && config.adminPassword) {
       const username = usernameSchema.parse(config.adminUsername);
       const password = passwordSchema.parse(config.adminPassword);
-      await createFirstAdmin({ username, password }, { bootstrap: true });
-      log.info({ username }, "admin created from BERTH_ADMIN_USERNAME");
+      try {
+        await createFirstAdmin({ username, password }, { bootstrap: true });
+        log.info({ username }, "admin created from BERTH_ADMIN_USERNAME");
+      } catch (err) {
+        // Replicas starting together on one database: one claims the first admin (an atomic claim), the others are
+        // told Berth is already set up.
+        if (!(err instanceof UserError && err.status === 403)) throw err;
+        log.info("admin already created (by another replica)");
+      }
     } else {
       rt.setupToken = await issueSetupToken(db);
       // The one place a secret is printed, on purpose: whoever reads the server's log may create the admin.

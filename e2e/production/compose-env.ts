@@ -16,6 +16,8 @@ export const PROOF_PORT = Number(
 export const PROOF_URL = `http://127.0.0.1:${PROOF_PORT}`;
 /** Where the Berth that the first one deploys as a stack listens (100 above, clear of the other slots' proofs). */
 export const STACK_PROOF_PORT = Number(process.env.BERTH_PROD_STACK_PORT || PROOF_PORT + 100);
+/** nginx of the compose file's replicas profile (200 above the proof's own port). */
+export const PROXY_PORT = Number(process.env.BERTH_PROD_PROXY_PORT || PROOF_PORT + 200);
 export const PROJECT = "berth-proof";
 export const IMAGE = "berth:local";
 export const ADMIN = { username: "proof-admin", password: "proof-admin-password-1" };
@@ -43,6 +45,13 @@ function run(cmd: string, args: string[], opts: ExecFileSyncOptions = {}): strin
   return execFileSync(cmd, args, { env: dockerEnv(), encoding: "utf8", maxBuffer: 64 << 20, ...opts }) as string;
 }
 
+/** docker-compose with the replicas profile on (its three Berths and nginx), some variables set otherwise. */
+export const composeReplicas = (env: Record<string, string>, ...args: string[]): string =>
+  run("docker-compose", ["-f", "docker-compose.yml", "--profile", "replicas", ...args], {
+    env: { ...dockerEnv(), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+
 export const docker = (...args: string[]): string => run("docker", args).trim();
 export const compose = (...args: string[]): string =>
   run("docker-compose", ["-f", "docker-compose.yml", ...args], {
@@ -55,7 +64,8 @@ export function buildImage(): void {
 }
 
 export function containerOf(service: string): string {
-  return compose("ps", "-q", service).trim();
+  // With the profile on, so the replicas' services are known too (it changes nothing for the others).
+  return composeReplicas({}, "ps", "-q", service).trim();
 }
 
 export async function waitHealthy(service: string, timeoutMs = 180_000): Promise<void> {

@@ -3,10 +3,12 @@ import { expect, type Page, test } from "@playwright/test";
 import {
   ADMIN,
   compose,
+  composeReplicas,
   containerOf,
   docker,
   IMAGE,
   PROOF_URL,
+  PROXY_PORT,
   rigSocket,
   STACK_PROOF_PORT,
   waitHealthy,
@@ -143,5 +145,47 @@ test("that Berth deploys docker-compose.yml itself as a stack, and the Berth it 
     try {
       docker("network", "rm", `${project}_default`);
     } catch {}
+  }
+});
+
+test("the replicas profile: three Berths on one Postgres behind the file's nginx, one session for all", async ({
+  browser,
+}) => {
+  test.setTimeout(420_000);
+  const url = `http://127.0.0.1:${PROXY_PORT}`;
+  // The address people use is the proxy's: NEXTAUTH_URL follows it (the first Berth is re-created with it).
+  composeReplicas({ BERTH_PROXY_PORT: `127.0.0.1:${PROXY_PORT}`, NEXTAUTH_URL: url }, "up", "-d", "--no-build");
+  for (const s of ["berth", "berth-2", "berth-3"]) await waitHealthy(s);
+
+  const ctx = await browser.newContext({ baseURL: url });
+  const page = await ctx.newPage();
+  try {
+    await signIn(page);
+    // The session made through the proxy opens on each replica, asked directly inside its container: one database,
+    // one secret, whichever process nginx picks.
+    const cookie = (await ctx.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    for (const s of ["berth", "berth-2", "berth-3"]) {
+      const status = docker(
+        "exec",
+        containerOf(s),
+        "node",
+        "-e",
+        "fetch('http://127.0.0.1:3000/api/v1/endpoints',{headers:{cookie:process.argv[1]}}).then(r=>console.log(r.status))",
+        cookie,
+      );
+      expect(status, `GET /api/v1/endpoints on ${s} with the proxy's session`).toBe("200");
+    }
+    // Live through nginx (the WebSocket upgrade passed on): a container made with the CLI appears without a reload.
+    await page.goto("/containers");
+    const name = `proof-replicas-${Date.now().toString(36)}`;
+    await page.getByLabel("Filter by name").fill(name);
+    docker("run", "-d", "--name", name, process.env.BERTH_TEST_IMAGE ?? "berth-test/busybox:latest", "sleep", "300");
+    try {
+      await expect(page.getByText(name).first()).toBeVisible();
+    } finally {
+      docker("rm", "-f", name);
+    }
+  } finally {
+    await ctx.close();
   }
 });

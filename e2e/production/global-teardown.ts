@@ -1,6 +1,6 @@
-import { compose } from "./compose-env";
+import { composeReplicas } from "./compose-env";
 
 export default async function globalTeardown(): Promise<void> {
   if (process.env.BERTH_KEEP_PROOF === "1") return;
-  compose("down", "-v", "--remove-orphans");
+  composeReplicas({}, "down", "-v", "--remove-orphans");
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Stand-ins for the public base images that Dockerfile and docker-compose.yml name, for the rig engine, which cannot
 # pull: node:20-bookworm-slim (a Debian bookworm rootfs plus this machine's Node and npm) and postgres:15-bookworm
-# (Debian's postgresql-15 plus an entrypoint that honours POSTGRES_USER/PASSWORD/DB like the official image's).
+# (Debian's postgresql-15 plus an entrypoint that honours POSTGRES_USER/PASSWORD/DB like the official image's), and
+# nginx:stable-bookworm for the compose file's replicas profile (Debian's nginx laid out like the official image:
+# conf.d only, no default site, logs to the container's output).
 # Built with mmdebstrap from the Debian mirror, cached as tarballs under /var/cache/berth-rig (keyed by content), and
 # imported under the public names, so the Dockerfile and compose file are tested exactly as users get them.
 set -euo pipefail
@@ -98,5 +100,23 @@ DOCKERFILE
   rm -rf "$ctx"
 }
 
+import_nginx() {
+  local ctx
+  ctx=$(mktemp -d "$CACHE/nginx.XXXXXX")
+  cat >"$ctx/Dockerfile" <<'DOCKERFILE'
+ARG BASE
+FROM ${BASE}
+RUN rm -f /etc/nginx/sites-enabled/default \
+ && ln -sf /dev/stdout /var/log/nginx/access.log \
+ && ln -sf /dev/stderr /var/log/nginx/error.log
+EXPOSE 80
+STOPSIGNAL SIGQUIT
+CMD ["nginx", "-g", "daemon off;"]
+DOCKERFILE
+  stand_in "nginx:stable-bookworm" "nginx-1" bookworm-nginx "$ctx" nginx-light
+  rm -rf "$ctx"
+}
+
 import_node
 import_postgres
+import_nginx
