@@ -146,12 +146,34 @@ rig_swarm_form() {
   done
   # Every node Ready (after a restart the workers take a moment to report in again).
   for ((i = 0; i < 300; i++)); do
-    [[ "$(rig_swarm_docker 1 node ls -q --filter role=worker | wc -l)" -ge 2 ]] \
-      && ! rig_swarm_docker 1 node ls --format '{{.Status}}' | grep -qv Ready && return 0
+    if [[ "$(rig_swarm_docker 1 node ls -q --filter role=worker | wc -l)" -ge 2 ]] \
+      && ! rig_swarm_docker 1 node ls --format '{{.Status}}' | grep -qv Ready; then
+      rig_swarm_reset
+      return 0
+    fi
     sleep 0.1
   done
   rig_swarm_docker 1 node ls >&2 || true
   rig_die "swarm nodes not Ready after 30s"
+}
+
+# The nodes' state is kept between runs, so it also keeps what an interrupted test left behind: a drained node (the
+# next run's tasks then all land on the other worker) or services still running tasks. Every run starts from all
+# nodes active and no services.
+rig_swarm_reset() {
+  local id services
+  for id in $(rig_swarm_docker 1 node ls -q); do
+    if [[ "$(rig_swarm_docker 1 node inspect -f '{{.Spec.Availability}}' "$id")" != active ]]; then
+      rig_log "swarm node $id was left $(rig_swarm_docker 1 node inspect -f '{{.Spec.Availability}}' "$id"): active again"
+      rig_swarm_docker 1 node update --availability active "$id" >/dev/null
+    fi
+  done
+  services=$(rig_swarm_docker 1 service ls -q)
+  if [[ -n "$services" ]]; then
+    rig_log "removing $(wc -w <<<"$services") service(s) an earlier run left"
+    # shellcheck disable=SC2086
+    rig_swarm_docker 1 service rm $services >/dev/null
+  fi
 }
 
 rig_swarm_up() {
